@@ -1,0 +1,38 @@
+# Thin wrappers over go and npm. cgo is needed by DuckDB.
+export CGO_ENABLED := 1
+
+BIN    := bin/enfance
+ECHART := dashboards/assets/echarts.min.js
+GOLDEN_PKGS := ./dashboards/... ./internal/cli/...
+
+.PHONY: all assets build run test test-short lint golden clean
+
+all: lint test build
+
+# ECharts comes from the npm registry, pinned by package-lock.json, and is embedded in the binary.
+assets: $(ECHART)
+$(ECHART): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	cp node_modules/echarts/dist/echarts.min.js $@
+
+build: assets
+	go build -o $(BIN) ./cmd/enfance
+
+run: build
+	./$(BIN) run --out out
+
+test: assets
+	go test ./...
+
+test-short: assets
+	go test -short ./...
+
+lint: assets
+	test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }
+	go vet ./...
+
+golden: assets
+	go test $(GOLDEN_PKGS) -update
+
+clean:
+	rm -rf bin out node_modules $(ECHART)

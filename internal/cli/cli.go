@@ -1,0 +1,179 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"enfance/internal/config"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitFailure  = 1
+	exitUsage    = 2
+	exitRejected = 3
+)
+
+// app is what every command shares: the settings of the run and where to write.
+type app struct {
+	stdout, stderr io.Writer
+	logger         *slog.Logger
+	now            func() time.Time
+
+	cfg        config.Config
+	configPath string
+	year       int
+	strict     bool
+	quiet      bool
+	verbose    bool
+	dataFlag   string
+	outFlag    string
+}
+
+// usageError is a mistake in the command line rather than in the data.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// errRejected means rows were rejected and --strict asked for that to fail the run.
+var errRejected = errors.New("des lignes ont été rejetées et --strict est demandé")
+
+// Run runs the command line args and returns the exit code.
+func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	a := &app{stdout: stdout, stderr: stderr, now: time.Now}
+	root := a.rootCommand()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, "enfance : interrompu ; l'entrepôt publié n'a pas changé")
+		return exitFailure
+	}
+	fmt.Fprintf(stderr, "enfance : %v\n", err)
+	switch {
+	case errors.As(err, new(usageError)):
+		fmt.Fprintln(stderr, "Voir « enfance --help ».")
+		return exitUsage
+	case errors.Is(err, errRejected):
+		return exitRejected
+	}
+	return exitFailure
+}
+
+func (a *app) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:           "enfance",
+		Short:         "Entrepôt de données et rapports du service Enfance-Jeunesse",
+		Long:          "enfance charge les exports des structures Enfance-Jeunesse dans un entrepôt DuckDB,\ncalcule les indicateurs de la CAF et de la CTG et produit rapports PDF et tableau de bord HTML.",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			return a.setup(cmd)
+		},
+	}
+	f := root.PersistentFlags()
+	f.StringVar(&a.dataFlag, "data", "", "dossier des exports (par défaut : chemins.donnees du fichier de territoire, sinon data/exports)")
+	f.StringVar(&a.outFlag, "out", "", "dossier des résultats (par défaut : chemins.sortie, sinon out)")
+	f.StringVar(&a.configPath, "config", "", "fichier de territoire TOML (par défaut : la CCHF)")
+	f.IntVar(&a.year, "year", 0, "année décrite par les rapports (par défaut : la dernière année complète)")
+	f.BoolVar(&a.strict, "strict", false, "échouer (code 3) si une ligne est rejetée")
+	f.BoolVarP(&a.quiet, "quiet", "q", false, "n'afficher que les avertissements et les erreurs")
+	f.BoolVarP(&a.verbose, "verbose", "v", false, "afficher le détail de chaque étape")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(
+		a.runCommand(), a.demoCommand(), a.ingestCommand(), a.transformCommand(), a.checkCommand(),
+		a.reportCommand(), a.dashboardCommand(), a.queryCommand(), a.schemaCommand(), a.versionCommand(),
+	)
+	return root
+}
+
+// setup builds the configuration (defaults, then the territory file, then flags) and the logger.
+func (a *app) setup(cmd *cobra.Command) error {
+	level := slog.LevelInfo
+	switch {
+	case a.quiet && a.verbose:
+		return usageError{errors.New("--quiet et --verbose s'excluent")}
+	case a.quiet:
+		level = slog.LevelWarn
+	case a.verbose:
+		level = slog.LevelDebug
+	}
+	a.logger = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}))
+	cfg, err := a.loadConfig()
+	if err != nil {
+		return err
+	}
+	if a.dataFlag != "" {
+		cfg.Chemins.Donnees = a.dataFlag
+	}
+	if a.outFlag != "" {
+		cfg.Chemins.Sortie = a.outFlag
+	}
+	if a.year != 0 {
+		cfg.Territoire.AnneeReference = a.year
+	}
+	if err := cfg.Validate(); err != nil {
+		return usageError{err}
+	}
+	a.cfg = cfg
+	return nil
+}
+
+// loadConfig reads the territory file, whose relative paths are relative to its own folder.
+func (a *app) loadConfig() (config.Config, error) {
+	if a.configPath == "" {
+		return config.Default(), nil
+	}
+	f, err := os.Open(a.configPath)
+	if err != nil {
+		return config.Config{}, usageError{fmt.Errorf("fichier de territoire illisible : %w", err)}
+	}
+	defer f.Close()
+	cfg, err := config.Load(f, a.configPath)
+	if err != nil {
+		return cfg, usageError{err}
+	}
+	dir := filepath.Dir(a.configPath)
+	for _, p := range []*string{&cfg.Chemins.Donnees, &cfg.Chemins.Sortie, &cfg.Chemins.Reference} {
+		if *p != "" && !filepath.IsAbs(*p) {
+			*p = filepath.Join(dir, *p)
+		}
+	}
+	return cfg, nil
+}
+
+// exactArgs is cobra.ExactArgs whose error is a usage error.
+func exactArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := cobra.ExactArgs(n)(cmd, args); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}
+
+// path of the published warehouse and the output folders.
+func (a *app) warehousePath() string { return filepath.Join(a.cfg.Chemins.Sortie, "warehouse.duckdb") }
+func (a *app) outDir(name string) string { return filepath.Join(a.cfg.Chemins.Sortie, name) }
+
+// printf writes a result line on stdout.
+func (a *app) printf(format string, args ...any) { fmt.Fprintf(a.stdout, format, args...) }

@@ -1,0 +1,212 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+
+	"enfance/internal/marts"
+	"enfance/internal/warehouse"
+	"enfance/transform"
+)
+
+func (a *app) runCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "run",
+		Short: "Tout faire : charger, transformer, vérifier, publier l'entrepôt, les rapports et le tableau de bord",
+		Args:  exactArgs(0),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := a.buildAll(cmd.Context()); err != nil {
+				return err
+			}
+			return a.publishOutputs(cmd.Context())
+		},
+	}
+}
+
+func (a *app) demoCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "demo",
+		Short: "Écrire les exports du territoire de démonstration (pas encore disponible)",
+		RunE: func(*cobra.Command, []string) error {
+			return errors.New("la génération du territoire de démonstration n'est pas encore disponible : aucun fichier n'a été écrit")
+		},
+	}
+}
+
+func (a *app) ingestCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "ingest",
+		Short: "Charger les données de référence (et bientôt les exports) dans un nouvel entrepôt",
+		Args:  exactArgs(0),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			b, err := warehouse.Build(cmd.Context(), a.warehousePath())
+			if err != nil {
+				return err
+			}
+			defer b.Abort()
+			if err := a.ingestInto(cmd.Context(), b.DB); err != nil {
+				return err
+			}
+			if err := b.Publish(cmd.Context()); err != nil {
+				return err
+			}
+			a.printf("entrepôt : %s (couche raw seulement ; lancez « enfance transform »)\n", a.warehousePath())
+			return nil
+		},
+	}
+}
+
+func (a *app) transformCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "transform",
+		Short: "Recalculer les couches staging et marts de l'entrepôt publié, puis le republier",
+		Args:  exactArgs(0),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			b, err := warehouse.Rebuild(ctx, a.warehousePath())
+			if err != nil {
+				return err
+			}
+			defer b.Abort()
+			if err := warehouse.ResetSchemas(ctx, b.DB, "staging", "marts"); err != nil {
+				return err
+			}
+			if err := a.transformInto(ctx, b.DB); err != nil {
+				return err
+			}
+			if err := b.Publish(ctx); err != nil {
+				return err
+			}
+			a.printf("entrepôt : %s\n", a.warehousePath())
+			return nil
+		},
+	}
+}
+
+func (a *app) checkCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "check",
+		Short: "Lancer les tests de données sur l'entrepôt publié",
+		Args:  exactArgs(0),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			project, err := transform.Load(transform.Files, transform.DisplayRoot)
+			if err != nil {
+				return err
+			}
+			db, err := warehouse.OpenReadOnly(a.warehousePath())
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			if err := a.check(cmd.Context(), project, db); err != nil {
+				return err
+			}
+			a.printf("tests de données : tous réussis\n")
+			return nil
+		},
+	}
+}
+
+func (a *app) reportCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "report",
+		Short: "Écrire les rapports PDF à partir de l'entrepôt publié",
+		Args:  exactArgs(0),
+		RunE:  func(cmd *cobra.Command, _ []string) error { return a.writeReports(cmd.Context()) },
+	}
+}
+
+func (a *app) dashboardCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "dashboard",
+		Short: "Écrire le tableau de bord HTML à partir de l'entrepôt publié",
+		Args:  exactArgs(0),
+		RunE:  func(cmd *cobra.Command, _ []string) error { return a.writeDashboard(cmd.Context()) },
+	}
+}
+
+func (a *app) queryCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:     `query "SQL"`,
+		Short:   "Interroger l'entrepôt publié (lecture seule) et afficher le résultat en tableau",
+		Example: `  enfance query "SELECT nom, population FROM marts.dim_commune ORDER BY population DESC LIMIT 5"`,
+		Args:    exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			db, err := warehouse.OpenReadOnly(a.warehousePath())
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			return printQuery(cmd.Context(), a.stdout, db, args[0])
+		},
+	}
+}
+
+func (a *app) schemaCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "schema",
+		Short: "Afficher le dictionnaire des données des marts (Markdown)",
+		Args:  exactArgs(0),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.withMarts(func(r *marts.Reader) error {
+				tables, err := r.Dictionary(cmd.Context())
+				if err != nil {
+					return err
+				}
+				_, err = a.stdout.Write(marts.Markdown(tables))
+				return err
+			})
+		},
+	}
+}
+
+func (a *app) versionCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Afficher la version d'enfance, de DuckDB et de Go",
+		Args:  exactArgs(0),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			duck, err := duckdbVersion(cmd.Context())
+			if err != nil {
+				return err
+			}
+			a.printf("enfance %s\nDuckDB %s\n%s\n", version(), duck, runtime.Version())
+			return nil
+		},
+	}
+}
+
+// version is the module version, or the commit the binary was built from.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(inconnue)"
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			return "dev " + s.Value[:12]
+		}
+	}
+	return "dev"
+}
+
+func duckdbVersion(ctx context.Context) (string, error) {
+	db, err := warehouse.OpenMemory()
+	if err != nil {
+		return "", err
+	}
+	defer db.Close()
+	var v string
+	if err := db.QueryRowContext(ctx, "SELECT version()").Scan(&v); err != nil {
+		return "", fmt.Errorf("duckdb version: %w", err)
+	}
+	return v, nil
+}

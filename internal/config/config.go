@@ -1,0 +1,122 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Config is a territory and the settings of a run. Field tags are the keys of the TOML file.
+type Config struct {
+	Territoire Territoire `toml:"territoire"`
+	Chemins    Chemins    `toml:"chemins"`
+	Seuils     Seuils     `toml:"seuils"`
+}
+
+// Territoire names the territory the reports are about.
+type Territoire struct {
+	Nom       string `toml:"nom"`        // full name, as printed on reports
+	NomCourt  string `toml:"nom_court"`  // short name, for titles
+	SirenEPCI string `toml:"siren_epci"` // SIREN of the EPCI, nine digits
+	// AnneeReference is the year the reports describe; 0 means the last complete year.
+	AnneeReference int `toml:"annee_reference"`
+}
+
+// Chemins are the folders of a run. Empty Reference means the reference data embedded in the
+// binary (the CCHF's).
+type Chemins struct {
+	Donnees   string `toml:"donnees"`   // the exports folder
+	Sortie    string `toml:"sortie"`    // warehouse, reports, dashboards
+	Reference string `toml:"reference"` // communes.csv and communes.geojson of the territory
+}
+
+// Seuils are the thresholds of the indicators.
+type Seuils struct {
+	// SecretStatistique is the smallest count of persons a published output may show; smaller
+	// counts print as « < N ».
+	SecretStatistique int `toml:"secret_statistique"`
+	// AgeRetraite is the age at which assistants maternels are projected to retire.
+	AgeRetraite int `toml:"age_retraite"`
+}
+
+// Default describes the Communauté de Communes des Hauts de Flandre.
+func Default() Config {
+	return Config{
+		Territoire: Territoire{
+			Nom:       "Communauté de Communes des Hauts de Flandre",
+			NomCourt:  "CCHF",
+			SirenEPCI: "200040954",
+		},
+		Chemins: Chemins{Donnees: "data/exports", Sortie: "out"},
+		Seuils:  Seuils{SecretStatistique: 5, AgeRetraite: 64},
+	}
+}
+
+// Load reads a TOML territory file over the defaults. Unknown keys are errors, so that a typo
+// never silently leaves a default in place.
+func Load(r io.Reader, name string) (Config, error) {
+	c := Default()
+	md, err := toml.NewDecoder(r).Decode(&c)
+	if err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			return c, fmt.Errorf("%s:%d:%d : fichier de configuration illisible : %s",
+				name, perr.Position.Line, perr.Position.Col, perr.Message)
+		}
+		return c, fmt.Errorf("%s : fichier de configuration illisible : %w", name, err)
+	}
+	if keys := md.Undecoded(); len(keys) > 0 {
+		return c, fmt.Errorf("%s : clé inconnue « %s » (clés possibles : %s)",
+			name, keys[0], strings.Join(knownKeys, ", "))
+	}
+	if err := c.Validate(); err != nil {
+		return c, fmt.Errorf("%s : %w", name, err)
+	}
+	return c, nil
+}
+
+var knownKeys = []string{
+	"territoire.nom", "territoire.nom_court", "territoire.siren_epci", "territoire.annee_reference",
+	"chemins.donnees", "chemins.sortie", "chemins.reference",
+	"seuils.secret_statistique", "seuils.age_retraite",
+}
+
+var sirenPattern = regexp.MustCompile(`^[0-9]{9}$`)
+
+// Validate checks every setting and returns all the problems at once.
+func (c Config) Validate() error {
+	var errs []error
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	if strings.TrimSpace(c.Territoire.Nom) == "" {
+		bad("territoire.nom est vide : donnez le nom du territoire")
+	}
+	if !sirenPattern.MatchString(c.Territoire.SirenEPCI) {
+		bad("territoire.siren_epci %q n'est pas un SIREN (9 chiffres)", c.Territoire.SirenEPCI)
+	}
+	if y := c.Territoire.AnneeReference; y != 0 && (y < 2000 || y > 2100) {
+		bad("territoire.annee_reference %d est hors de 2000 à 2100 (0 = dernière année complète)", y)
+	}
+	if strings.TrimSpace(c.Chemins.Sortie) == "" {
+		bad("chemins.sortie est vide : donnez le dossier des résultats")
+	}
+	if s := c.Seuils.SecretStatistique; s < 1 || s > 100 {
+		bad("seuils.secret_statistique %d est hors de 1 à 100", s)
+	}
+	if a := c.Seuils.AgeRetraite; a < 55 || a > 75 {
+		bad("seuils.age_retraite %d est hors de 55 à 75 ans", a)
+	}
+	return errors.Join(errs...)
+}
+
+// ReferenceYear is the year the reports describe: the configured one, or the last complete
+// year before today's.
+func (c Config) ReferenceYear(currentYear int) int {
+	if c.Territoire.AnneeReference != 0 {
+		return c.Territoire.AnneeReference
+	}
+	return currentYear - 1
+}

@@ -1,0 +1,83 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDefaultIsValid(t *testing.T) {
+	if err := Default().Validate(); err != nil {
+		t.Fatalf("Default().Validate() = %v", err)
+	}
+}
+
+func TestLoad(t *testing.T) {
+	tests := []struct {
+		name    string
+		toml    string
+		wantErr string // substring; empty means no error
+		check   func(t *testing.T, c Config)
+	}{
+		{name: "empty file keeps the defaults", toml: "", check: func(t *testing.T, c Config) {
+			if c != Default() {
+				t.Errorf("got %+v, want the defaults", c)
+			}
+		}},
+		{name: "overrides", toml: "[territoire]\nnom = \"CC de Flandre Intérieure\"\nsiren_epci = \"200040947\"\nannee_reference = 2024\n[seuils]\nage_retraite = 62\n",
+			check: func(t *testing.T, c Config) {
+				if c.Territoire.Nom != "CC de Flandre Intérieure" || c.Territoire.AnneeReference != 2024 || c.Seuils.AgeRetraite != 62 {
+					t.Errorf("got %+v", c)
+				}
+				if c.Seuils.SecretStatistique != 5 {
+					t.Errorf("secret_statistique = %d, want the default 5", c.Seuils.SecretStatistique)
+				}
+			}},
+		{name: "unknown key", toml: "[seuils]\nage_retrait = 62\n", wantErr: "clé inconnue « seuils.age_retrait »"},
+		{name: "syntax error has a position", toml: "[territoire]\nnom = \n", wantErr: "t.toml:2:"},
+		{name: "bad siren", toml: "[territoire]\nsiren_epci = \"2000409\"\n", wantErr: "n'est pas un SIREN"},
+		{name: "bad threshold", toml: "[seuils]\nsecret_statistique = 0\n", wantErr: "seuils.secret_statistique 0"},
+		{name: "every problem at once", toml: "[territoire]\nnom = \"\"\n[seuils]\nage_retraite = 90\n",
+			wantErr: "territoire.nom est vide : donnez le nom du territoire\nseuils.age_retraite 90"},
+		{name: "wrong type", toml: "[seuils]\nage_retraite = \"64\"\n", wantErr: "t.toml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Load(strings.NewReader(tt.toml), "t.toml")
+			if tt.wantErr == "" {
+				if err != nil {
+					t.Fatalf("Load: %v", err)
+				}
+				tt.check(t, c)
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Fatalf("Load error = %v, want it to contain %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestReferenceYear(t *testing.T) {
+	c := Default()
+	if got := c.ReferenceYear(2026); got != 2025 {
+		t.Errorf("ReferenceYear(2026) = %d, want 2025", got)
+	}
+	c.Territoire.AnneeReference = 2023
+	if got := c.ReferenceYear(2026); got != 2023 {
+		t.Errorf("ReferenceYear(2026) = %d, want 2023", got)
+	}
+}
+
+func FuzzLoad(f *testing.F) {
+	f.Add("[territoire]\nnom = \"x\"\n")
+	f.Add("[seuils]\nage_retraite = 62\n")
+	f.Add("= =")
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := Load(strings.NewReader(s), "f.toml")
+		if err == nil {
+			if verr := c.Validate(); verr != nil {
+				t.Fatalf("Load accepted a config that Validate refuses: %v", verr)
+			}
+		}
+	})
+}

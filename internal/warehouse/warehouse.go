@@ -1,0 +1,182 @@
+package warehouse
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/duckdb/duckdb-go/v2"
+)
+
+// Schemas are the layers of the warehouse, in build order.
+var Schemas = []string{"raw", "staging", "marts"}
+
+// FileName is the name of the published warehouse inside the output folder.
+const FileName = "warehouse.duckdb"
+
+// offline keeps DuckDB from fetching or loading extensions that are not linked in.
+const offline = "autoinstall_known_extensions=false&autoload_known_extensions=false"
+
+// Builder is a warehouse being built beside the published one.
+type Builder struct {
+	DB        *sql.DB
+	path      string // the file being built
+	published string // where Publish renames it
+	done      bool   // published or aborted
+}
+
+// Build creates an empty warehouse file next to published and creates the schemas. The caller
+// fills it through DB, then calls Publish or Abort.
+func Build(ctx context.Context, published string) (b *Builder, err error) {
+	if err := os.MkdirAll(filepath.Dir(published), 0o755); err != nil {
+		return nil, fmt.Errorf("warehouse: %w", err)
+	}
+	path := fmt.Sprintf("%s.build-%d", published, os.Getpid())
+	removeFiles(path)
+	db, err := open(path, "")
+	if err != nil {
+		return nil, err
+	}
+	b = &Builder{DB: db, path: path, published: published}
+	defer func() {
+		if err != nil {
+			b.Abort()
+		}
+	}()
+	for _, s := range Schemas {
+		if _, err := db.ExecContext(ctx, "CREATE SCHEMA "+Ident(s)); err != nil {
+			return nil, fmt.Errorf("warehouse: create schema %s: %w", s, err)
+		}
+	}
+	return b, nil
+}
+
+// Publish checkpoints and closes the built file, then renames it over the published warehouse.
+func (b *Builder) Publish(ctx context.Context) error {
+	if b.done {
+		return errors.New("warehouse: publish: already published or aborted")
+	}
+	if _, err := b.DB.ExecContext(ctx, "CHECKPOINT"); err != nil {
+		b.Abort()
+		return fmt.Errorf("warehouse: checkpoint: %w", err)
+	}
+	if err := b.DB.Close(); err != nil {
+		b.Abort()
+		return fmt.Errorf("warehouse: close: %w", err)
+	}
+	if err := os.Rename(b.path, b.published); err != nil {
+		removeFiles(b.path)
+		return fmt.Errorf("warehouse: publish: %w", err)
+	}
+	// A write-ahead log left by an earlier, killed writer of the published path belongs to an
+	// older file: it must not be replayed over the new one.
+	_ = os.Remove(b.published + ".wal")
+	b.done = true
+	return nil
+}
+
+// Abort closes and deletes the file being built; the published warehouse is left untouched.
+// After Publish it does nothing, so it can be deferred.
+func (b *Builder) Abort() {
+	if b.done {
+		return
+	}
+	b.done = true
+	_ = b.DB.Close()
+	removeFiles(b.path)
+}
+
+// OpenReadOnly opens a published warehouse for reading. Many readers may hold it at once, and a
+// run can publish a new file while they do.
+func OpenReadOnly(path string) (*sql.DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("entrepôt introuvable : %s (lancez d'abord « enfance run »)", path)
+		}
+		return nil, fmt.Errorf("warehouse: %w", err)
+	}
+	return open(path, "access_mode=read_only")
+}
+
+// OpenMemory opens a private in-memory database with the same settings, for tests and tools.
+func OpenMemory() (*sql.DB, error) { return open("", "") }
+
+func open(path, extra string) (*sql.DB, error) {
+	dsn := path + "?" + offline
+	if extra != "" {
+		dsn += "&" + extra
+	}
+	connector, err := duckdb.NewConnector(dsn, nil)
+	if err != nil {
+		return nil, fmt.Errorf("warehouse: open %s: %w", path, err)
+	}
+	return sql.OpenDB(connector), nil
+}
+
+func removeFiles(path string) {
+	_ = os.Remove(path)
+	_ = os.Remove(path + ".wal")
+}
+
+// Ident quotes an identifier for DuckDB. Identifiers come from the project's registries, never
+// from user data; quoting makes any of them safe all the same.
+func Ident(name string) string {
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+}
+
+// Qualified quotes schema.name.
+func Qualified(schema, name string) string { return Ident(schema) + "." + Ident(name) }
+
+// Literal quotes a string constant, for statements that take no parameters (COMMENT ON).
+func Literal(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// Rebuild copies the published warehouse into a new build file, so that a later stage can be
+// run again over an earlier one's layers and published the same way.
+func Rebuild(ctx context.Context, published string) (b *Builder, err error) {
+	src, err := os.Open(published)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("entrepôt introuvable : %s (lancez d'abord « enfance ingest » ou « enfance run »)", published)
+		}
+		return nil, fmt.Errorf("warehouse: %w", err)
+	}
+	defer src.Close()
+	path := fmt.Sprintf("%s.build-%d", published, os.Getpid())
+	removeFiles(path)
+	defer func() {
+		if err != nil {
+			removeFiles(path)
+		}
+	}()
+	dst, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("warehouse: %w", err)
+	}
+	_, err = io.Copy(dst, src)
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, fmt.Errorf("warehouse: copy %s: %w", published, err)
+	}
+	db, err := open(path, "")
+	if err != nil {
+		return nil, err
+	}
+	return &Builder{DB: db, path: path, published: published}, nil
+}
+
+// ResetSchemas drops the given schemas with everything in them and creates them again empty.
+func ResetSchemas(ctx context.Context, db *sql.DB, schemas ...string) error {
+	for _, s := range schemas {
+		if _, err := db.ExecContext(ctx, "DROP SCHEMA IF EXISTS "+Ident(s)+" CASCADE; CREATE SCHEMA "+Ident(s)); err != nil {
+			return fmt.Errorf("warehouse: reset schema %s: %w", s, err)
+		}
+	}
+	return nil
+}

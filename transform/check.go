@@ -1,0 +1,98 @@
+package transform
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"enfance/internal/warehouse"
+)
+
+// shownRows is how many offending rows a failed test keeps for its message.
+const shownRows = 5
+
+// Failure is a data test that returned rows.
+type Failure struct {
+	Test        string // tests/<name> or <model>: unique key
+	File        string
+	Description string
+	Columns     []string
+	Rows        [][]string // the first offending rows, as text
+	Count       int        // all offending rows
+}
+
+// Check runs every data test: the unique and not-null test of each model key, then the files of
+// tests/. It returns the failed ones; the error is for tests that could not run at all.
+func (p *Project) Check(ctx context.Context, db *sql.DB) ([]Failure, error) {
+	var failures []Failure
+	for _, t := range p.allTests() {
+		f, err := runTest(ctx, db, t)
+		if err != nil {
+			return nil, err
+		}
+		if f.Count > 0 {
+			failures = append(failures, f)
+		}
+	}
+	return failures, nil
+}
+
+// allTests turns each model key into a test, followed by the test files.
+func (p *Project) allTests() []*Model {
+	var tests []*Model
+	for _, m := range p.Models {
+		if len(m.Key) == 0 {
+			continue
+		}
+		keys := make([]string, len(m.Key))
+		var nulls []string
+		for i, k := range m.Key {
+			keys[i] = warehouse.Ident(k)
+			nulls = append(nulls, keys[i]+" IS NULL")
+		}
+		list := strings.Join(keys, ", ")
+		tests = append(tests, &Model{
+			Schema: "tests", Table: m.Name() + " key", File: m.File,
+			Description: "la clé (" + strings.Join(m.Key, ", ") + ") de " + m.Name() + " est unique et jamais vide",
+			SQL: "SELECT " + list + ", count(*) AS lignes FROM " + warehouse.Qualified(m.Schema, m.Table) +
+				" GROUP BY " + list + " HAVING count(*) > 1 OR " + strings.Join(nulls, " OR ") + " ORDER BY " + list,
+		})
+	}
+	return append(tests, p.Tests...)
+}
+
+func runTest(ctx context.Context, db *sql.DB, t *Model) (Failure, error) {
+	f := Failure{Test: t.Table, File: t.File, Description: t.Description}
+	rows, err := db.QueryContext(ctx, t.SQL)
+	if err != nil {
+		return f, t.errorf(t.sqlLine, "%w", err)
+	}
+	defer rows.Close()
+	if f.Columns, err = rows.Columns(); err != nil {
+		return f, t.errorf(t.sqlLine, "%w", err)
+	}
+	for rows.Next() {
+		f.Count++
+		if f.Count > shownRows {
+			continue
+		}
+		vals := make([]any, len(f.Columns))
+		ptrs := make([]any, len(vals))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return f, t.errorf(t.sqlLine, "%w", err)
+		}
+		row := make([]string, len(vals))
+		for i, v := range vals {
+			row[i] = fmt.Sprint(v)
+			if v == nil {
+				row[i] = "NULL"
+			}
+		}
+		f.Rows = append(f.Rows, row)
+	}
+	return f, rows.Err()
+}

@@ -1,0 +1,22 @@
+-- description: Une ligne qui décrit la construction de l'entrepôt : territoire, année de
+--   référence des rapports, date de construction et fichiers chargés.
+-- depends: staging.params, staging.chargements
+-- column territoire: Nom du territoire décrit.
+-- column siren_epci: SIREN de l'EPCI.
+-- column annee_reference: Année que décrivent les rapports (par défaut la dernière année complète).
+-- column secret_statistique: Plus petit effectif de personnes publié : en dessous, les sorties
+--   affichent « < N ».
+-- column age_retraite: Âge de départ en retraite retenu pour projeter les départs d'assistants maternels.
+-- column construit_le: Date et heure (UTC) de construction de l'entrepôt.
+-- column fichiers_charges: Nombre de fichiers chargés (exports et données de référence).
+-- column donnees_le: Date de modification la plus récente parmi les fichiers chargés : la date des données.
+SELECT
+    p.territoire,
+    p.siren_epci,
+    p.annee_reference,
+    p.secret_statistique,
+    p.age_retraite,
+    p.construit_le,
+    (SELECT count(*) FROM staging.chargements) AS fichiers_charges,
+    (SELECT max(modifie_le) FROM staging.chargements) AS donnees_le
+FROM staging.params AS p

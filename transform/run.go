@@ -1,0 +1,154 @@
+package transform
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"slices"
+	"strings"
+	"time"
+
+	"enfance/internal/warehouse"
+)
+
+// paramsTable is the one-row table of run parameters that models may read.
+const paramsTable = "staging.params"
+
+// Params are the settings of a run that models read from staging.params.
+type Params struct {
+	Territoire        string
+	SirenEPCI         string
+	AnneeReference    int
+	SecretStatistique int
+	AgeRetraite       int
+	ConstruitLe       time.Time
+}
+
+// Run writes staging.params, then builds every model in order, with its comments, and checks
+// that the columns it produced are exactly the documented ones.
+func (p *Project) Run(ctx context.Context, db *sql.DB, params Params, logger *slog.Logger) error {
+	if err := p.checkRaw(ctx, db); err != nil {
+		return err
+	}
+	if err := writeParams(ctx, db, params); err != nil {
+		return err
+	}
+	for _, m := range p.Models {
+		start := time.Now()
+		if err := build(ctx, db, m); err != nil {
+			return err
+		}
+		logger.Debug("modèle construit", "model", m.Name(), "took", time.Since(start).Round(time.Millisecond))
+	}
+	return nil
+}
+
+// checkRaw makes sure every raw table a model reads exists before anything is built.
+func (p *Project) checkRaw(ctx context.Context, db *sql.DB) error {
+	rows, err := db.QueryContext(ctx, `SELECT table_name FROM duckdb_tables() WHERE schema_name = 'raw'`)
+	if err != nil {
+		return fmt.Errorf("transform: list raw tables: %w", err)
+	}
+	defer rows.Close()
+	raw := map[string]bool{}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return fmt.Errorf("transform: list raw tables: %w", err)
+		}
+		raw["raw."+name] = true
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("transform: list raw tables: %w", err)
+	}
+	for _, m := range slices.Concat(p.Models, p.Tests) {
+		for _, d := range m.Depends {
+			if strings.HasPrefix(d.Name, "raw.") && !raw[d.Name] {
+				return m.errorf(d.Line, "%w %s: no such raw table", ErrUnknownDep, d.Name)
+			}
+		}
+	}
+	return nil
+}
+
+func writeParams(ctx context.Context, db *sql.DB, p Params) error {
+	_, err := db.ExecContext(ctx, `CREATE OR REPLACE TABLE staging.params AS SELECT
+		?::VARCHAR AS territoire, ?::VARCHAR AS siren_epci, ?::INTEGER AS annee_reference,
+		?::INTEGER AS secret_statistique, ?::INTEGER AS age_retraite, ?::TIMESTAMP AS construit_le`,
+		p.Territoire, p.SirenEPCI, p.AnneeReference, p.SecretStatistique, p.AgeRetraite, p.ConstruitLe.UTC())
+	if err != nil {
+		return fmt.Errorf("transform: write %s: %w", paramsTable, err)
+	}
+	return nil
+}
+
+// build materialises one model: a view for staging, a table for marts.
+func build(ctx context.Context, db *sql.DB, m *Model) error {
+	kind := "VIEW"
+	if m.Schema == "marts" {
+		kind = "TABLE"
+	}
+	target := warehouse.Qualified(m.Schema, m.Table)
+	if _, err := db.ExecContext(ctx, "CREATE OR REPLACE "+kind+" "+target+" AS\n"+m.SQL); err != nil {
+		return m.errorf(m.sqlLine, "%w", err)
+	}
+	if err := checkColumns(ctx, db, m); err != nil {
+		return err
+	}
+	stmts := []string{"COMMENT ON " + kind + " " + target + " IS " + warehouse.Literal(m.Description)}
+	for _, c := range m.Columns {
+		stmts = append(stmts, "COMMENT ON COLUMN "+target+"."+warehouse.Ident(c.Name)+" IS "+warehouse.Literal(c.Description))
+	}
+	for _, s := range stmts {
+		if _, err := db.ExecContext(ctx, s); err != nil {
+			return m.errorf(0, "comment: %w", err)
+		}
+	}
+	return nil
+}
+
+// checkColumns compares the columns the model produced with its header: every documented column
+// must exist, and every column of a mart must be documented.
+func checkColumns(ctx context.Context, db *sql.DB, m *Model) error {
+	got, err := Columns(ctx, db, m.Schema, m.Table)
+	if err != nil {
+		return m.errorf(0, "%w", err)
+	}
+	for _, c := range m.Columns {
+		if !slices.Contains(got, c.Name) {
+			return m.errorf(c.Line, "%w: %s", ErrMissingColumn, c.Name)
+		}
+	}
+	if m.Schema != "marts" {
+		return nil
+	}
+	for _, name := range got {
+		if !slices.ContainsFunc(m.Columns, func(c Column) bool { return c.Name == name }) {
+			return m.errorf(m.sqlLine, "%w: %s (add « -- column %s: … » to the header)", ErrUndocumented, name, name)
+		}
+	}
+	if m.Description == "" {
+		return m.errorf(1, "%w: the mart has no « -- description: »", ErrUndocumented)
+	}
+	return nil
+}
+
+// Columns lists the columns of a relation in order.
+func Columns(ctx context.Context, db *sql.DB, schema, table string) ([]string, error) {
+	rows, err := db.QueryContext(ctx, `SELECT column_name FROM duckdb_columns()
+		WHERE schema_name = ? AND table_name = ? ORDER BY column_index`, schema, table)
+	if err != nil {
+		return nil, fmt.Errorf("list columns of %s.%s: %w", schema, table, err)
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		names = append(names, n)
+	}
+	return names, rows.Err()
+}
