@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -21,6 +22,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/jszwec/csvutil"
 
 	"enfance/internal/warehouse"
 )
@@ -108,43 +111,60 @@ func (l *Loader) load(ctx context.Context, fsys fs.FS, root, name, kind string, 
 }
 
 var (
-	insee       = regexp.MustCompile(`^[0-9][0-9AB][0-9]{3}$`)
-	pmunColumn  = regexp.MustCompile(`^pmun_([0-9]{4})$`)
-	communeCols = []string{"insee_code", "name", "population", "population_year", "population_totale",
-		"commune_siren", "departement", "arrondissement", "canton", "epci_siren", "epci_name"}
+	insee      = regexp.MustCompile(`^[0-9][0-9AB][0-9]{3}$`)
+	pmunColumn = regexp.MustCompile(`^pmun_([0-9]{4})$`)
 )
+
+// communeRow is a row of communes.csv. Older legal populations come in pmun_<year> columns.
+type communeRow struct {
+	Insee            string `csv:"insee_code"`
+	Nom              string `csv:"name"`
+	Population       count  `csv:"population"`
+	PopulationAnnee  count  `csv:"population_year"`
+	PopulationTotale count  `csv:"population_totale"`
+	CommuneSiren     string `csv:"commune_siren"`
+	Departement      string `csv:"departement"`
+	Arrondissement   string `csv:"arrondissement"`
+	Canton           string `csv:"canton"`
+	EpciSiren        string `csv:"epci_siren"`
+	EpciNom          string `csv:"epci_name"`
+}
+
+// count is a whole number that cannot be negative, as populations and years are.
+type count int32
+
+func (c *count) UnmarshalCSV(b []byte) error {
+	n, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 32)
+	if err != nil || n < 0 {
+		return fmt.Errorf("« %s » n'est pas un nombre entier positif", b)
+	}
+	*c = count(n)
+	return nil
+}
 
 // communes reads communes.csv: one row per commune, with its legal populations.
 func (f *file) communes(siren string) error {
-	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(f.data), "\ufeff")))
-	header, err := r.Read()
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(f.data, []byte("\ufeff"))))
+	dec, err := csvutil.NewDecoder(r)
 	if err != nil {
 		return f.errorf(1, 0, "", "en-tête illisible : %v", err)
 	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[strings.TrimSpace(h)] = i
-	}
-	for _, name := range communeCols {
-		if _, ok := col[name]; !ok {
-			return f.errorf(1, 0, "", "colonne « %s » absente de l'en-tête", name)
-		}
+	header := dec.Header()
+	if missing := missingColumns(header, communeRow{}); len(missing) > 0 {
+		return f.errorf(1, 0, "", "colonne(s) absente(s) de l'en-tête : %s", strings.Join(missing, ", "))
 	}
 	seen := map[string]int{}
 	for {
-		rec, err := r.Read()
+		var row communeRow
+		err := dec.Decode(&row)
 		if err == io.EOF {
 			break
 		}
-		line, _ := r.FieldPos(0)
 		if err != nil {
-			var perr *csv.ParseError
-			if errors.As(err, &perr) {
-				return f.errorf(perr.Line, perr.Column, "", "ligne CSV illisible : %v", perr.Err)
-			}
-			return f.errorf(line, 0, "", "ligne CSV illisible : %v", err)
+			return f.decodeError(err, header)
 		}
-		if err := f.commune(rec, header, col, line, siren, seen); err != nil {
+		line, _ := r.FieldPos(0)
+		if err := f.commune(row, dec, line, siren, seen); err != nil {
 			return err
 		}
 	}
@@ -154,63 +174,88 @@ func (f *file) communes(siren string) error {
 	return nil
 }
 
-func (f *file) commune(rec, header []string, col map[string]int, line int, siren string, seen map[string]int) error {
-	get := func(name string) string { return strings.TrimSpace(rec[col[name]]) }
-	code := get("insee_code")
+// decodeError turns csvutil's and encoding/csv's errors into an InputError.
+func (f *file) decodeError(err error, header []string) error {
+	var decode *csvutil.DecodeError
+	var parse *csv.ParseError
+	switch {
+	case errors.As(err, &decode):
+		return f.errorf(decode.Line, slices.Index(header, decode.Field)+1, decode.Field, "%v", decode.Err)
+	case errors.As(err, &parse):
+		return f.errorf(parse.Line, 0, "", "ligne CSV illisible au caractère %d : %s", parse.Column, csvReason(parse.Err))
+	}
+	return f.errorf(0, 0, "", "fichier CSV illisible : %v", err)
+}
+
+// csvReason says in French what encoding/csv found wrong.
+func csvReason(err error) string {
+	switch {
+	case errors.Is(err, csv.ErrQuote):
+		return "guillemet (\") manquant ou en trop dans un champ entre guillemets"
+	case errors.Is(err, csv.ErrBareQuote):
+		return "guillemet (\") au milieu d'un champ qui n'est pas entre guillemets"
+	case errors.Is(err, csv.ErrFieldCount):
+		return "le nombre de champs diffère de celui de l'en-tête"
+	}
+	return err.Error()
+}
+
+// missingColumns lists the columns of row's csv tags that header lacks.
+func missingColumns(header []string, row any) []string {
+	want, err := csvutil.Header(row, "csv")
+	if err != nil {
+		panic(err) // row is one of this package's types: its tags are fixed
+	}
+	var missing []string
+	for _, w := range want {
+		if !slices.Contains(header, w) {
+			missing = append(missing, w)
+		}
+	}
+	return missing
+}
+
+func (f *file) commune(row communeRow, dec *csvutil.Decoder, line int, siren string, seen map[string]int) error {
+	header, rec := dec.Header(), dec.Record()
+	field := func(name string) int { return slices.Index(header, name) + 1 }
+	code := strings.TrimSpace(row.Insee)
 	if !insee.MatchString(code) {
-		return f.errorf(line, col["insee_code"]+1, "insee_code", "« %s » n'est pas un code INSEE de commune (5 caractères)", code)
+		return f.errorf(line, field("insee_code"), "insee_code", "« %s » n'est pas un code INSEE de commune (5 caractères)", code)
 	}
 	if first, dup := seen[code]; dup {
-		return f.errorf(line, col["insee_code"]+1, "insee_code", "la commune %s figure déjà ligne %d", code, first)
+		return f.errorf(line, field("insee_code"), "insee_code", "la commune %s figure déjà ligne %d", code, first)
 	}
 	seen[code] = line
-	if got := get("epci_siren"); got != siren {
-		return f.errorf(line, col["epci_siren"]+1, "epci_siren", "la commune appartient à l'EPCI %s, or le territoire configuré est l'EPCI %s", got, siren)
-	}
-	ints := map[string]int{}
-	for _, name := range []string{"population", "population_year", "population_totale"} {
-		n, err := f.count(rec[col[name]], line, col[name]+1, name)
-		if err != nil {
-			return err
-		}
-		ints[name] = n
+	if row.EpciSiren != siren {
+		return f.errorf(line, field("epci_siren"), "epci_siren", "la commune appartient à l'EPCI %s, or le territoire configuré est l'EPCI %s", row.EpciSiren, siren)
 	}
 	f.rows++
 	f.codes = append(f.codes, code)
 	f.out["reference_communes"] = append(f.out["reference_communes"], []driver.Value{
-		code, get("name"), int32(ints["population"]), int32(ints["population_year"]), int32(ints["population_totale"]),
-		get("commune_siren"), get("departement"), get("arrondissement"), get("canton"), get("epci_siren"), get("epci_name"),
+		code, row.Nom, int32(row.Population), int32(row.PopulationAnnee), int32(row.PopulationTotale),
+		row.CommuneSiren, row.Departement, row.Arrondissement, row.Canton, row.EpciSiren, row.EpciNom,
 		f.name, int32(line), int32(f.id),
 	})
-	f.population(code, ints["population_year"], ints["population"], line)
+	f.population(code, int32(row.PopulationAnnee), int32(row.Population), line)
 	for i, h := range header {
-		m := pmunColumn.FindStringSubmatch(strings.TrimSpace(h))
+		m := pmunColumn.FindStringSubmatch(h)
 		if m == nil || strings.TrimSpace(rec[i]) == "" {
 			continue
 		}
-		n, err := f.count(rec[i], line, i+1, h)
-		if err != nil {
-			return err
+		var n count
+		if err := n.UnmarshalCSV([]byte(rec[i])); err != nil {
+			return f.errorf(line, i+1, h, "%v", err)
 		}
 		year, _ := strconv.Atoi(m[1])
-		f.population(code, year, n, line)
+		f.population(code, int32(year), int32(n), line)
 	}
 	return nil
 }
 
-func (f *file) population(code string, year, n, line int) {
+func (f *file) population(code string, year, n int32, line int) {
 	f.out["reference_populations"] = append(f.out["reference_populations"], []driver.Value{
-		code, int32(year), int32(n), f.name, int32(line), int32(f.id),
+		code, year, n, f.name, int32(line), int32(f.id),
 	})
-}
-
-// count parses a non-negative whole number, as populations and years are.
-func (f *file) count(s string, line, column int, field string) (int, error) {
-	n, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil || n < 0 {
-		return 0, f.errorf(line, column, field, "« %s » n'est pas un nombre entier positif", s)
-	}
-	return n, nil
 }
 
 // contours reads communes.geojson: one feature per commune, with its INSEE code in "code".

@@ -48,12 +48,20 @@ func Build(ctx context.Context, published string) (b *Builder, err error) {
 			b.Abort()
 		}
 	}()
-	for _, s := range Schemas {
-		if _, err := db.ExecContext(ctx, "CREATE SCHEMA "+Ident(s)); err != nil {
-			return nil, fmt.Errorf("warehouse: create schema %s: %w", s, err)
-		}
+	if err := CreateSchemas(ctx, db); err != nil {
+		return nil, err
 	}
 	return b, nil
+}
+
+// CreateSchemas creates the schemas raw, staging and marts.
+func CreateSchemas(ctx context.Context, db *sql.DB) error {
+	for _, s := range Schemas {
+		if _, err := db.ExecContext(ctx, "CREATE SCHEMA IF NOT EXISTS "+Ident(s)); err != nil {
+			return fmt.Errorf("warehouse: create schema %s: %w", s, err)
+		}
+	}
+	return nil
 }
 
 // Publish checkpoints and closes the built file, then renames it over the published warehouse.

@@ -1,0 +1,141 @@
+package dashboards
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// chromium finds the browser. CI sets ENFANCE_REQUIRE_BROWSER=1 so that a missing browser fails
+// there instead of skipping.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if path, err := exec.LookPath(name); err == nil {
+			return path
+		}
+	}
+	if os.Getenv("ENFANCE_REQUIRE_BROWSER") != "" {
+		t.Fatal("no Chromium found: install the Debian package chromium")
+	}
+	t.Skip("no Chromium found (set ENFANCE_REQUIRE_BROWSER=1 to make this an error)")
+	return ""
+}
+
+// emulateNetworkConditions cuts the page's network. cdproto no longer generates this command,
+// which Chromium still serves; its successor by rule refuses an empty pattern.
+var emulateNetworkConditions = cdp.Command[offline, cdp.Empty]{Method: "Network.emulateNetworkConditions"}
+
+type offline struct {
+	Offline            bool    `json:"offline"`
+	Latency            float64 `json:"latency"`
+	DownloadThroughput float64 `json:"downloadThroughput"`
+	UploadThroughput   float64 `json:"uploadThroughput"`
+}
+
+type chartState struct {
+	ID     string `json:"id"`
+	Points int    `json:"points"`
+	Drawn  bool   `json:"drawn"`
+}
+
+// chartsJS lists every chart container with the data points of its ECharts instance.
+const chartsJS = `Array.from(document.querySelectorAll('div.item[id]')).map(el => {
+	const c = echarts.getInstanceByDom(el);
+	const o = c ? c.getOption() : null;
+	const canvas = el.querySelector('canvas');
+	return {
+		id: el.id,
+		points: o ? o.series.reduce((n, s) => n + (s.data ? s.data.length : 0), 0) : 0,
+		drawn: !!canvas && canvas.width > 0 && canvas.height > 0,
+	};
+})`
+
+// TestRendersOffline opens the page in headless Chromium with the network cut, and checks that
+// every chart holds a drawn ECharts instance with data, that the page asked no host for
+// anything and that the console shows no error.
+func TestRendersOffline(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a browser")
+	}
+	path := filepath.Join(t.TempDir(), "index.html")
+	if err := os.WriteFile(path, []byte(render(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium(t)), chromedp.NoSandbox, chromedp.Headless,
+		chromedp.Flag("disable-gpu", true), chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true),
+		chromedp.UserDataDir(t.TempDir()))
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	defer cancelAlloc()
+	ctx, cancelTab := chromedp.NewContext(ctx)
+	defer cancelTab()
+
+	var mu sync.Mutex
+	var requests, problems []string
+	err := chromedp.Listen(ctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			if u := e.Request.URL; !strings.HasPrefix(u, "file://") && !strings.HasPrefix(u, "data:") {
+				requests = append(requests, u)
+			}
+		case *runtime.EventExceptionThrown:
+			problems = append(problems, "exception: "+e.ExceptionDetails.Text)
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning {
+				problems = append(problems, string(e.Type)+" in the console")
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, emulateNetworkConditions, offline{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+path)); err != nil {
+		t.Fatal(err)
+	}
+	charts, err := chromedp.Run(ctx, chromedp.Evaluate[[]chartState](chartsJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(charts) == 0 {
+		t.Fatal("no chart container in the page")
+	}
+	for _, c := range charts {
+		if !c.Drawn || c.Points == 0 {
+			t.Errorf("chart %s: drawn %v with %d data points", c.ID, c.Drawn, c.Points)
+		}
+	}
+	if c := charts[0]; c.ID != "population_communes" || c.Points != len(communes) {
+		t.Errorf("first chart %s has %d points, want population_communes with %d", c.ID, c.Points, len(communes))
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(requests) > 0 {
+		t.Errorf("the page asked the network for %v", requests)
+	}
+	if len(problems) > 0 {
+		t.Errorf("console: %v", problems)
+	}
+}
