@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"enfance/internal/config"
+	"enfance/internal/warehouse"
 )
 
 // Exit codes.
@@ -52,9 +53,14 @@ var errRejected = errors.New("des lignes ont été rejetées et --strict est dem
 
 // Run runs the command line args and returns the exit code.
 func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return run(ctx, args, stdin, stdout, stderr, time.Now)
+}
+
+// run is Run with the clock given, for tests.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, now func() time.Time) int {
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	a := &app{stdout: stdout, stderr: stderr, now: time.Now}
+	a := &app{stdout: stdout, stderr: stderr, now: now}
 	root := a.rootCommand()
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -98,11 +104,25 @@ func (a *app) rootCommand() *cobra.Command {
 	f.BoolVar(&a.strict, "strict", false, "échouer (code 3) si une ligne est rejetée")
 	f.BoolVarP(&a.quiet, "quiet", "q", false, "n'afficher que les avertissements et les erreurs")
 	f.BoolVarP(&a.verbose, "verbose", "v", false, "afficher le détail de chaque étape")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.Args = unknownCommand
+	root.SuggestionsMinimumDistance = 2
+	root.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.SetUsageTemplate(usageTemplate)
+	root.PersistentFlags().BoolP("help", "h", false, "afficher cette aide")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return usageError{fmt.Errorf("option invalide : %w", err)}
+	})
 	root.AddCommand(
 		a.runCommand(), a.demoCommand(), a.ingestCommand(), a.transformCommand(), a.checkCommand(),
 		a.reportCommand(), a.dashboardCommand(), a.queryCommand(), a.schemaCommand(), a.versionCommand(),
 	)
+	root.InitDefaultHelpCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "help" {
+			c.Short, c.Long = "Afficher l'aide d'une commande", ""
+		}
+	}
 	return root
 }
 
@@ -161,18 +181,56 @@ func (a *app) loadConfig() (config.Config, error) {
 	return cfg, nil
 }
 
-// exactArgs is cobra.ExactArgs whose error is a usage error.
+// usageTemplate is cobra's help page, in French.
+const usageTemplate = `Utilisation :{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [commande]{{end}}{{if gt (len .Aliases) 0}}
+
+Autres noms :
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+Exemple :
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
+
+Commandes :{{range .Commands}}{{if .IsAvailableCommand}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+Options :
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+Options communes :
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+
+« {{.CommandPath}} [commande] --help » décrit une commande.{{end}}
+`
+
+// exactArgs checks the number of arguments of a command.
 func exactArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		if err := cobra.ExactArgs(n)(cmd, args); err != nil {
-			return usageError{err}
+		switch {
+		case len(args) == n:
+			return nil
+		case n == 0:
+			return usageError{fmt.Errorf("« enfance %s » ne prend pas d'argument (reçu : %q)", cmd.Name(), args)}
 		}
-		return nil
+		return usageError{fmt.Errorf("« enfance %s » prend %d argument(s), reçu %d", cmd.Name(), n, len(args))}
 	}
 }
 
+// unknownCommand refuses a command that does not exist, suggesting the nearest one.
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("commande inconnue « %s »", args[0])
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		msg += fmt.Sprintf(" ; vouliez-vous dire « %s » ?", s[0])
+	}
+	return usageError{errors.New(msg)}
+}
+
 // path of the published warehouse and the output folders.
-func (a *app) warehousePath() string { return filepath.Join(a.cfg.Chemins.Sortie, "warehouse.duckdb") }
+func (a *app) warehousePath() string     { return filepath.Join(a.cfg.Chemins.Sortie, warehouse.FileName) }
 func (a *app) outDir(name string) string { return filepath.Join(a.cfg.Chemins.Sortie, name) }
 
 // printf writes a result line on stdout.

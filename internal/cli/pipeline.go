@@ -9,8 +9,8 @@ import (
 	"os"
 	"strings"
 
-	"enfance/data"
 	"enfance/dashboards"
+	"enfance/data"
 	"enfance/ingest"
 	"enfance/internal/marts"
 	"enfance/internal/warehouse"

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -80,4 +81,21 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestExampleFile keeps docs/territoire.example.toml loadable and equal to the defaults it
+// documents.
+func TestExampleFile(t *testing.T) {
+	f, err := os.Open("../../docs/territoire.example.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	c, err := Load(f, "territoire.example.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c != Default() {
+		t.Errorf("the example differs from the defaults:\n%+v\n%+v", c, Default())
+	}
 }

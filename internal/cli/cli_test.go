@@ -1,0 +1,261 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"enfance/internal/golden"
+	"enfance/internal/warehouse"
+)
+
+var clock = func() time.Time { return time.Date(2026, 11, 29, 8, 30, 0, 0, time.UTC) }
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// enfance runs the command line in process, with the test clock.
+func enfance(t *testing.T, args ...string) result {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(""), &stdout, &stderr, clock)
+	return result{code, stdout.String(), stderr.String()}
+}
+
+// runOnce runs the whole pipeline on the reference data into a new folder.
+func runOnce(t *testing.T) string {
+	t.Helper()
+	out := t.TempDir()
+	r := enfance(t, "run", "--data", t.TempDir(), "--out", out, "-q")
+	if r.code != 0 {
+		t.Fatalf("run: exit %d\n%s", r.code, r.stderr)
+	}
+	golden.Check(t, "testdata/run.stdout.golden", []byte(strings.ReplaceAll(r.stdout, out, "OUT")))
+	return out
+}
+
+func TestRunEndToEnd(t *testing.T) {
+	out := runOnce(t)
+
+	t.Run("warehouse", func(t *testing.T) {
+		db, err := warehouse.OpenReadOnly(filepath.Join(out, warehouse.FileName))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		var n, total int
+		var comment string
+		if err := db.QueryRow(`SELECT count(*), sum(population) FROM marts.dim_commune`).Scan(&n, &total); err != nil {
+			t.Fatal(err)
+		}
+		if n != 40 || total != 53437 {
+			t.Errorf("marts.dim_commune: %d communes, %d inhabitants; want 40 and 53437", n, total)
+		}
+		if err := db.QueryRow(`SELECT comment FROM duckdb_tables() WHERE schema_name = 'marts' AND table_name = 'dim_commune'`).Scan(&comment); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(comment, "Les communes membres du territoire") {
+			t.Errorf("comment on marts.dim_commune = %q", comment)
+		}
+		var raw int
+		if err := db.QueryRow(`SELECT count(*) FROM raw.chargements WHERE lignes_lues = lignes_chargees + lignes_rejetees`).Scan(&raw); err != nil || raw != 2 {
+			t.Errorf("raw.chargements: %d balanced loads (%v), want 2", raw, err)
+		}
+	})
+
+	t.Run("parquet", func(t *testing.T) {
+		files, _ := filepath.Glob(filepath.Join(out, "parquet", "*.parquet"))
+		if len(files) != 4 {
+			t.Errorf("parquet files: %v", files)
+		}
+	})
+
+	t.Run("pdf", func(t *testing.T) {
+		pdf := filepath.Join(out, "reports", "communes.pdf")
+		// pdftotext writes the narrow no-break space as a plain one.
+		text := tool(t, "pdftotext", "-layout", pdf, "-")
+		for _, want := range []string{
+			"Les communes du territoire",
+			"Quaëdypre",
+			"Rexpoëde",
+			"53 437", // the total, with its thousands separated
+			"5 584",  // Wormhout
+			"page 1 sur 1",
+			"Communauté de Communes des Hauts de Flandre",
+			"édité le 29 novembre 2026",
+		} {
+			if !strings.Contains(text, want) {
+				t.Errorf("PDF text lacks %q", want)
+			}
+		}
+		if pages := tool(t, "pdfinfo", pdf); !regexp.MustCompile(`Pages:\s+1\n`).MatchString(pages) {
+			t.Errorf("pdfinfo:\n%s", pages)
+		}
+		for _, line := range strings.Split(strings.TrimSpace(tool(t, "pdffonts", pdf)), "\n")[2:] {
+			if f := strings.Fields(line); len(f) < 5 || f[len(f)-5] != "yes" {
+				t.Errorf("font not embedded: %s", line)
+			}
+		}
+		tool(t, "qpdf", "--check", pdf)
+	})
+
+	t.Run("html", func(t *testing.T) {
+		html, err := os.ReadFile(filepath.Join(out, "dashboards", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(html, []byte("<script src")) {
+			t.Error("the page loads a script from elsewhere")
+		}
+		if m := regexp.MustCompile(`(?i)(src|href)\s*=\s*["']?https?:`).Find(html); m != nil {
+			t.Errorf("the page names an external URL: %s", m)
+		}
+		if !bytes.Contains(html, []byte("echarts.init(")) || len(html) < 1_000_000 {
+			t.Errorf("ECharts is not inlined (%d bytes)", len(html))
+		}
+	})
+
+	t.Run("schema", func(t *testing.T) {
+		r := enfance(t, "schema", "--out", out)
+		if r.code != 0 {
+			t.Fatalf("schema: exit %d\n%s", r.code, r.stderr)
+		}
+		// docs/schema.md is this output: a change of a mart's documentation must regenerate it.
+		golden.Check(t, "../../docs/schema.md", []byte(r.stdout))
+	})
+}
+
+// tool runs a command-line tool on an output. CI installs them; a developer without them skips.
+func tool(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		if os.Getenv("ENFANCE_REQUIRE_TOOLS") != "" {
+			t.Fatalf("%s not found: install poppler-utils and qpdf", name)
+		}
+		t.Skipf("%s not found (set ENFANCE_REQUIRE_TOOLS=1 to make this an error)", name)
+	}
+	out, err := exec.Command(name, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+	return string(out)
+}
+
+func TestStagesOneByOne(t *testing.T) {
+	out, data := t.TempDir(), t.TempDir()
+	steps := []struct {
+		args   []string
+		stdout string
+	}{
+		{[]string{"ingest"}, "entrepôt : OUT/warehouse.duckdb (couche raw seulement ; lancez « enfance transform »)\n"},
+		{[]string{"transform"}, "entrepôt : OUT/warehouse.duckdb\n"},
+		{[]string{"transform"}, "entrepôt : OUT/warehouse.duckdb\n"}, // twice: it starts again from raw
+		{[]string{"check"}, "tests de données : tous réussis\n"},
+		{[]string{"report"}, "rapport : OUT/reports/communes.pdf\n"},
+		{[]string{"dashboard"}, "tableau de bord : OUT/dashboards/index.html\n"},
+		{[]string{"query", "SELECT nom, population, population_annee FROM marts.dim_commune ORDER BY population DESC LIMIT 3"},
+			"nom          population  population_annee\nWormhout     5584        2023\nHondschoote  3957        2023\nBergues      3525        2023\n(3 lignes)\n"},
+		{[]string{"query", "SELECT territoire, annee_reference, construit_le FROM marts.infos_entrepot"},
+			"territoire                                   annee_reference  construit_le\nCommunauté de Communes des Hauts de Flandre  2025             2026-11-29 08:30:00\n(1 ligne)\n"},
+		{[]string{"query", "--year", "2024", "SELECT 1 AS un"}, "un\n1\n(1 ligne)\n"},
+	}
+	for _, s := range steps {
+		r := enfance(t, append(s.args, "--out", out, "--data", data, "-q")...)
+		if r.code != 0 {
+			t.Fatalf("%v: exit %d\n%s", s.args, r.code, r.stderr)
+		}
+		if got := strings.ReplaceAll(r.stdout, out, "OUT"); got != s.stdout {
+			t.Errorf("%v: stdout\n%s\nwant\n%s", s.args, got, s.stdout)
+		}
+	}
+}
+
+func TestErrorsAndExitCodes(t *testing.T) {
+	empty, withFile, out := t.TempDir(), t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(withFile, "eaje_presences_2025-01.csv"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	badConfig := filepath.Join(t.TempDir(), "t.toml")
+	if err := os.WriteFile(badConfig, []byte("[seuils]\nage_retrait = 62\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"unknown command", []string{"reprot"}, exitUsage, "commande inconnue « reprot » ; vouliez-vous dire « report » ?"},
+		{"unknown flag", []string{"run", "--annee", "2024"}, exitUsage, "option invalide : unknown flag: --annee"},
+		{"bad year", []string{"run", "--year", "1900", "--out", out}, exitUsage, "territoire.annee_reference 1900 est hors de 2000 à 2100"},
+		{"extra argument", []string{"check", "maintenant"}, exitUsage, "« enfance check » ne prend pas d'argument (reçu : [\"maintenant\"])"},
+		{"quiet and verbose", []string{"version", "-q", "-v"}, exitUsage, "--quiet et --verbose s'excluent"},
+		{"unknown config key", []string{"run", "--config", badConfig}, exitUsage, "clé inconnue « seuils.age_retrait »"},
+		{"missing config", []string{"run", "--config", "/nonexistent/t.toml"}, exitUsage, "fichier de territoire illisible"},
+		{"demo not built yet", []string{"demo"}, exitFailure, "n'est pas encore disponible : aucun fichier n'a été écrit"},
+		{"no warehouse yet", []string{"query", "SELECT 1", "--out", out}, exitFailure, "entrepôt introuvable : " + out},
+		{"exports not loaded yet", []string{"run", "--data", withFile, "--out", out}, exitFailure,
+			"les 1 fichier(s) de " + withFile + " ne seraient pas lus (premier : eaje_presences_2025-01.csv)"},
+		{"bad sql", []string{"query", "SELEC 1", "--out", out, "--data", empty}, exitFailure, "entrepôt introuvable"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := enfance(t, tt.args...)
+			if r.code != tt.code || !strings.Contains(r.stderr, tt.stderr) {
+				t.Errorf("exit %d, stderr:\n%s\nwant exit %d and %q", r.code, r.stderr, tt.code, tt.stderr)
+			}
+			if r.stdout != "" && tt.code != exitOK {
+				t.Errorf("stdout holds %q on failure", r.stdout)
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(out, warehouse.FileName)); err == nil {
+		t.Error("a failed run published a warehouse")
+	}
+}
+
+// TestFailedDataTestKeepsThePublishedWarehouse runs a territory whose reference data break a
+// data test: the run fails, prints the offending rows, and the last good warehouse stays.
+func TestFailedDataTestKeepsThePublishedWarehouse(t *testing.T) {
+	out := runOnce(t)
+	r := enfance(t, "run", "--config", "testdata/reference-incoherente/territoire.toml", "--out", out, "--data", t.TempDir(), "-q")
+	if r.code != exitFailure {
+		t.Fatalf("exit %d, want %d\n%s", r.code, exitFailure, r.stderr)
+	}
+	for _, want := range []string{
+		"test de données en échec : chaque commune a une population municipale positive",
+		"transform/tests/communes_populations_positives.sql",
+		"commune_insee | nom | population | population_totale",
+		"59067 | Bergues | 3525 | 3500",
+		"1 test(s) de données en échec : l'entrepôt n'a pas été publié",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	q := enfance(t, "query", "SELECT count(*) AS communes FROM marts.dim_commune", "--out", out)
+	if q.stdout != "communes\n40\n(1 ligne)\n" {
+		t.Errorf("published warehouse after the failed run:\n%s%s", q.stdout, q.stderr)
+	}
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".build-") {
+			t.Errorf("the failed run left %s", e.Name())
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	r := enfance(t, "version")
+	if r.code != 0 || !strings.Contains(r.stdout, "DuckDB v1.5.6") || !strings.Contains(r.stdout, "enfance ") {
+		t.Errorf("version: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
