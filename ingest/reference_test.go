@@ -64,7 +64,9 @@ func TestReferenceLoadsTheTerritory(t *testing.T) {
 const header = "insee_code,name,population,population_year,population_totale,epci_siren,epci_name,commune_siren,departement,arrondissement,canton,pmun_2022\n"
 
 func TestReferenceErrors(t *testing.T) {
-	row := func(fields string) string { return header + "59046,Bambecque,845,2023,847,200040954,CCHF,215900465,59,594,5941,842\n" + fields }
+	row := func(fields string) string {
+		return header + "59046,Bambecque,845,2023,847,200040954,CCHF,215900465,59,594,5941,842\n" + fields
+	}
 	geo := `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"59046","nom":"Bambecque"},"geometry":{"type":"Point","coordinates":[2.5,50.9]}}]}`
 	tests := []struct {
 		name, csv, geojson, want string
