@@ -75,14 +75,14 @@ func header(meta Meta, title string) []core.Row {
 	return []core.Row{
 		text.NewRow(5, meta.Infos.Territoire, props.Text{Size: 8, Color: color(palette.Muted)}),
 		text.NewRow(8, title, props.Text{Size: 14, Style: fontstyle.Bold, Color: color(palette.Rule)}),
-		line.NewRow(4, props.Line{Color: color(palette.Rule), Thickness: 0.4}),
+		line.NewRow(4, props.Line{Color: color(palette.Rule), Thickness: 0.4, SizePercent: 100}),
 	}
 }
 
 func footer(meta Meta) []core.Row {
 	muted := props.Text{Size: 7, Color: color(palette.Muted), Align: align.Left}
 	return []core.Row{
-		line.NewRow(3, props.Line{Color: color(palette.Muted), Thickness: 0.2}),
+		line.NewRow(3, props.Line{Color: color(palette.Muted), Thickness: 0.2, SizePercent: 100}),
 		row.New(4).Add(text.NewCol(9, "Sources : "+meta.Sources, muted)),
 		row.New(4).Add(text.NewCol(9, meta.dates(), muted)),
 	}

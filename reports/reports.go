@@ -19,7 +19,11 @@ func WriteAll(ctx context.Context, r *marts.Reader, dir string) ([]string, error
 	if err != nil {
 		return nil, err
 	}
-	m, err := Communes(Meta{Infos: infos, Sources: CommunesSources}, communes)
+	years, err := r.PopulationTerritoire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m, err := Communes(Meta{Infos: infos, Sources: CommunesSources}, communes, years)
 	if err != nil {
 		return nil, fmt.Errorf("reports: communes: %w", err)
 	}

@@ -27,6 +27,7 @@ var allowed = map[string][]string{
 	"internal/palette":   {},
 	"internal/outfile":   {},
 	"internal/golden":    {},
+	"internal/testtool":  {},
 	"internal/archtest":  {},
 	"data":               {},
 	"ingest":             {"internal/warehouse"},

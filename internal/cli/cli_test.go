@@ -4,14 +4,16 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"enfance/internal/golden"
+	"enfance/internal/testtool"
 	"enfance/internal/warehouse"
 )
 
@@ -72,16 +74,20 @@ func TestRunEndToEnd(t *testing.T) {
 	})
 
 	t.Run("parquet", func(t *testing.T) {
+		r := enfance(t, "query", "--out", out, "SELECT count(*) AS marts FROM duckdb_tables() WHERE schema_name = 'marts'")
 		files, _ := filepath.Glob(filepath.Join(out, "parquet", "*.parquet"))
-		if len(files) != 4 {
-			t.Errorf("parquet files: %v", files)
+		if want := "marts\n" + strconv.Itoa(len(files)) + "\n(1 ligne)\n"; r.stdout != want || len(files) < 5 {
+			t.Errorf("parquet files %v for marts:\n%s", files, r.stdout)
+		}
+		if !slices.Contains(files, filepath.Join(out, "parquet", "dim_commune.parquet")) {
+			t.Errorf("no dim_commune.parquet among %v", files)
 		}
 	})
 
 	t.Run("pdf", func(t *testing.T) {
 		pdf := filepath.Join(out, "reports", "communes.pdf")
 		// pdftotext writes the narrow no-break space as a plain one.
-		text := tool(t, "pdftotext", "-layout", pdf, "-")
+		text := testtool.Run(t, "pdftotext", "-layout", pdf, "-")
 		for _, want := range []string{
 			"Les communes du territoire",
 			"Quaëdypre",
@@ -96,15 +102,15 @@ func TestRunEndToEnd(t *testing.T) {
 				t.Errorf("PDF text lacks %q", want)
 			}
 		}
-		if pages := tool(t, "pdfinfo", pdf); !regexp.MustCompile(`Pages:\s+1\n`).MatchString(pages) {
+		if pages := testtool.Run(t, "pdfinfo", pdf); !regexp.MustCompile(`Pages:\s+1\n`).MatchString(pages) {
 			t.Errorf("pdfinfo:\n%s", pages)
 		}
-		for _, line := range strings.Split(strings.TrimSpace(tool(t, "pdffonts", pdf)), "\n")[2:] {
+		for _, line := range strings.Split(strings.TrimSpace(testtool.Run(t, "pdffonts", pdf)), "\n")[2:] {
 			if f := strings.Fields(line); len(f) < 5 || f[len(f)-5] != "yes" {
 				t.Errorf("font not embedded: %s", line)
 			}
 		}
-		tool(t, "qpdf", "--check", pdf)
+		testtool.Run(t, "qpdf", "--check", pdf)
 	})
 
 	t.Run("html", func(t *testing.T) {
@@ -131,22 +137,6 @@ func TestRunEndToEnd(t *testing.T) {
 		// docs/schema.md is this output: a change of a mart's documentation must regenerate it.
 		golden.Check(t, "../../docs/schema.md", []byte(r.stdout))
 	})
-}
-
-// tool runs a command-line tool on an output. CI installs them; a developer without them skips.
-func tool(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("ENFANCE_REQUIRE_TOOLS") != "" {
-			t.Fatalf("%s not found: install poppler-utils and qpdf", name)
-		}
-		t.Skipf("%s not found (set ENFANCE_REQUIRE_TOOLS=1 to make this an error)", name)
-	}
-	out, err := exec.Command(name, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
-	}
-	return string(out)
 }
 
 func TestStagesOneByOne(t *testing.T) {

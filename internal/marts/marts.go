@@ -93,3 +93,18 @@ func collect[T any](ctx context.Context, db *sql.DB, name string, scan func(*sql
 	}
 	return out, nil
 }
+
+// YearCount is a count for a year.
+type YearCount struct {
+	Annee  int
+	Valeur int
+}
+
+// PopulationTerritoire reads the territory's population for each legal-population year.
+func (r *Reader) PopulationTerritoire(ctx context.Context) ([]YearCount, error) {
+	return collect(ctx, r.db, "population_territoire", func(rows *sql.Rows) (YearCount, error) {
+		var y YearCount
+		err := rows.Scan(&y.Annee, &y.Valeur)
+		return y, err
+	})
+}

@@ -1,0 +1,3 @@
+SELECT annee, population
+FROM marts.population_territoire
+ORDER BY annee

@@ -1,0 +1,87 @@
+package reports
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/go-analyze/charts"
+	"github.com/go-fonts/dejavu/dejavusans"
+	"github.com/golang/freetype/truetype"
+
+	"enfance/internal/frfmt"
+	"enfance/internal/palette"
+)
+
+// Chart images are drawn at twice the resolution they print at (about 96 px per inch on paper),
+// so they stay sharp on screen zoom and in print.
+const (
+	pxPerMM   = 96 / 25.4 * 2
+	chartFont = 11.0 * 2 // points, at the doubled resolution
+)
+
+// barChart is a bar chart to draw as a PNG. Its title is the document's text, above the image.
+type barChart struct {
+	Categories []string
+	Series     []string    // names, one per row of Values
+	Values     [][]float64 // one slice per series, one value per category
+	WidthMM    float64
+	HeightMM   float64
+}
+
+var (
+	fontOnce sync.Once
+	font     *truetype.Font
+	fontErr  error
+)
+
+// chartTypeface is DejaVu Sans, the font of the documents, for the charts too.
+func chartTypeface() (*truetype.Font, error) {
+	fontOnce.Do(func() { font, fontErr = truetype.Parse(dejavusans.TTF) })
+	return font, fontErr
+}
+
+// png draws the chart. Value axes start at zero, values print the French way, and series take
+// the colours shared with the dashboards.
+func (c barChart) png() ([]byte, error) {
+	face, err := chartTypeface()
+	if err != nil {
+		return nil, fmt.Errorf("chart font: %w", err)
+	}
+	opt := charts.NewBarChartOptionWithData(c.Values)
+	opt.Theme = theme()
+	opt.CategoryAxis = charts.CategoryAxisOption{Labels: c.Categories, LabelFontStyle: fontStyle(face)}
+	opt.ValueAxis = []charts.ValueAxisOption{{Min: charts.Ptr(0.0), LabelFontStyle: fontStyle(face)}}
+	opt.ValueFormatter = func(v float64) string { return frfmt.Decimal(v, 0) }
+	opt.Padding = charts.NewBoxEqual(30) // 4 mm
+	for i := range opt.SeriesList {
+		opt.SeriesList[i].Label = charts.SeriesLabel{Show: charts.Ptr(true), FontStyle: fontStyle(face),
+			ValueFormatter: func(v float64) string { return frfmt.Decimal(v, 0) }}
+	}
+	if len(c.Series) > 1 {
+		opt.Legend = charts.LegendOption{SeriesNames: c.Series, FontStyle: fontStyle(face)}
+	}
+	p := charts.NewPainter(charts.PainterOptions{OutputFormat: charts.ChartOutputPNG,
+		Width: int(c.WidthMM * pxPerMM), Height: int(c.HeightMM * pxPerMM), Font: face})
+	if err := p.BarChart(opt); err != nil {
+		return nil, fmt.Errorf("bar chart: %w", err)
+	}
+	return p.Bytes()
+}
+
+func fontStyle(face *truetype.Font) charts.FontStyle {
+	return charts.FontStyle{Font: face, FontSize: chartFont, FontColor: charts.ColorFromHex(palette.Text)}
+}
+
+func theme() charts.ColorPalette {
+	colors := make([]charts.Color, len(palette.Series))
+	for i, hex := range palette.Series {
+		colors[i] = charts.ColorFromHex(hex)
+	}
+	return charts.MakeTheme(charts.ThemeOption{
+		SeriesColors:       colors,
+		BackgroundColor:    charts.ColorWhite,
+		TextColor:          charts.ColorFromHex(palette.Text),
+		AxisStrokeColor:    charts.ColorFromHex(palette.Muted),
+		AxisSplitLineColor: charts.ColorFromHex(palette.Zebra),
+	})
+}

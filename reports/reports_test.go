@@ -1,0 +1,87 @@
+package reports
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"enfance/internal/marts"
+	"enfance/internal/testtool"
+)
+
+var (
+	built    = time.Date(2026, 11, 29, 8, 30, 0, 0, time.UTC)
+	dataDate = time.Date(2026, 1, 3, 0, 0, 0, 0, time.UTC)
+	infos    = marts.Infos{Territoire: "Communauté de Communes des Hauts de Flandre", SirenEPCI: "200040954",
+		AnneeReference: 2025, SecretStatistique: 5, ConstruitLe: built, DonneesLe: &dataDate}
+	communes = []marts.Commune{
+		{Insee: "59046", Nom: "Bambecque", Population: 845, PopulationAnnee: 2023},
+		{Insee: "59067", Nom: "Bergues", Population: 3525, PopulationAnnee: 2023},
+		{Insee: "59478", Nom: "Quaëdypre", Population: 1108, PopulationAnnee: 2023},
+		{Insee: "59663", Nom: "Wormhout", Population: 5584, PopulationAnnee: 2023},
+		{Insee: "59666", Nom: "Zegerscappel", Population: 1562, PopulationAnnee: 2023},
+	}
+	years = []marts.YearCount{{Annee: 2022, Valeur: 12600}, {Annee: 2023, Valeur: 12624}}
+)
+
+func TestCommunesPDF(t *testing.T) {
+	m, err := Communes(Meta{Infos: infos, Sources: CommunesSources}, communes, years)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := m.Generate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "communes.pdf")
+	if err := os.WriteFile(path, doc.GetBytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text := testtool.Run(t, "pdftotext", "-layout", path, "-")
+	for _, want := range []string{
+		"Communauté de Communes des Hauts de Flandre",
+		"5 communes, 12 624 habitants (population municipale légale, millésime 2023).",
+		"Population municipale du territoire par millésime",
+		"Quaëdypre",
+		"Total du territoire",
+		"Sources : INSEE, populations légales",
+		"Données au 3 janvier 2026 · édité le 29 novembre 2026 par enfance",
+		"page 1 sur 1",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF text lacks %q:\n%s", want, text)
+		}
+	}
+	// Two halves side by side: the first commune of the second half shares a line with the first.
+	if !strings.Contains(text, "Bambecque") || !strings.Contains(strings.Split(text, "Bambecque")[1], "Quaëdypre") {
+		t.Error("the second half of the table is not beside the first")
+	}
+}
+
+func TestChartImageIsTwiceThePrintResolution(t *testing.T) {
+	b, err := populationChart(years).png()
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, h := chartWidthMM*pxPerMM, chartHeightMM*pxPerMM
+	wantW, wantH := int(w), int(h)
+	if got := img.Bounds().Size(); got.X != wantW || got.Y != wantH {
+		t.Errorf("chart is %v px, want %dx%d", got, wantW, wantH)
+	}
+}
+
+func TestDates(t *testing.T) {
+	noDate := Meta{Infos: infos}
+	noDate.Infos.DonneesLe = nil
+	if got := noDate.dates(); got != "Document édité le 29 novembre 2026 par enfance" {
+		t.Errorf("dates without data date = %q", got)
+	}
+}
