@@ -145,7 +145,7 @@ func TestStagesOneByOne(t *testing.T) {
 		args   []string
 		stdout string
 	}{
-		{[]string{"ingest"}, "entrepôt : OUT/warehouse.duckdb (couche raw seulement ; lancez « enfance transform »)\n"},
+		{[]string{"ingest"}, "entrepôt : OUT/warehouse.duckdb\n(couche raw seulement : lancez « enfance transform »)\n"},
 		{[]string{"transform"}, "entrepôt : OUT/warehouse.duckdb\n"},
 		{[]string{"transform"}, "entrepôt : OUT/warehouse.duckdb\n"}, // twice: it starts again from raw
 		{[]string{"check"}, "tests de données : tous réussis\n"},

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"runtime"
@@ -48,14 +49,10 @@ func (a *app) ingestCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			defer b.Abort()
-			if err := a.ingestInto(cmd.Context(), b.DB); err != nil {
+			if err := a.fill(cmd.Context(), b, a.ingestInto); err != nil {
 				return err
 			}
-			if err := b.Publish(cmd.Context()); err != nil {
-				return err
-			}
-			a.printf("entrepôt : %s (couche raw seulement ; lancez « enfance transform »)\n", a.warehousePath())
+			a.printf("(couche raw seulement : lancez « enfance transform »)\n")
 			return nil
 		},
 	}
@@ -67,25 +64,18 @@ func (a *app) transformCommand() *cobra.Command {
 		Short: "Recalculer les couches staging et marts de l'entrepôt publié, puis le republier",
 		Args:  exactArgs(0),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			b, err := warehouse.Rebuild(ctx, a.warehousePath())
+			b, err := warehouse.Rebuild(cmd.Context(), a.warehousePath())
 			if err != nil {
 				return err
 			}
-			defer b.Abort()
-			if err := warehouse.ResetSchemas(ctx, b.DB, "staging", "marts"); err != nil {
-				return err
-			}
-			if err := a.transformInto(ctx, b.DB); err != nil {
-				return err
-			}
-			if err := b.Publish(ctx); err != nil {
-				return err
-			}
-			a.printf("entrepôt : %s\n", a.warehousePath())
-			return nil
+			return a.fill(cmd.Context(), b, resetLayers, a.transformInto)
 		},
 	}
+}
+
+// resetLayers empties staging and marts, so that a model removed since the last run is gone.
+func resetLayers(ctx context.Context, db *sql.DB) error {
+	return warehouse.ResetSchemas(ctx, db, "staging", "marts")
 }
 
 func (a *app) checkCommand() *cobra.Command {

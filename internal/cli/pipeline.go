@@ -124,12 +124,17 @@ func (a *app) buildAll(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	return a.fill(ctx, b, a.ingestInto, a.transformInto)
+}
+
+// fill runs each step on the warehouse being built, then publishes it. When a step fails the
+// build is thrown away and the published warehouse stays as it was.
+func (a *app) fill(ctx context.Context, b *warehouse.Builder, steps ...func(context.Context, *sql.DB) error) error {
 	defer b.Abort()
-	if err := a.ingestInto(ctx, b.DB); err != nil {
-		return err
-	}
-	if err := a.transformInto(ctx, b.DB); err != nil {
-		return err
+	for _, step := range steps {
+		if err := step(ctx, b.DB); err != nil {
+			return err
+		}
 	}
 	if err := b.Publish(ctx); err != nil {
 		return err
