@@ -1,0 +1,228 @@
+package exports
+
+// Allowed values shared by several kinds.
+var (
+	structureTypes = []string{"eaje_multi_accueil", "eaje_itinerant", "acm_extrascolaire", "acm_periscolaire", "jeunesse_sejours", "rpe"}
+	weekdays       = []string{"lun", "mar", "mer", "jeu", "ven", "sam"}
+	regimes        = []string{"general", "msa", "autre"}
+	careTypes      = []string{"regulier", "occasionnel", "urgence"}
+	plages         = []string{"matin", "midi", "soir", "journee", "demi_journee"}
+	amStatuses     = []string{"active", "sans_accueil", "suspendue", "cessation"}
+	exitReasons    = []string{"retraite", "reconversion", "demenagement", "non_renouvellement", "autre"}
+	ateliers       = []string{"realise", "annule"}
+	publics        = []string{"parent", "am", "candidat", "garde_domicile", "partenaire"}
+	canaux         = []string{"accueil", "telephone", "mail", "rdv"}
+	motifsContact  = []string{"recherche_mode_accueil", "contrat_employeur", "agrement", "formation", "autre"}
+	modalites      = []string{"presentiel", "distanciel"}
+	sessions       = []string{"realisee", "annulee", "reportee"}
+	cancellations  = []string{"groupe_insuffisant", "formateur", "autre"}
+	registrations  = []string{"inscrite", "presente", "absente", "desistee"}
+	dispositifs    = []string{"plan", "cpf"}
+	anciennetes    = []string{"moins_5_ans", "5_14_ans", "15_ans_plus"}
+	agentStatuses  = []string{"titulaire", "contractuel", "saisonnier", "mis_a_disposition"}
+	ageBands       = []string{"0_2", "3_5", "6_11", "12_17"}
+	sejourStatuses = []string{"inscrit", "present", "desiste", "liste_attente"}
+	// Freins and Leviers are the codes of the brakes and levers to training; exports may also
+	// write their labels, which the ingest maps to these codes.
+	Freins  = []string{"temps_personnel", "groupe_insuffisant", "manque_mobilisation", "annulations"}
+	Leviers = []string{"coordination_inter_ram", "panel_diversifie", "interlocuteur_privilegie", "parent_facilitateur", "indemnisation_directe"}
+)
+
+func col(name string, t Type, required bool, doc string, aliases ...string) Column {
+	return Column{Name: name, Type: t, Required: required, Doc: doc, Aliases: aliases}
+}
+
+func enum(name string, required bool, values []string, doc string, aliases ...string) Column {
+	return Column{Name: name, Type: Enum, Required: required, Values: values, Doc: doc, Aliases: aliases}
+}
+
+func list(name string, required bool, values []string, doc string, aliases ...string) Column {
+	return Column{Name: name, Type: List, Required: required, Values: values, Doc: doc, Aliases: aliases}
+}
+
+// Kinds are every export kind of design §3, in the order docs/exports.md lists them.
+var Kinds = []Kind{
+	{Name: "structures", Grain: "une structure", Doc: "Liste des structures du service, tenue par le service.", Columns: []Column{
+		col("code_structure", Code, true, "Code de la structure, unique sur le territoire.", "code", "structure"),
+		col("nom", Text, true, "Nom de la structure.", "nom_structure", "libelle"),
+		enum("type", true, structureTypes, "Type de structure.", "type_structure"),
+		col("commune_insee", Insee, true, "Commune d'implantation (code INSEE).", "insee", "code_insee", "commune"),
+		col("antenne", Code, false, "Antenne du RPE dont relève la structure.", "code_antenne"),
+		col("date_ouverture", Date, false, "Date d'ouverture.", "ouverture"),
+		col("date_fermeture", Date, false, "Date de fermeture définitive, vide si ouverte.", "fermeture"),
+	}},
+	{Name: "antennes_rpe", Grain: "une antenne du RPE", Doc: "Antennes du Relais Petite Enfance et communes qu'elles couvrent.", Columns: []Column{
+		col("code_antenne", Code, true, "Code de l'antenne.", "antenne", "code"),
+		col("nom", Text, true, "Nom de l'antenne.", "libelle"),
+		col("commune_insee", Insee, true, "Commune du siège de l'antenne.", "insee", "code_insee"),
+		col("communes_couvertes", Text, false, "Codes INSEE des communes couvertes, séparés par |.", "communes"),
+		col("etp_animation", Decimal, false, "Équivalents temps plein d'animation de l'antenne.", "etp"),
+	}},
+	{Name: "eaje_capacites", Grain: "un créneau de capacité (agrément modulé)", Doc: "Capacité d'accueil autorisée par créneau horaire ; pour un bus itinérant, la commune de chaque jour.",
+		Structure: "code_structure", Period: "date_debut", Columns: []Column{
+			col("code_structure", Code, true, "Code de l'EAJE.", "structure"),
+			col("date_debut", Date, true, "Premier jour de validité du créneau.", "debut", "du"),
+			col("date_fin", Date, false, "Dernier jour de validité, vide si toujours valide.", "fin", "au"),
+			list("jours", true, weekdays, "Jours de la semaine du créneau (lun|mar|…).", "jours_semaine"),
+			col("heure_debut", Time, true, "Heure d'ouverture du créneau.", "debut_creneau", "de"),
+			col("heure_fin", Time, true, "Heure de fin du créneau.", "fin_creneau", "a"),
+			col("places", Int, true, "Places autorisées sur le créneau.", "capacite", "nb_places"),
+			col("commune_insee", Insee, false, "Commune où stationne le bus ce jour-là (EAJE itinérant).", "commune", "lieu"),
+		}},
+	{Name: "eaje_fermetures", Grain: "un jour de fermeture", Doc: "Jours de fermeture de l'EAJE (congés, jours fériés, formation).",
+		Structure: "code_structure", Period: "date", Columns: []Column{
+			col("code_structure", Code, true, "Code de l'EAJE.", "structure"),
+			col("date", Date, true, "Jour fermé.", "jour"),
+			col("motif", Text, false, "Motif de la fermeture.", "raison"),
+		}},
+	{Name: "eaje_presences", Grain: "un enfant et un jour", Doc: "Présences journalières des enfants, exportées par le logiciel de l'EAJE, un fichier par mois.",
+		Structure: "code_structure", Period: "date", Columns: []Column{
+			col("code_structure", Code, true, "Code de l'EAJE.", "structure"),
+			col("date", Date, true, "Jour d'accueil.", "jour", "date_presence"),
+			col("enfant", Person, true, "Nom ou identifiant de l'enfant dans le logiciel (remplacé par un pseudonyme).", "nom_enfant", "id_enfant"),
+			col("date_naissance", Month, true, "Date de naissance de l'enfant (gardée au mois).", "naissance", "ne_le"),
+			col("commune_residence", Insee, true, "Commune de résidence de la famille (code INSEE).", "commune", "insee_residence"),
+			enum("regime", false, regimes, "Régime de la famille.", "regime_allocataire"),
+			enum("type_accueil", false, careTypes, "Type d'accueil.", "accueil"),
+			col("heures_contractualisees", Decimal, false, "Heures réservées au contrat pour ce jour.", "heures_reservees", "heures_contrat"),
+			col("heures_realisees", Decimal, true, "Heures de présence réelle.", "heures_presence", "presence"),
+			col("heures_facturees", Decimal, true, "Heures facturées à la famille.", "facture"),
+			col("absence_deductible", Text, false, "Motif d'une absence déduite de la facture (maladie, éviction…).", "deduction", "motif_absence"),
+		}},
+	{Name: "acm_periodes", Grain: "une période déclarée (TAM)", Doc: "Périodes d'accueil déclarées à la SDJES (téléprocédure TAM) avec leur capacité.",
+		Structure: "code_structure", Period: "date_debut", Columns: []Column{
+			col("code_structure", Code, true, "Code de l'accueil collectif de mineurs.", "structure"),
+			col("periode", Code, true, "Code de la période (vacances, mercredis, périscolaire).", "code_periode"),
+			col("date_debut", Date, true, "Premier jour de la période.", "debut", "du"),
+			col("date_fin", Date, true, "Dernier jour de la période.", "fin", "au"),
+			col("capacite_moins_6", Int, true, "Places déclarées pour les moins de 6 ans.", "places_moins_6"),
+			col("capacite_6_plus", Int, true, "Places déclarées pour les 6 ans et plus.", "places_6_plus"),
+			col("amplitude_heures", Decimal, false, "Amplitude d'ouverture d'une journée, en heures.", "amplitude"),
+		}},
+	{Name: "acm_presences", Grain: "un enfant, un jour et une plage", Doc: "Présences des enfants en accueil collectif de mineurs, par plage (matin, midi, soir, journée).",
+		Structure: "code_structure", Period: "date", Columns: []Column{
+			col("code_structure", Code, true, "Code de l'accueil collectif de mineurs.", "structure"),
+			col("date", Date, true, "Jour d'accueil.", "jour"),
+			col("enfant", Person, true, "Nom ou identifiant de l'enfant (remplacé par un pseudonyme).", "nom_enfant", "id_enfant"),
+			col("date_naissance", Month, true, "Date de naissance de l'enfant (gardée au mois).", "naissance"),
+			col("commune_residence", Insee, true, "Commune de résidence de la famille (code INSEE).", "commune"),
+			enum("plage", true, plages, "Plage d'accueil.", "creneau"),
+			col("heures_realisees", Decimal, true, "Heures de présence.", "heures", "presence"),
+			col("heures_facturees", Decimal, false, "Heures facturées.", "facture"),
+		}},
+	{Name: "sejours", Grain: "un séjour", Doc: "Séjours organisés par le service jeunesse.", Period: "date_debut", Columns: []Column{
+		col("code_sejour", Code, true, "Code du séjour.", "sejour", "code"),
+		col("intitule", Text, true, "Intitulé du séjour.", "nom", "libelle"),
+		col("date_debut", Date, true, "Premier jour.", "debut", "du"),
+		col("date_fin", Date, true, "Dernier jour.", "fin", "au"),
+		col("lieu", Text, false, "Lieu du séjour.", "destination"),
+		col("places", Int, true, "Places ouvertes.", "capacite"),
+		col("age_min", Int, false, "Âge minimal.", "age_minimum"),
+		col("age_max", Int, false, "Âge maximal.", "age_maximum"),
+	}},
+	{Name: "sejours_inscriptions", Grain: "un jeune et un séjour", Doc: "Inscriptions aux séjours.", Period: "code_sejour", Columns: []Column{
+		col("code_sejour", Code, true, "Code du séjour.", "sejour"),
+		col("jeune", Person, true, "Nom ou identifiant du jeune (remplacé par un pseudonyme).", "nom_jeune", "participant"),
+		col("date_naissance", Month, true, "Date de naissance (gardée au mois).", "naissance"),
+		col("commune_residence", Insee, true, "Commune de résidence (code INSEE).", "commune"),
+		enum("statut", true, sejourStatuses, "Statut de l'inscription.", "etat"),
+	}},
+	{Name: "am_registre", Grain: "un assistant maternel", Doc: "Registre des assistants maternels du territoire tenu par le RPE (souvent un classeur Excel), arrêté au 31 décembre.",
+		Columns: []Column{
+			col("identifiant_am", Person, true, "Nom ou identifiant de l'assistant maternel (remplacé par un pseudonyme).", "am", "nom_am", "assistant_maternel"),
+			col("antenne", Code, true, "Antenne du RPE.", "code_antenne"),
+			col("commune_insee", Insee, true, "Commune d'exercice (code INSEE).", "commune", "insee"),
+			col("annee_naissance", Year, true, "Année de naissance.", "naissance"),
+			col("date_premier_agrement", Date, true, "Date du premier agrément.", "premier_agrement", "date_agrement"),
+			col("places_agreees", Int, true, "Places agréées.", "places", "nb_places", "agrement"),
+			col("mam", Text, false, "Nom de la maison d'assistants maternels, vide si l'accueil est à domicile.", "maison_assistants_maternels"),
+			enum("statut", false, amStatuses, "Situation au jour de l'export.", "situation"),
+			col("date_cessation", Date, false, "Date de cessation d'activité.", "cessation"),
+			enum("motif_cessation", false, exitReasons, "Motif de la cessation.", "motif"),
+		}},
+	{Name: "am_disponibilites", Grain: "une déclaration monenfant.fr", Doc: "Disponibilités déclarées par les assistants maternels sur monenfant.fr.", Period: "date_declaration", Columns: []Column{
+		col("identifiant_am", Person, true, "Assistant maternel (remplacé par un pseudonyme).", "am", "nom_am"),
+		col("date_declaration", Date, true, "Date de la déclaration.", "declaration", "date"),
+		col("date_debut", Date, true, "Début de la disponibilité.", "debut", "du"),
+		col("date_fin", Date, true, "Fin de la disponibilité.", "fin", "au"),
+		col("places_disponibles", Int, true, "Places déclarées disponibles.", "places", "disponibilites"),
+	}},
+	{Name: "rpe_ateliers", Grain: "un atelier d'éveil", Doc: "Ateliers d'éveil du RPE, réalisés ou annulés.", Period: "date", Columns: []Column{
+		col("code_atelier", Code, true, "Code de l'atelier.", "atelier", "code"),
+		col("antenne", Code, true, "Antenne organisatrice.", "code_antenne"),
+		col("date", Date, true, "Jour de l'atelier.", "jour"),
+		col("theme", Text, true, "Thème de l'atelier.", "intitule"),
+		col("commune_lieu", Insee, true, "Commune où se tient l'atelier (code INSEE).", "commune", "lieu"),
+		col("places", Int, false, "Places proposées.", "capacite"),
+		enum("statut", true, ateliers, "Réalisé ou annulé.", "etat"),
+		col("motif_annulation", Text, false, "Motif d'annulation.", "motif"),
+	}},
+	{Name: "rpe_participations", Grain: "un assistant maternel et un atelier", Doc: "Participations des assistants maternels aux ateliers d'éveil.", Period: "code_atelier", Columns: []Column{
+		col("code_atelier", Code, true, "Code de l'atelier.", "atelier"),
+		col("identifiant_am", Person, true, "Assistant maternel (remplacé par un pseudonyme).", "am", "nom_am"),
+		col("nb_enfants", Int, true, "Enfants venus avec l'assistant maternel.", "enfants"),
+		col("parent_present", Bool, false, "Un parent accompagnait-il ?", "parent"),
+	}},
+	{Name: "rpe_temps_forts", Grain: "un temps fort", Doc: "Temps forts du RPE (spectacles, fêtes, conférences) avec les familles.", Period: "date", Columns: []Column{
+		col("date", Date, true, "Jour de l'événement.", "jour"),
+		col("intitule", Text, true, "Intitulé.", "evenement", "libelle"),
+		col("antenne", Code, false, "Antenne organisatrice.", "code_antenne"),
+		col("nb_parents", Int, false, "Parents présents.", "parents"),
+		col("nb_am", Int, false, "Assistants maternels présents.", "am"),
+		col("nb_enfants", Int, false, "Enfants présents.", "enfants"),
+	}},
+	{Name: "rpe_contacts", Grain: "un contact", Doc: "Contacts du RPE avec les familles, les professionnels et les partenaires.", Period: "date", Columns: []Column{
+		col("date", Date, true, "Jour du contact.", "jour"),
+		col("antenne", Code, true, "Antenne.", "code_antenne"),
+		enum("public", true, publics, "Public du contact.", "type_public"),
+		enum("canal", false, canaux, "Canal du contact.", "mode"),
+		enum("motif", false, motifsContact, "Motif principal.", "objet"),
+	}},
+	{Name: "formation_sessions", Grain: "une session de formation", Doc: "Sessions de formation continue proposées aux assistants maternels.", Period: "date_debut", Columns: []Column{
+		col("code_session", Code, true, "Code de la session.", "session", "code"),
+		col("intitule", Text, true, "Intitulé de la formation.", "formation", "libelle"),
+		col("organisme", Text, false, "Organisme de formation.", "prestataire"),
+		enum("modalite", true, modalites, "Présentiel ou à distance.", "mode"),
+		col("antenne", Code, false, "Antenne d'accueil.", "code_antenne"),
+		col("date_debut", Date, true, "Premier jour.", "debut", "du"),
+		col("date_fin", Date, false, "Dernier jour.", "fin", "au"),
+		col("heures", Decimal, true, "Durée en heures.", "duree", "nb_heures"),
+		col("places_min", Int, false, "Effectif minimal pour ouvrir la session.", "minimum"),
+		col("places_max", Int, false, "Places ouvertes.", "maximum", "places"),
+		enum("statut", true, sessions, "Réalisée, annulée ou reportée.", "etat"),
+		enum("motif_annulation", false, cancellations, "Motif d'annulation.", "motif"),
+	}},
+	{Name: "formation_inscriptions", Grain: "un assistant maternel et une session", Doc: "Inscriptions des assistants maternels aux sessions de formation.", Period: "code_session", Columns: []Column{
+		col("code_session", Code, true, "Code de la session.", "session"),
+		col("identifiant_am", Person, true, "Assistant maternel (remplacé par un pseudonyme).", "am", "nom_am"),
+		enum("statut", true, registrations, "Statut de l'inscription.", "etat"),
+		col("heures_suivies", Decimal, false, "Heures suivies.", "heures"),
+		enum("dispositif", false, dispositifs, "Plan de développement des compétences ou CPF.", "financement"),
+		col("hors_temps_accueil", Bool, false, "Formation suivie hors du temps d'accueil des enfants ?", "hors_temps"),
+	}},
+	{Name: "enquete_freins_leviers", Grain: "une réponse à l'enquête", Doc: "Réponses des assistants maternels à l'enquête sur les freins et leviers à la formation.", Period: "date", Columns: []Column{
+		col("reponse", Code, true, "Numéro de la réponse.", "id_reponse", "numero"),
+		col("date", Date, true, "Date de la réponse.", "horodateur", "jour"),
+		col("antenne", Code, false, "Antenne du répondant.", "code_antenne"),
+		enum("anciennete", false, anciennetes, "Ancienneté d'agrément (tranche).", "anciennete_agrement"),
+		col("a_suivi_formation", Bool, false, "A suivi une formation dans l'année ?", "formation_suivie"),
+		list("freins", false, Freins, "Freins cités (codes ou libellés, séparés par |).", "frein"),
+		list("leviers", false, Leviers, "Leviers cités (codes ou libellés, séparés par |).", "levier"),
+		col("commentaire", Text, false, "Commentaire libre.", "remarque"),
+	}},
+	{Name: "agents", Grain: "un contrat d'agent", Doc: "Contrats des agents du service Enfance-Jeunesse (export RH).", Period: "date_debut", Columns: []Column{
+		col("matricule", Code, true, "Matricule de l'agent.", "agent", "id_agent"),
+		col("structure", Code, false, "Structure d'affectation.", "code_structure", "affectation"),
+		enum("statut", false, agentStatuses, "Statut du contrat.", "type_contrat"),
+		col("etp", Decimal, false, "Quotité en équivalent temps plein.", "quotite"),
+		col("date_debut", Date, true, "Début du contrat.", "debut", "du"),
+		col("date_fin", Date, false, "Fin du contrat, vide si en cours.", "fin", "au"),
+	}},
+	{Name: "population_age", Grain: "une commune, une année et une tranche d'âge", Doc: "Population par tranche d'âge et commune (INSEE ou estimation).", Period: "annee", Columns: []Column{
+		col("commune_insee", Insee, true, "Commune (code INSEE).", "commune", "insee"),
+		col("annee", Year, true, "Année.", "millesime"),
+		enum("tranche", true, ageBands, "Tranche d'âge (0_2 = moins de 3 ans).", "tranche_age"),
+		col("effectif", Int, true, "Effectif.", "population", "nombre"),
+		col("source", Text, false, "Source ; une estimation le dit.", "origine"),
+	}},
+}

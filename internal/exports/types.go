@@ -1,0 +1,104 @@
+package exports
+
+import (
+	"slices"
+	"strings"
+)
+
+// Type is the type of a column's values.
+type Type int
+
+// Column types.
+const (
+	Text    Type = iota // free text
+	Code                // an identifier of the territory: structure, antenne, session, atelier…
+	Person              // identifies a child, a young person or an AM: pseudonymised at ingest
+	Insee               // a commune's INSEE code, known to the reference data
+	Int                 // a whole number
+	Decimal             // a number with a decimal comma or point
+	Date                // dd/mm/yyyy, dd/mm/yy or yyyy-mm-dd
+	Month               // a birth date, kept to the month at ingest
+	Time                // hh:mm
+	Year                // a year, four digits
+	Enum                // one of Values
+	List                // several of Values, separated by |
+	Bool                // oui or non
+)
+
+var typeNames = map[Type]string{
+	Text: "texte", Code: "code", Person: "personne (pseudonymisée)", Insee: "code INSEE", Int: "entier",
+	Decimal: "décimal", Date: "date", Month: "date (gardée au mois)", Time: "heure (hh:mm)", Year: "année",
+	Enum: "liste fermée", List: "liste de codes (séparés par |)", Bool: "oui / non",
+}
+
+// String is the French name of the type, as docs/exports.md shows it.
+func (t Type) String() string { return typeNames[t] }
+
+// Column is one column of an export kind.
+type Column struct {
+	Name     string   // French name, snake_case, as the registry and raw tables spell it
+	Type     Type     // how values are read
+	Required bool     // a row without it is rejected
+	Values   []string // allowed values of an Enum or List
+	Aliases  []string // other headers real exports use for this column
+	Doc      string   // French description
+}
+
+// Kind is one kind of export file.
+type Kind struct {
+	Name    string // file prefix and raw table name
+	Grain   string // what one row is, in French
+	Doc     string // French description: who exports it, and how often
+	Columns []Column
+	// Structure and Period name the columns that say which structure and which period a file
+	// covers: a newer file of the same kind, structure and period corrects an older one.
+	Structure string
+	Period    string
+}
+
+// Column returns the column of the kind with that name.
+func (k Kind) Column(name string) (Column, bool) {
+	i := slices.IndexFunc(k.Columns, func(c Column) bool { return c.Name == name })
+	if i < 0 {
+		return Column{}, false
+	}
+	return k.Columns[i], true
+}
+
+// Names lists the kind's column names in order.
+func (k Kind) Names() []string {
+	names := make([]string, len(k.Columns))
+	for i, c := range k.Columns {
+		names[i] = c.Name
+	}
+	return names
+}
+
+// Lookup finds a kind by name.
+func Lookup(name string) (Kind, bool) {
+	i := slices.IndexFunc(Kinds, func(k Kind) bool { return k.Name == name })
+	if i < 0 {
+		return Kind{}, false
+	}
+	return Kinds[i], true
+}
+
+// ForFile finds the kind of a file from its name: the longest kind name that prefixes it and is
+// followed by an underscore, a dot or the end (sejours_inscriptions_… is not a sejours file).
+func ForFile(base string) (Kind, bool) {
+	lower := strings.ToLower(base)
+	best := -1
+	for i, k := range Kinds {
+		rest, ok := strings.CutPrefix(lower, k.Name)
+		if !ok || (rest != "" && rest[0] != '_' && rest[0] != '.' && rest[0] != '-') {
+			continue
+		}
+		if best < 0 || len(k.Name) > len(Kinds[best].Name) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return Kind{}, false
+	}
+	return Kinds[best], true
+}
