@@ -5,11 +5,16 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
+	"enfance/data/demo"
+	"enfance/internal/frfmt"
 	"enfance/internal/marts"
 	"enfance/internal/warehouse"
 	"enfance/transform"
@@ -30,13 +35,62 @@ func (a *app) runCommand() *cobra.Command {
 }
 
 func (a *app) demoCommand() *cobra.Command {
-	return &cobra.Command{
+	o := demo.Options{From: 2019, Seed: 1, Scale: 1}
+	cmd := &cobra.Command{
 		Use:   "demo",
-		Short: "Écrire les exports du territoire de démonstration (pas encore disponible)",
-		RunE: func(*cobra.Command, []string) error {
-			return errors.New("la génération du territoire de démonstration n'est pas encore disponible : aucun fichier n'a été écrit")
+		Short: "Écrire les exports du territoire de démonstration (dans --out, sinon le dossier des exports)",
+		Args:  exactArgs(0),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			o.Dir = a.cfg.Chemins.Donnees
+			if a.outFlag != "" {
+				o.Dir = a.outFlag
+			}
+			if o.To == 0 {
+				o.To = a.now().Year() - 1
+			}
+			if err := prepareDemoDir(o.Dir); err != nil {
+				return err
+			}
+			m, err := demo.Generate(o)
+			if err != nil {
+				return err
+			}
+			a.printf("exports de démonstration : %s (%d fichiers, %s lignes, %d à %d)\n",
+				o.Dir, len(m.Files), frfmt.Int(m.RowCount), o.From, o.To)
+			if m.Rejects != "" {
+				a.printf("rejets attendus : %s\n", filepath.Join(o.Dir, m.Rejects))
+			}
+			return nil
 		},
 	}
+	f := cmd.Flags()
+	f.IntVar(&o.From, "from", o.From, "première année")
+	f.IntVar(&o.To, "to", 0, "dernière année (par défaut : la dernière année complète)")
+	f.Uint64Var(&o.Seed, "seed", o.Seed, "graine du hasard : la même graine donne les mêmes fichiers")
+	f.IntVar(&o.Scale, "scale", o.Scale, "nombre de territoires, chacun avec ses codes (pour les mesures)")
+	f.BoolVar(&o.WithErrors, "with-errors", false, "ajouter des lignes fausses documentées et leur liste (rejets-attendus.csv)")
+	return cmd
+}
+
+// prepareDemoDir makes the folder, refusing one that holds anything but an earlier demo, which it
+// empties so that no file of an older run stays behind.
+func prepareDemoDir(dir string) error {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return os.MkdirAll(dir, 0o755)
+	case err != nil:
+		return fmt.Errorf("dossier %s illisible : %w", dir, err)
+	case len(entries) == 0:
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(dir, demo.ManifestFile)); err != nil {
+		return usageError{fmt.Errorf("le dossier %s n'est pas vide et ne contient pas d'exports de démonstration : choisissez un dossier vide", dir)}
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return fmt.Errorf("vider %s : %w", dir, err)
+	}
+	return os.MkdirAll(dir, 0o755)
 }
 
 func (a *app) ingestCommand() *cobra.Command {

@@ -1,0 +1,133 @@
+package demo
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"path"
+)
+
+// Options are the settings of `enfance demo`.
+type Options struct {
+	Dir        string // where to write the exports
+	From, To   int    // first and last year, both complete
+	Seed       uint64
+	Scale      int  // number of territories, each with its own codes
+	WithErrors bool // add the documented wrong rows and list them in rejets-attendus.csv
+}
+
+// ManifestFile is the name of the manifest at the root of the demo folder.
+const ManifestFile = "demo-manifeste.json"
+
+// Manifest marks a folder as demonstration data: every file it lists, by hash, is demo data.
+type Manifest struct {
+	Note     string      `json:"note"`
+	Demo     bool        `json:"donnees_de_demonstration"`
+	Seed     uint64      `json:"graine"`
+	From     int         `json:"de"`
+	To       int         `json:"a"`
+	Scale    int         `json:"echelle"`
+	Errors   bool        `json:"avec_erreurs"`
+	Files    []FileEntry `json:"fichiers"`
+	Rejects  string      `json:"rejets_attendus,omitempty"`
+	RowCount int         `json:"lignes"`
+}
+
+// Validate checks the options and says in French what is wrong.
+func (o Options) Validate() error {
+	var errs []error
+	if o.Dir == "" {
+		errs = append(errs, errors.New("dossier de sortie vide"))
+	}
+	if o.From < firstCalendarYear || o.To > lastCalendarYear || o.From > o.To {
+		errs = append(errs, fmt.Errorf("années %d à %d : le calendrier scolaire connu va de %d à %d", o.From, o.To, firstCalendarYear, lastCalendarYear))
+	}
+	if o.Scale < 1 || o.Scale > 200 {
+		errs = append(errs, fmt.Errorf("échelle %d : de 1 à 200 territoires", o.Scale))
+	}
+	return errors.Join(errs...)
+}
+
+// Generate writes the exports and returns the manifest it wrote.
+func Generate(o Options) (*Manifest, error) {
+	if err := o.Validate(); err != nil {
+		return nil, err
+	}
+	communes, err := loadCommunes()
+	if err != nil {
+		return nil, err
+	}
+	out := &files{dir: o.Dir}
+	var wrong []reject
+	for n := 1; n <= o.Scale; n++ {
+		t := newTerritory(communes, n)
+		g := &generator{t: t, o: o, out: out, folder: territoryFolder(n)}
+		if err := g.all(); err != nil {
+			return nil, err
+		}
+		wrong = append(wrong, g.rejects...)
+	}
+	m := &Manifest{
+		Note: "Données de démonstration écrites par « enfance demo » : personnes, effectifs et noms de structures " +
+			"inventés sur les communes réelles de la CCHF. Ne pas les confondre avec des données réelles.",
+		Demo: true, Seed: o.Seed, From: o.From, To: o.To, Scale: o.Scale, Errors: o.WithErrors,
+	}
+	if o.WithErrors {
+		m.Rejects = RejectsFile
+		if err := writeRejects(out, wrong); err != nil {
+			return nil, err
+		}
+	}
+	m.Files = out.sorted()
+	for _, f := range m.Files {
+		m.RowCount += f.Rows
+	}
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	if err := out.write(ManifestFile, "", 0, "json", append(b, '\n')); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+func territoryFolder(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return fmt.Sprintf("territoire-%02d", n)
+}
+
+// generator writes the exports of one territory.
+type generator struct {
+	t       *territory
+	o       Options
+	out     *files
+	folder  string
+	am      *amRegister // simulated once, read by the RPE, training and survey parts
+	rejects []reject
+}
+
+// rand is the random source of one part of this territory.
+func (g *generator) rand(part string) *rand.Rand {
+	return source(g.o.Seed, g.t.prefix+part)
+}
+
+// path is where a file of this territory goes.
+func (g *generator) path(parts ...string) string {
+	return path.Join(append([]string{g.folder}, parts...)...)
+}
+
+func (g *generator) all() error {
+	g.am = simulateAM(g)
+	for _, part := range []func() error{
+		g.service, g.population, g.eaje, g.acm, g.sejours, g.amFiles, g.rpe, g.formation, g.survey,
+	} {
+		if err := part(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
