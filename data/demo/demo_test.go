@@ -395,4 +395,3 @@ func fold(s string) string {
 	}
 	return strings.TrimSuffix(b.String(), "_")
 }
-

@@ -174,7 +174,7 @@ func (g *generator) presences(s structure, y int, closed closedDays, folder stri
 }
 
 // refill drops the children whose contract has ended and enrols new ones up to the structure's
-// target: about 1,45 child per place in a multi-accueil, and a group per stop for a bus.
+// target: about 1,55 child per place in a multi-accueil, and a group per stop for a bus.
 func (g *generator) refill(r *rand.Rand, s structure, d day, pool []*enrolled) []*enrolled {
 	kept := pool[:0]
 	for _, e := range pool {
@@ -182,7 +182,7 @@ func (g *generator) refill(r *rand.Rand, s structure, d day, pool []*enrolled) [
 			kept = append(kept, e)
 		}
 	}
-	target := int(float64(s.places) * 1.45)
+	target := int(float64(s.places) * 1.55)
 	if s.kind == "eaje_itinerant" {
 		target = 4 * s.places * 3 / 4
 	}
