@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 )
 
 // The seed's figures for the AM of the last complete year, and the yearly flows before it: new
@@ -81,6 +82,9 @@ func simulateAM(g *generator) *amRegister {
 			insee: g.t.weightedCommune(r, agreed.Year())}
 		for a.name == "" || names[a.name] {
 			a.name = person(r, women)
+			if g.t.prefix != "" { // AM are identified by their name: keep each territory's apart
+				a.name += " " + strings.TrimSuffix(g.t.prefix, "-")
+			}
 		}
 		names[a.name] = true
 		reg.all = append(reg.all, a)

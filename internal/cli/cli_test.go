@@ -190,7 +190,6 @@ func TestErrorsAndExitCodes(t *testing.T) {
 		{"quiet and verbose", []string{"version", "-q", "-v"}, exitUsage, "--quiet et --verbose s'excluent"},
 		{"unknown config key", []string{"run", "--config", badConfig}, exitUsage, "clé inconnue « seuils.age_retrait »"},
 		{"missing config", []string{"run", "--config", "/nonexistent/t.toml"}, exitUsage, "fichier de territoire illisible"},
-		{"demo not built yet", []string{"demo"}, exitFailure, "n'est pas encore disponible : aucun fichier n'a été écrit"},
 		{"no warehouse yet", []string{"query", "SELECT 1", "--out", out}, exitFailure, "entrepôt introuvable : " + out},
 		{"exports not loaded yet", []string{"run", "--data", withFile, "--out", out}, exitFailure,
 			"les 1 fichier(s) de " + withFile + " ne seraient pas lus (premier : eaje_presences_2025-01.csv)"},
@@ -247,5 +246,33 @@ func TestVersion(t *testing.T) {
 	r := enfance(t, "version")
 	if r.code != 0 || !strings.Contains(r.stdout, "DuckDB v1.5.6") || !strings.Contains(r.stdout, "enfance ") {
 		t.Errorf("version: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+func TestDemo(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "exports")
+	args := []string{"demo", "--out", dir, "--from", "2025", "--to", "2025", "--with-errors", "-q"}
+	r := enfance(t, args...)
+	if r.code != 0 {
+		t.Fatalf("demo: exit %d\n%s", r.code, r.stderr)
+	}
+	want := "exports de démonstration : DIR (84 fichiers, 140\u202f208 lignes, 2025 à 2025)\nrejets attendus : DIR/rejets-attendus.csv\n"
+	if got := strings.ReplaceAll(r.stdout, dir, "DIR"); got != want {
+		t.Errorf("stdout:\n%q\nwant\n%q", got, want)
+	}
+	// A second run over its own output replaces it.
+	if r := enfance(t, args...); r.code != 0 {
+		t.Fatalf("demo over an earlier demo: exit %d\n%s", r.code, r.stderr)
+	}
+	other := t.TempDir()
+	if err := os.WriteFile(filepath.Join(other, "mes-exports.csv"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = enfance(t, "demo", "--out", other)
+	if r.code != exitUsage || !strings.Contains(r.stderr, "n'est pas vide et ne contient pas d'exports de démonstration") {
+		t.Errorf("demo into a folder of real files: exit %d\n%s", r.code, r.stderr)
+	}
+	if r := enfance(t, "demo", "--out", t.TempDir(), "--from", "2010"); r.code != exitFailure || !strings.Contains(r.stderr, "le calendrier scolaire connu va de 2019 à 2025") {
+		t.Errorf("demo from 2010: exit %d\n%s", r.code, r.stderr)
 	}
 }
