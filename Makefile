@@ -3,6 +3,8 @@ export CGO_ENABLED := 1
 
 BIN    := bin/enfance
 ECHART := dashboards/assets/echarts.min.js
+# The demo territory's exports, written on the first make run (gitignored).
+DEMO   := data/exports
 GOLDEN_PKGS := ./dashboards/... ./internal/cli/...
 
 .PHONY: all assets build run test test-short lint golden clean
@@ -19,7 +21,8 @@ build: assets
 	go build -o $(BIN) ./cmd/enfance
 
 run: build
-	./$(BIN) run --out out
+	test -d $(DEMO) || ./$(BIN) demo --out $(DEMO)
+	./$(BIN) run --data $(DEMO) --out out
 
 test: assets
 	go test ./...

@@ -39,17 +39,22 @@ const (
 
 // Loader writes files into the raw layer of one warehouse being built.
 type Loader struct {
-	db     *sql.DB
-	logger *slog.Logger
-	next   int // id of the next load
+	db          *sql.DB
+	logger      *slog.Logger
+	next        int    // id of the next reference load
+	firstExport int    // id of the first export: exports are numbered after the reference
+	known       *known // what export rows are checked against
 }
+
+// referenceLoads is how many ids the reference files take; exports are numbered after them.
+const referenceLoads = 100
 
 // New creates the raw tables in db and returns a loader for them.
 func New(ctx context.Context, db *sql.DB, logger *slog.Logger) (*Loader, error) {
 	if _, err := db.ExecContext(ctx, rawSchema); err != nil {
 		return nil, fmt.Errorf("ingest: create raw tables: %w", err)
 	}
-	return &Loader{db: db, logger: logger, next: 1}, nil
+	return &Loader{db: db, logger: logger, next: 1, firstExport: referenceLoads + 1, known: newKnown()}, nil
 }
 
 // Reference loads the communes, their populations and their boundaries from fsys, shown in
@@ -65,6 +70,9 @@ func (l *Loader) Reference(ctx context.Context, fsys fs.FS, root, siren string) 
 	_, err = l.load(ctx, fsys, root, ContoursFile, "reference_contours", func(f *file) error {
 		return f.contours(communes)
 	})
+	for _, c := range communes {
+		l.known.communes[c] = true
+	}
 	return err
 }
 
@@ -101,7 +109,7 @@ func (l *Loader) load(ctx context.Context, fsys fs.FS, root, name, kind string, 
 	}
 	sum := sha256.Sum256(data)
 	took := time.Since(start)
-	_, err = l.db.ExecContext(ctx, `INSERT INTO raw.chargements VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)`,
+	_, err = l.db.ExecContext(ctx, `INSERT INTO raw.chargements VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, 'charge', 'données de référence', false)`,
 		f.id, shown, kind, hex.EncodeToString(sum[:]), modified, f.rows, f.rows, float64(took.Microseconds())/1000)
 	if err != nil {
 		return nil, fmt.Errorf("ingest %s: record load: %w", shown, err)

@@ -97,6 +97,14 @@ func closures(s structure, y int) closedDays {
 	return c
 }
 
+// openSpan is the hours an EAJE opens in a day.
+func openSpan(s structure) float64 {
+	if s.kind == "eaje_itinerant" {
+		return busClose - busOpen
+	}
+	return maClose - maOpen
+}
+
 func opensOn(s structure, w time.Weekday) bool {
 	if s.kind == "eaje_itinerant" {
 		return busStop(s, w) != ""
@@ -150,12 +158,14 @@ func (g *generator) presences(s structure, y int, closed closedDays, folder stri
 			t = newTable("eaje_presences")
 			months[d.Month()] = t
 		}
+		seen := map[string]bool{}
 		for _, e := range pool {
-			if e.comes(d.Weekday()) {
+			if e.comes(d.Weekday()) && !seen[e.name+e.birth.String()] {
+				seen[e.name+e.birth.String()] = true
 				regularDay(r, t, s, d, e)
 			}
 		}
-		occasionalDays(r, g, t, s, d)
+		occasionalDays(r, g, t, s, d, seen)
 	})
 	for m := time.January; m <= time.December; m++ {
 		t := months[m]
@@ -237,7 +247,7 @@ func regularDay(r *rand.Rand, t *table, s structure, d day, e *enrolled) {
 			billed, absence = 0, pick(r, deductible)
 		}
 	default:
-		realised = max(contract+0.25*float64(r.IntN(5)-3), 0.5)
+		realised = min(max(contract+0.25*float64(r.IntN(5)-3), 0.5), openSpan(s))
 		if realised > contract { // a started half-hour beyond the contract is billed
 			billed = contract + math.Ceil((realised-contract)*2)/2
 		}
@@ -246,7 +256,7 @@ func regularDay(r *rand.Rand, t *table, s structure, d day, e *enrolled) {
 }
 
 // occasionalDays adds children without a contract, and now and then an emergency.
-func occasionalDays(r *rand.Rand, g *generator, t *table, s structure, d day) {
+func occasionalDays(r *rand.Rand, g *generator, t *table, s structure, d day, seen map[string]bool) {
 	n := r.IntN(3)
 	for i := 0; i < n; i++ {
 		hours := 2 + 0.5*float64(r.IntN(7))
@@ -256,10 +266,15 @@ func occasionalDays(r *rand.Rand, g *generator, t *table, s structure, d day) {
 		}
 		kind := "occasionnel"
 		if chance(r, 0.04) {
-			kind, hours = "urgence", 8
+			kind, hours = "urgence", min(8, openSpan(s))
 		}
-		birth := d.AddDate(0, -between(r, 4, 34), 0)
-		t.add(s.code, d, child(r), birth, insee, "general", kind, nil, hours, hours, nil)
+		// A day's children are told apart by name and birth date, as the ingest does.
+		name, birth := child(r), d.AddDate(0, -between(r, 4, 34), -r.IntN(28))
+		for seen[name+birth.String()] {
+			name = child(r)
+		}
+		seen[name+birth.String()] = true
+		t.add(s.code, d, name, birth, insee, "general", kind, nil, hours, hours, nil)
 	}
 }
 

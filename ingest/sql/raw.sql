@@ -9,7 +9,10 @@ CREATE TABLE raw.chargements (
     lignes_lues      INTEGER NOT NULL,
     lignes_chargees  INTEGER NOT NULL,
     lignes_rejetees  INTEGER NOT NULL,
-    duree_ms         DOUBLE NOT NULL
+    duree_ms         DOUBLE NOT NULL,
+    statut           VARCHAR NOT NULL, -- charge, doublon, remplace, refuse
+    detail           VARCHAR,          -- why a file was not loaded, or what it holds
+    demonstration    BOOLEAN NOT NULL  -- listed in a demo manifest
 );
 CREATE TABLE raw.rejets (
     chargement INTEGER NOT NULL,
@@ -18,7 +21,8 @@ CREATE TABLE raw.rejets (
     ligne      INTEGER NOT NULL,
     colonne    VARCHAR,
     valeur     VARCHAR,
-    motif      VARCHAR NOT NULL
+    motif      VARCHAR NOT NULL,
+    code_motif VARCHAR NOT NULL
 );
 CREATE TABLE raw.reference_communes (
     commune_insee     VARCHAR NOT NULL,

@@ -19,6 +19,18 @@ import (
 
 var clock = func() time.Time { return time.Date(2026, 11, 29, 8, 30, 0, 0, time.UTC) }
 
+// TestMain keeps the key of the pseudonyms out of the user's configuration folder.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "enfance-secret-*")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("ENFANCE_SECRET", filepath.Join(dir, "secret"))
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
 type result struct {
 	code           int
 	stdout, stderr string
@@ -35,12 +47,12 @@ func enfance(t *testing.T, args ...string) result {
 // runOnce runs the whole pipeline on the reference data into a new folder.
 func runOnce(t *testing.T) string {
 	t.Helper()
-	out := t.TempDir()
-	r := enfance(t, "run", "--data", t.TempDir(), "--out", out, "-q")
+	out, data := t.TempDir(), t.TempDir()
+	r := enfance(t, "run", "--data", data, "--out", out, "-q")
 	if r.code != 0 {
 		t.Fatalf("run: exit %d\n%s", r.code, r.stderr)
 	}
-	golden.Check(t, "testdata/run.stdout.golden", []byte(strings.ReplaceAll(r.stdout, out, "OUT")))
+	golden.Check(t, "testdata/run.stdout.golden", []byte(strings.ReplaceAll(strings.ReplaceAll(r.stdout, out, "OUT"), data, "DATA")))
 	return out
 }
 
@@ -145,7 +157,7 @@ func TestStagesOneByOne(t *testing.T) {
 		args   []string
 		stdout string
 	}{
-		{[]string{"ingest"}, "entrepôt : OUT/warehouse.duckdb\n(couche raw seulement : lancez « enfance transform »)\n"},
+		{[]string{"ingest"}, "exports : aucun fichier dans DATA\nentrepôt : OUT/warehouse.duckdb\n(couche raw seulement : lancez « enfance transform »)\n"},
 		{[]string{"transform"}, "entrepôt : OUT/warehouse.duckdb\n"},
 		{[]string{"transform"}, "entrepôt : OUT/warehouse.duckdb\n"}, // twice: it starts again from raw
 		{[]string{"check"}, "tests de données : tous réussis\n"},
@@ -162,7 +174,7 @@ func TestStagesOneByOne(t *testing.T) {
 		if r.code != 0 {
 			t.Fatalf("%v: exit %d\n%s", s.args, r.code, r.stderr)
 		}
-		if got := strings.ReplaceAll(r.stdout, out, "OUT"); got != s.stdout {
+		if got := strings.ReplaceAll(strings.ReplaceAll(r.stdout, out, "OUT"), data, "DATA"); got != s.stdout {
 			t.Errorf("%v: stdout\n%s\nwant\n%s", s.args, got, s.stdout)
 		}
 	}
@@ -191,8 +203,8 @@ func TestErrorsAndExitCodes(t *testing.T) {
 		{"unknown config key", []string{"run", "--config", badConfig}, exitUsage, "clé inconnue « seuils.age_retrait »"},
 		{"missing config", []string{"run", "--config", "/nonexistent/t.toml"}, exitUsage, "fichier de territoire illisible"},
 		{"no warehouse yet", []string{"query", "SELECT 1", "--out", out}, exitFailure, "entrepôt introuvable : " + out},
-		{"exports not loaded yet", []string{"run", "--data", withFile, "--out", out}, exitFailure,
-			"les 1 fichier(s) de " + withFile + " ne seraient pas lus (premier : eaje_presences_2025-01.csv)"},
+		{"refused file under --strict", []string{"run", "--data", withFile, "--out", out, "--strict", "-q"}, exitRejected,
+			"0 ligne(s) rejetée(s) et 1 fichier(s) refusé(s)"},
 		{"bad sql", []string{"query", "SELEC 1", "--out", out, "--data", empty}, exitFailure, "entrepôt introuvable"},
 	}
 	for _, tt := range tests {
@@ -201,7 +213,7 @@ func TestErrorsAndExitCodes(t *testing.T) {
 			if r.code != tt.code || !strings.Contains(r.stderr, tt.stderr) {
 				t.Errorf("exit %d, stderr:\n%s\nwant exit %d and %q", r.code, r.stderr, tt.code, tt.stderr)
 			}
-			if r.stdout != "" && tt.code != exitOK {
+			if r.stdout != "" && tt.code == exitUsage {
 				t.Errorf("stdout holds %q on failure", r.stdout)
 			}
 		})
@@ -256,7 +268,7 @@ func TestDemo(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("demo: exit %d\n%s", r.code, r.stderr)
 	}
-	want := "exports de démonstration : DIR (84 fichiers, 140\u202f208 lignes, 2025 à 2025)\nrejets attendus : DIR/rejets-attendus.csv\n"
+	want := "exports de démonstration : DIR (84 fichiers, 140\u202f095 lignes, 2025 à 2025)\nrejets attendus : DIR/rejets-attendus.csv\n"
 	if got := strings.ReplaceAll(r.stdout, dir, "DIR"); got != want {
 		t.Errorf("stdout:\n%q\nwant\n%q", got, want)
 	}

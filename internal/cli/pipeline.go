@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"runtime"
 	"strings"
 
 	"enfance/dashboards"
 	"enfance/data"
 	"enfance/ingest"
 	"enfance/internal/marts"
+	"enfance/internal/secret"
 	"enfance/internal/warehouse"
 	"enfance/reports"
 	"enfance/transform"
@@ -26,11 +28,8 @@ func (a *app) reference() (fs.FS, string) {
 	return data.Reference(), "data/reference"
 }
 
-// ingestInto loads the reference data into the raw layer of db.
+// ingestInto loads the reference data, then the exports, into the raw layer of db.
 func (a *app) ingestInto(ctx context.Context, db *sql.DB) error {
-	if err := a.refuseExports(); err != nil {
-		return err
-	}
 	loader, err := ingest.New(ctx, db, a.logger)
 	if err != nil {
 		return err
@@ -39,41 +38,64 @@ func (a *app) ingestInto(ctx context.Context, db *sql.DB) error {
 	if err := loader.Reference(ctx, fsys, root, a.cfg.Territoire.SirenEPCI); err != nil {
 		return err
 	}
+	if err := a.ingestExports(ctx, loader); err != nil {
+		return err
+	}
 	return a.checkRejects(ctx, db)
 }
 
-// refuseExports stops a run whose exports folder holds files, since loading them is not built
-// yet: better to say so than to publish figures that silently leave them out.
-func (a *app) refuseExports() error {
+// ingestExports loads the exports folder, when there is one, and prints what it did.
+func (a *app) ingestExports(ctx context.Context, loader *ingest.Loader) error {
 	dir := a.cfg.Chemins.Donnees
-	var files []string
-	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && !strings.HasPrefix(d.Name(), ".") {
-			files = append(files, p)
-		}
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		a.logger.Warn("dossier des exports absent : seules les données de référence sont chargées", "dossier", dir)
+		return nil
+	}
+	key, err := a.secretKey()
+	if err != nil {
 		return err
-	})
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("dossier des exports %s illisible : %w", dir, err)
 	}
-	if len(files) > 0 {
-		return fmt.Errorf("le chargement des exports des structures n'est pas encore disponible : "+
-			"les %d fichier(s) de %s ne seraient pas lus (premier : %s) ; videz ce dossier ou choisissez-en un autre avec --data",
-			len(files), dir, files[0])
+	sum, err := loader.Exports(ctx, ingest.Options{Dir: dir, Columns: a.cfg.Colonnes, Secret: key,
+		Workers: runtime.NumCPU(), Progress: a.progress("fichiers chargés")})
+	if err != nil {
+		return err
 	}
+	a.printSummary(dir, sum)
 	return nil
 }
 
-// checkRejects fails a --strict run when any row was rejected.
+// secretKey loads the key of the pseudonyms: ENFANCE_SECRET, else chemins.secret, else the
+// user's configuration folder.
+func (a *app) secretKey() ([]byte, error) {
+	path := os.Getenv("ENFANCE_SECRET")
+	if path == "" {
+		path = a.cfg.Chemins.Secret
+	}
+	if path == "" {
+		var err error
+		if path, err = secret.DefaultPath(); err != nil {
+			return nil, err
+		}
+	}
+	key, created, err := secret.Load(path)
+	if created {
+		a.logger.Warn("clé des pseudonymes créée : gardez-la, une autre clé changerait tous les pseudonymes", "fichier", path)
+	}
+	return key, err
+}
+
+// checkRejects fails a --strict run when any row was rejected or any file refused.
 func (a *app) checkRejects(ctx context.Context, db *sql.DB) error {
-	var n int
-	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM raw.rejets`).Scan(&n); err != nil {
+	var rows, files int
+	err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM raw.rejets),
+		(SELECT count(*) FROM raw.chargements WHERE statut = 'refuse')`).Scan(&rows, &files)
+	if err != nil {
 		return fmt.Errorf("count rejects: %w", err)
 	}
-	if n > 0 {
-		a.logger.Warn("lignes rejetées", "lignes", n, "table", "raw.rejets")
+	if rows+files > 0 {
+		a.logger.Warn("lignes rejetées ou fichiers refusés : voir raw.rejets et raw.chargements", "lignes", rows, "fichiers", files)
 		if a.strict {
-			return fmt.Errorf("%d ligne(s) rejetée(s) (voir raw.rejets) : %w", n, errRejected)
+			return fmt.Errorf("%d ligne(s) rejetée(s) et %d fichier(s) refusé(s) : %w", rows, files, errRejected)
 		}
 	}
 	return nil

@@ -4,10 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"enfance/internal/exports"
 )
 
 // Config is a territory and the settings of a run. Field tags are the keys of the TOML file.
@@ -15,6 +19,9 @@ type Config struct {
 	Territoire Territoire `toml:"territoire"`
 	Chemins    Chemins    `toml:"chemins"`
 	Seuils     Seuils     `toml:"seuils"`
+	// Colonnes maps, per export kind, a header of the territory's exports to a column of the
+	// registry: [colonnes.eaje_presences] "Nom de l'enfant" = "enfant".
+	Colonnes map[string]map[string]string `toml:"colonnes"`
 }
 
 // Territoire names the territory the reports are about.
@@ -32,6 +39,9 @@ type Chemins struct {
 	Donnees   string `toml:"donnees"`   // the exports folder
 	Sortie    string `toml:"sortie"`    // warehouse, reports, dashboards
 	Reference string `toml:"reference"` // communes.csv and communes.geojson of the territory
+	// Secret is the file holding the key of the pseudonyms, outside the outputs; empty means the
+	// user's configuration folder (ENFANCE_SECRET overrides both).
+	Secret string `toml:"secret"`
 }
 
 // Seuils are the thresholds of the indicators.
@@ -81,8 +91,8 @@ func Load(r io.Reader, name string) (Config, error) {
 
 var knownKeys = []string{
 	"territoire.nom", "territoire.nom_court", "territoire.siren_epci", "territoire.annee_reference",
-	"chemins.donnees", "chemins.sortie", "chemins.reference",
-	"seuils.secret_statistique", "seuils.age_retraite",
+	"chemins.donnees", "chemins.sortie", "chemins.reference", "chemins.secret",
+	"seuils.secret_statistique", "seuils.age_retraite", "colonnes.<type d'export>",
 }
 
 var sirenPattern = regexp.MustCompile(`^[0-9]{9}$`)
@@ -108,6 +118,19 @@ func (c Config) Validate() error {
 	}
 	if a := c.Seuils.AgeRetraite; a < 55 || a > 75 {
 		bad("seuils.age_retraite %d est hors de 55 à 75 ans", a)
+	}
+	for _, kind := range slices.Sorted(maps.Keys(c.Colonnes)) {
+		k, ok := exports.Lookup(kind)
+		if !ok {
+			bad("colonnes.%s : type d'export inconnu (voir docs/exports.md)", kind)
+			continue
+		}
+		for _, header := range slices.Sorted(maps.Keys(c.Colonnes[kind])) {
+			if _, ok := k.Column(c.Colonnes[kind][header]); !ok {
+				bad("colonnes.%s : « %s » = « %s », qui n'est pas une colonne de %s (%s)", kind, header,
+					c.Colonnes[kind][header], kind, strings.Join(k.Names(), ", "))
+			}
+		}
 	}
 	return errors.Join(errs...)
 }

@@ -2,6 +2,7 @@ package config
 
 import (
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -20,7 +21,7 @@ func TestLoad(t *testing.T) {
 		check   func(t *testing.T, c Config)
 	}{
 		{name: "empty file keeps the defaults", toml: "", check: func(t *testing.T, c Config) {
-			if c != Default() {
+			if !reflect.DeepEqual(c, Default()) {
 				t.Errorf("got %+v, want the defaults", c)
 			}
 		}},
@@ -40,6 +41,16 @@ func TestLoad(t *testing.T) {
 		{name: "every problem at once", toml: "[territoire]\nnom = \"\"\n[seuils]\nage_retraite = 90\n",
 			wantErr: "territoire.nom est vide : donnez le nom du territoire\nseuils.age_retraite 90"},
 		{name: "wrong type", toml: "[seuils]\nage_retraite = \"64\"\n", wantErr: "t.toml"},
+		{name: "column mapping", toml: "[colonnes.eaje_presences]\n\"Nom de l'enfant\" = \"enfant\"\n",
+			check: func(t *testing.T, c Config) {
+				if c.Colonnes["eaje_presences"]["Nom de l'enfant"] != "enfant" {
+					t.Errorf("colonnes = %v", c.Colonnes)
+				}
+			}},
+		{name: "mapping to an unknown column", toml: "[colonnes.eaje_presences]\n\"Nom\" = \"prenom\"\n",
+			wantErr: "colonnes.eaje_presences : « Nom » = « prenom », qui n'est pas une colonne de eaje_presences"},
+		{name: "mapping of an unknown kind", toml: "[colonnes.creches]\n\"Nom\" = \"enfant\"\n",
+			wantErr: "colonnes.creches : type d'export inconnu"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -95,7 +106,7 @@ func TestExampleFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c != Default() {
+	if !reflect.DeepEqual(c, Default()) {
 		t.Errorf("the example differs from the defaults:\n%+v\n%+v", c, Default())
 	}
 }

@@ -64,3 +64,13 @@ func TestForFile(t *testing.T) {
 		}
 	}
 }
+
+func TestKeysAreColumns(t *testing.T) {
+	for _, k := range Kinds {
+		for _, c := range k.Key {
+			if _, ok := k.Column(c); !ok {
+				t.Errorf("%s: key %q is not a column", k.Name, c)
+			}
+		}
+	}
+}

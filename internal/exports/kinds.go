@@ -42,7 +42,7 @@ func list(name string, required bool, values []string, doc string, aliases ...st
 
 // Kinds are every export kind of design §3, in the order docs/exports.md lists them.
 var Kinds = []Kind{
-	{Name: "structures", Grain: "une structure", Doc: "Liste des structures du service, tenue par le service.", Columns: []Column{
+	{Name: "structures", Key: []string{"code_structure"}, Grain: "une structure", Doc: "Liste des structures du service, tenue par le service.", Columns: []Column{
 		col("code_structure", Code, true, "Code de la structure, unique sur le territoire.", "code", "structure"),
 		col("nom", Text, true, "Nom de la structure.", "nom_structure", "libelle"),
 		enum("type", true, structureTypes, "Type de structure.", "type_structure"),
@@ -51,7 +51,7 @@ var Kinds = []Kind{
 		col("date_ouverture", Date, false, "Date d'ouverture.", "ouverture"),
 		col("date_fermeture", Date, false, "Date de fermeture définitive, vide si ouverte.", "fermeture"),
 	}},
-	{Name: "antennes_rpe", Grain: "une antenne du RPE", Doc: "Antennes du Relais Petite Enfance et communes qu'elles couvrent.", Columns: []Column{
+	{Name: "antennes_rpe", Key: []string{"code_antenne"}, Grain: "une antenne du RPE", Doc: "Antennes du Relais Petite Enfance et communes qu'elles couvrent.", Columns: []Column{
 		col("code_antenne", Code, true, "Code de l'antenne.", "antenne", "code"),
 		col("nom", Text, true, "Nom de l'antenne.", "libelle"),
 		col("commune_insee", Insee, true, "Commune du siège de l'antenne.", "insee", "code_insee"),
@@ -59,7 +59,7 @@ var Kinds = []Kind{
 		col("etp_animation", Decimal, false, "Équivalents temps plein d'animation de l'antenne.", "etp"),
 	}},
 	{Name: "eaje_capacites", Grain: "un créneau de capacité (agrément modulé)", Doc: "Capacité d'accueil autorisée par créneau horaire ; pour un bus itinérant, la commune de chaque jour.",
-		Structure: "code_structure", Period: "date_debut", Columns: []Column{
+		Structure: "code_structure", Columns: []Column{
 			col("code_structure", Code, true, "Code de l'EAJE.", "structure"),
 			col("date_debut", Date, true, "Premier jour de validité du créneau.", "debut", "du"),
 			col("date_fin", Date, false, "Dernier jour de validité, vide si toujours valide.", "fin", "au"),
@@ -69,13 +69,13 @@ var Kinds = []Kind{
 			col("places", Int, true, "Places autorisées sur le créneau.", "capacite", "nb_places"),
 			col("commune_insee", Insee, false, "Commune où stationne le bus ce jour-là (EAJE itinérant).", "commune", "lieu"),
 		}},
-	{Name: "eaje_fermetures", Grain: "un jour de fermeture", Doc: "Jours de fermeture de l'EAJE (congés, jours fériés, formation).",
+	{Name: "eaje_fermetures", Key: []string{"code_structure", "date"}, Grain: "un jour de fermeture", Doc: "Jours de fermeture de l'EAJE (congés, jours fériés, formation).",
 		Structure: "code_structure", Period: "date", Columns: []Column{
 			col("code_structure", Code, true, "Code de l'EAJE.", "structure"),
 			col("date", Date, true, "Jour fermé.", "jour"),
 			col("motif", Text, false, "Motif de la fermeture.", "raison"),
 		}},
-	{Name: "eaje_presences", Grain: "un enfant et un jour", Doc: "Présences journalières des enfants, exportées par le logiciel de l'EAJE, un fichier par mois.",
+	{Name: "eaje_presences", Key: []string{"code_structure", "date", "enfant", "date_naissance"}, Grain: "un enfant et un jour", Doc: "Présences journalières des enfants, exportées par le logiciel de l'EAJE, un fichier par mois.",
 		Structure: "code_structure", Period: "date", Columns: []Column{
 			col("code_structure", Code, true, "Code de l'EAJE.", "structure"),
 			col("date", Date, true, "Jour d'accueil.", "jour", "date_presence"),
@@ -89,7 +89,7 @@ var Kinds = []Kind{
 			col("heures_facturees", Decimal, true, "Heures facturées à la famille.", "facture"),
 			col("absence_deductible", Text, false, "Motif d'une absence déduite de la facture (maladie, éviction…).", "deduction", "motif_absence"),
 		}},
-	{Name: "acm_periodes", Grain: "une période déclarée (TAM)", Doc: "Périodes d'accueil déclarées à la SDJES (téléprocédure TAM) avec leur capacité.",
+	{Name: "acm_periodes", Key: []string{"code_structure", "periode"}, Grain: "une période déclarée (TAM)", Doc: "Périodes d'accueil déclarées à la SDJES (téléprocédure TAM) avec leur capacité.",
 		Structure: "code_structure", Period: "date_debut", Columns: []Column{
 			col("code_structure", Code, true, "Code de l'accueil collectif de mineurs.", "structure"),
 			col("periode", Code, true, "Code de la période (vacances, mercredis, périscolaire).", "code_periode"),
@@ -99,7 +99,7 @@ var Kinds = []Kind{
 			col("capacite_6_plus", Int, true, "Places déclarées pour les 6 ans et plus.", "places_6_plus"),
 			col("amplitude_heures", Decimal, false, "Amplitude d'ouverture d'une journée, en heures.", "amplitude"),
 		}},
-	{Name: "acm_presences", Grain: "un enfant, un jour et une plage", Doc: "Présences des enfants en accueil collectif de mineurs, par plage (matin, midi, soir, journée).",
+	{Name: "acm_presences", Key: []string{"code_structure", "date", "enfant", "date_naissance", "plage"}, Grain: "un enfant, un jour et une plage", Doc: "Présences des enfants en accueil collectif de mineurs, par plage (matin, midi, soir, journée).",
 		Structure: "code_structure", Period: "date", Columns: []Column{
 			col("code_structure", Code, true, "Code de l'accueil collectif de mineurs.", "structure"),
 			col("date", Date, true, "Jour d'accueil.", "jour"),
@@ -110,7 +110,7 @@ var Kinds = []Kind{
 			col("heures_realisees", Decimal, true, "Heures de présence.", "heures", "presence"),
 			col("heures_facturees", Decimal, false, "Heures facturées.", "facture"),
 		}},
-	{Name: "sejours", Grain: "un séjour", Doc: "Séjours organisés par le service jeunesse.", Period: "date_debut", Columns: []Column{
+	{Name: "sejours", Key: []string{"code_sejour"}, Grain: "un séjour", Doc: "Séjours organisés par le service jeunesse.", Period: "date_debut", Columns: []Column{
 		col("code_sejour", Code, true, "Code du séjour.", "sejour", "code"),
 		col("intitule", Text, true, "Intitulé du séjour.", "nom", "libelle"),
 		col("date_debut", Date, true, "Premier jour.", "debut", "du"),
@@ -120,14 +120,14 @@ var Kinds = []Kind{
 		col("age_min", Int, false, "Âge minimal.", "age_minimum"),
 		col("age_max", Int, false, "Âge maximal.", "age_maximum"),
 	}},
-	{Name: "sejours_inscriptions", Grain: "un jeune et un séjour", Doc: "Inscriptions aux séjours.", Period: "code_sejour", Columns: []Column{
+	{Name: "sejours_inscriptions", Key: []string{"code_sejour", "jeune", "date_naissance"}, Grain: "un jeune et un séjour", Doc: "Inscriptions aux séjours.", Period: "code_sejour", Columns: []Column{
 		col("code_sejour", Code, true, "Code du séjour.", "sejour"),
 		col("jeune", Person, true, "Nom ou identifiant du jeune (remplacé par un pseudonyme).", "nom_jeune", "participant"),
 		col("date_naissance", Month, true, "Date de naissance (gardée au mois).", "naissance"),
 		col("commune_residence", Insee, true, "Commune de résidence (code INSEE).", "commune"),
 		enum("statut", true, sejourStatuses, "Statut de l'inscription.", "etat"),
 	}},
-	{Name: "am_registre", Grain: "un assistant maternel", Doc: "Registre des assistants maternels du territoire tenu par le RPE (souvent un classeur Excel), arrêté au 31 décembre.",
+	{Name: "am_registre", Key: []string{"identifiant_am"}, Grain: "un assistant maternel", Doc: "Registre des assistants maternels du territoire tenu par le RPE (souvent un classeur Excel), arrêté au 31 décembre.",
 		Columns: []Column{
 			col("identifiant_am", Person, true, "Nom ou identifiant de l'assistant maternel (remplacé par un pseudonyme).", "am", "nom_am", "assistant_maternel"),
 			col("antenne", Code, true, "Antenne du RPE.", "code_antenne"),
@@ -140,14 +140,14 @@ var Kinds = []Kind{
 			col("date_cessation", Date, false, "Date de cessation d'activité.", "cessation"),
 			enum("motif_cessation", false, exitReasons, "Motif de la cessation.", "motif"),
 		}},
-	{Name: "am_disponibilites", Grain: "une déclaration monenfant.fr", Doc: "Disponibilités déclarées par les assistants maternels sur monenfant.fr.", Period: "date_declaration", Columns: []Column{
+	{Name: "am_disponibilites", Key: []string{"identifiant_am", "date_declaration", "date_debut"}, Grain: "une déclaration monenfant.fr", Doc: "Disponibilités déclarées par les assistants maternels sur monenfant.fr.", Period: "date_declaration", Columns: []Column{
 		col("identifiant_am", Person, true, "Assistant maternel (remplacé par un pseudonyme).", "am", "nom_am"),
 		col("date_declaration", Date, true, "Date de la déclaration.", "declaration", "date"),
 		col("date_debut", Date, true, "Début de la disponibilité.", "debut", "du"),
 		col("date_fin", Date, true, "Fin de la disponibilité.", "fin", "au"),
 		col("places_disponibles", Int, true, "Places déclarées disponibles.", "places", "disponibilites"),
 	}},
-	{Name: "rpe_ateliers", Grain: "un atelier d'éveil", Doc: "Ateliers d'éveil du RPE, réalisés ou annulés.", Period: "date", Columns: []Column{
+	{Name: "rpe_ateliers", Key: []string{"code_atelier"}, Grain: "un atelier d'éveil", Doc: "Ateliers d'éveil du RPE, réalisés ou annulés.", Period: "date", Columns: []Column{
 		col("code_atelier", Code, true, "Code de l'atelier.", "atelier", "code"),
 		col("antenne", Code, true, "Antenne organisatrice.", "code_antenne"),
 		col("date", Date, true, "Jour de l'atelier.", "jour"),
@@ -157,7 +157,7 @@ var Kinds = []Kind{
 		enum("statut", true, ateliers, "Réalisé ou annulé.", "etat"),
 		col("motif_annulation", Text, false, "Motif d'annulation.", "motif"),
 	}},
-	{Name: "rpe_participations", Grain: "un assistant maternel et un atelier", Doc: "Participations des assistants maternels aux ateliers d'éveil.", Period: "code_atelier", Columns: []Column{
+	{Name: "rpe_participations", Key: []string{"code_atelier", "identifiant_am"}, Grain: "un assistant maternel et un atelier", Doc: "Participations des assistants maternels aux ateliers d'éveil.", Period: "code_atelier", Columns: []Column{
 		col("code_atelier", Code, true, "Code de l'atelier.", "atelier"),
 		col("identifiant_am", Person, true, "Assistant maternel (remplacé par un pseudonyme).", "am", "nom_am"),
 		col("nb_enfants", Int, true, "Enfants venus avec l'assistant maternel.", "enfants"),
@@ -178,7 +178,7 @@ var Kinds = []Kind{
 		enum("canal", false, canaux, "Canal du contact.", "mode"),
 		enum("motif", false, motifsContact, "Motif principal.", "objet"),
 	}},
-	{Name: "formation_sessions", Grain: "une session de formation", Doc: "Sessions de formation continue proposées aux assistants maternels.", Period: "date_debut", Columns: []Column{
+	{Name: "formation_sessions", Key: []string{"code_session"}, Grain: "une session de formation", Doc: "Sessions de formation continue proposées aux assistants maternels.", Period: "date_debut", Columns: []Column{
 		col("code_session", Code, true, "Code de la session.", "session", "code"),
 		col("intitule", Text, true, "Intitulé de la formation.", "formation", "libelle"),
 		col("organisme", Text, false, "Organisme de formation.", "prestataire"),
@@ -192,7 +192,7 @@ var Kinds = []Kind{
 		enum("statut", true, sessions, "Réalisée, annulée ou reportée.", "etat"),
 		enum("motif_annulation", false, cancellations, "Motif d'annulation.", "motif"),
 	}},
-	{Name: "formation_inscriptions", Grain: "un assistant maternel et une session", Doc: "Inscriptions des assistants maternels aux sessions de formation.", Period: "code_session", Columns: []Column{
+	{Name: "formation_inscriptions", Key: []string{"code_session", "identifiant_am"}, Grain: "un assistant maternel et une session", Doc: "Inscriptions des assistants maternels aux sessions de formation.", Period: "code_session", Columns: []Column{
 		col("code_session", Code, true, "Code de la session.", "session"),
 		col("identifiant_am", Person, true, "Assistant maternel (remplacé par un pseudonyme).", "am", "nom_am"),
 		enum("statut", true, registrations, "Statut de l'inscription.", "etat"),
@@ -200,7 +200,7 @@ var Kinds = []Kind{
 		enum("dispositif", false, dispositifs, "Plan de développement des compétences ou CPF.", "financement"),
 		col("hors_temps_accueil", Bool, false, "Formation suivie hors du temps d'accueil des enfants ?", "hors_temps"),
 	}},
-	{Name: "enquete_freins_leviers", Grain: "une réponse à l'enquête", Doc: "Réponses des assistants maternels à l'enquête sur les freins et leviers à la formation.", Period: "date", Columns: []Column{
+	{Name: "enquete_freins_leviers", Key: []string{"reponse"}, Grain: "une réponse à l'enquête", Doc: "Réponses des assistants maternels à l'enquête sur les freins et leviers à la formation.", Period: "date", Columns: []Column{
 		col("reponse", Code, true, "Numéro de la réponse.", "id_reponse", "numero"),
 		col("date", Date, true, "Date de la réponse.", "horodateur", "jour"),
 		col("antenne", Code, false, "Antenne du répondant.", "code_antenne"),
@@ -210,7 +210,7 @@ var Kinds = []Kind{
 		list("leviers", false, Leviers, "Leviers cités (codes ou libellés, séparés par |).", "levier"),
 		col("commentaire", Text, false, "Commentaire libre.", "remarque"),
 	}},
-	{Name: "agents", Grain: "un contrat d'agent", Doc: "Contrats des agents du service Enfance-Jeunesse (export RH).", Period: "date_debut", Columns: []Column{
+	{Name: "agents", Key: []string{"matricule", "date_debut"}, Grain: "un contrat d'agent", Doc: "Contrats des agents du service Enfance-Jeunesse (export RH) en cours dans l'année.", Columns: []Column{
 		col("matricule", Code, true, "Matricule de l'agent.", "agent", "id_agent"),
 		col("structure", Code, false, "Structure d'affectation.", "code_structure", "affectation"),
 		enum("statut", false, agentStatuses, "Statut du contrat.", "type_contrat"),
@@ -218,7 +218,7 @@ var Kinds = []Kind{
 		col("date_debut", Date, true, "Début du contrat.", "debut", "du"),
 		col("date_fin", Date, false, "Fin du contrat, vide si en cours.", "fin", "au"),
 	}},
-	{Name: "population_age", Grain: "une commune, une année et une tranche d'âge", Doc: "Population par tranche d'âge et commune (INSEE ou estimation).", Period: "annee", Columns: []Column{
+	{Name: "population_age", Key: []string{"commune_insee", "annee", "tranche"}, Grain: "une commune, une année et une tranche d'âge", Doc: "Population par tranche d'âge et commune (INSEE ou estimation).", Period: "annee", Columns: []Column{
 		col("commune_insee", Insee, true, "Commune (code INSEE).", "commune", "insee"),
 		col("annee", Year, true, "Année.", "millesime"),
 		enum("tranche", true, ageBands, "Tranche d'âge (0_2 = moins de 3 ans).", "tranche_age"),

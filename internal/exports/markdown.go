@@ -21,8 +21,8 @@ func Markdown() []byte {
 	}
 	for _, k := range Kinds {
 		fmt.Fprintf(&b, "\n## %s\n\n%s Une ligne = %s.\n", k.Name, k.Doc, k.Grain)
-		if k.Structure != "" || k.Period != "" {
-			fmt.Fprintf(&b, "Un fichier plus récent du même type couvrant la même %s remplace l'ancien.\n", coverage(k))
+		if len(k.Key) > 0 {
+			fmt.Fprintf(&b, "Une ligne est identifiée par %s : une seconde ligne avec les mêmes valeurs est un doublon, rejeté.\n", codes(k.Key))
 		}
 		b.WriteString("\n| colonne | type | obligatoire | valeurs | autres noms | description |\n|---|---|---|---|---|---|\n")
 		for _, c := range k.Columns {
@@ -31,16 +31,6 @@ func Markdown() []byte {
 		}
 	}
 	return []byte(b.String())
-}
-
-func coverage(k Kind) string {
-	switch {
-	case k.Structure != "" && k.Period != "":
-		return "structure (`" + k.Structure + "`) et la même période (`" + k.Period + "`)"
-	case k.Structure != "":
-		return "structure (`" + k.Structure + "`)"
-	}
-	return "période (`" + k.Period + "`)"
 }
 
 func yes(b bool) string {

@@ -54,6 +54,9 @@ type Kind struct {
 	// covers: a newer file of the same kind, structure and period corrects an older one.
 	Structure string
 	Period    string
+	// Key names the columns that identify a row: a second row with the same key in a file is a
+	// duplicate. Empty when two rows may be alike (two phone calls on the same day).
+	Key []string
 }
 
 // Column returns the column of the kind with that name.

@@ -1,0 +1,499 @@
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql/driver"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"enfance/internal/exports"
+	"enfance/internal/warehouse"
+)
+
+// Options are the settings of a load of exports.
+type Options struct {
+	Dir string
+	// Columns maps, per kind, other headers (folded) to registry columns: the territory file's
+	// [colonnes], so that a new export format needs configuration, not code.
+	Columns map[string]map[string]string
+	Secret  []byte // the key of the pseudonyms
+	Workers int    // files parsed at once
+	// Progress, when set, is told each time a file is done.
+	Progress func(done, total int)
+}
+
+// Statuses of a file in raw.chargements.
+const (
+	StatusLoaded    = "charge"
+	StatusDuplicate = "doublon"
+	StatusReplaced  = "remplace"
+	StatusRefused   = "refuse"
+)
+
+// FileSummary is what happened to one file.
+type FileSummary struct {
+	Path                   string
+	Kind                   string
+	Status                 string
+	Detail                 string // why it was not loaded, or its format
+	Read, Loaded, Rejected int
+	FirstReason            string
+	Warnings               []string
+	Demo                   bool
+}
+
+// Summary is what a load of exports did, file by file, in path order.
+type Summary struct {
+	Files []FileSummary
+}
+
+// Rejected counts the rows rejected and the files refused.
+func (s *Summary) Rejected() (rows, files int) {
+	for _, f := range s.Files {
+		rows += f.Rejected
+		if f.Status == StatusRefused {
+			files++
+		}
+	}
+	return rows, files
+}
+
+// demoManifest is the file that marks a folder of demo exports.
+const demoManifest = "demo-manifeste.json"
+
+// source is one file of the folder before it is parsed.
+type source struct {
+	path     string // relative to the folder, with slashes
+	data     []byte
+	hash     string
+	kind     exports.Kind
+	mod      time.Time
+	sum      *FileSummary
+	grid     *grid // decoded early when the kind came from the header
+	order    int
+	recorded bool // its row of raw.chargements is written
+}
+
+// Exports loads every export of the folder into the raw layer: duplicates by content count
+// once, a newer export replaces an older one of the same name, and every row is loaded or
+// rejected with its reason.
+func (l *Loader) Exports(ctx context.Context, o Options) (*Summary, error) {
+	if err := l.createKindTables(ctx); err != nil {
+		return nil, err
+	}
+	o.Columns = foldColumns(o.Columns)
+	sources, err := discover(o)
+	if err != nil {
+		return nil, err
+	}
+	dropDuplicates(sources)
+	dropReplaced(sources)
+	first, rest := splitPhases(sources)
+	done, total := 0, len(first)+len(rest)
+	progress := func() {
+		done++
+		if o.Progress != nil {
+			o.Progress(done, total)
+		}
+	}
+	for _, s := range first { // the files every other row is checked against, in order
+		if err := l.loadSource(ctx, s, l.parse(o, s)); err != nil {
+			return nil, err
+		}
+		progress()
+	}
+	if err := l.loadParallel(ctx, o, rest, progress); err != nil {
+		return nil, err
+	}
+	for _, s := range sources { // duplicates, replaced and refused files are recorded too
+		if s.sum.Status != StatusLoaded && !s.recorded {
+			if err := l.record(ctx, s, 0); err != nil {
+				return nil, err
+			}
+		}
+	}
+	sum := &Summary{}
+	for _, s := range sources {
+		sum.Files = append(sum.Files, *s.sum)
+	}
+	return sum, nil
+}
+
+// discover reads every file of the folder and its sub-folders, in path order, and finds each
+// one's kind: by the start of its name, else by its header.
+func discover(o Options) ([]*source, error) {
+	demo := demoHashes(o.Dir)
+	var sources []*source
+	err := filepath.WalkDir(o.Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("dossier des exports %s illisible : %w", o.Dir, err)
+		}
+		if d.IsDir() || skipped(d.Name()) || (demo != nil && demo.metadata[d.Name()]) {
+			return nil
+		}
+		rel, _ := filepath.Rel(o.Dir, p)
+		s := &source{path: filepath.ToSlash(rel), order: len(sources)}
+		s.sum = &FileSummary{Path: s.path, Status: StatusLoaded}
+		sources = append(sources, s)
+		info, err := d.Info()
+		if err != nil {
+			return s.refuse("fichier illisible : %v", err)
+		}
+		s.mod = info.ModTime()
+		if info.Size() > maxFileBytes {
+			return s.refuse("fichier de %d Mo : trop gros pour un export (limite %d Mo)", info.Size()>>20, maxFileBytes>>20)
+		}
+		if s.data, err = os.ReadFile(p); err != nil {
+			return s.refuse("fichier illisible : %v", err)
+		}
+		h := sha256.Sum256(s.data)
+		s.hash = hex.EncodeToString(h[:])
+		s.sum.Demo = demo != nil && demo.files[s.hash]
+		return s.findKind(o.Columns)
+	})
+	return sources, err
+}
+
+// refuse marks a file that cannot be read at all; the walk goes on.
+func (s *source) refuse(format string, args ...any) error {
+	s.sum.Status, s.sum.Detail = StatusRefused, fmt.Sprintf(format, args...)
+	return nil
+}
+
+func (s *source) findKind(custom map[string]map[string]string) error {
+	if k, ok := exports.ForFile(baseName(s.path)); ok {
+		s.kind, s.sum.Kind = k, k.Name
+		return nil
+	}
+	if strings.EqualFold(filepath.Ext(s.path), ".csv") {
+		if g, err := decodeCSV(s.data); err == nil {
+			if k, ok := kindFromHeader(g.header, custom); ok {
+				s.kind, s.sum.Kind, s.grid = k, k.Name, g
+				return nil
+			}
+		}
+	}
+	return s.refuse("type d'export inconnu : le nom ne commence par aucun préfixe connu (structures, eaje_presences, …, voir docs/exports.md) et l'en-tête ne correspond à aucun type")
+}
+
+func baseName(p string) string { return p[strings.LastIndex(p, "/")+1:] }
+
+// skipped are files a folder of exports may hold that are not exports.
+func skipped(name string) bool {
+	lower := strings.ToLower(name)
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") ||
+		strings.HasPrefix(lower, "readme") || strings.HasPrefix(lower, "lisezmoi")
+}
+
+type demoMarks struct {
+	files    map[string]bool // sha256 of the demo's files
+	metadata map[string]bool // the manifest and the list of expected rejects
+}
+
+// demoHashes reads the demo manifest at the root of the folder, if there is one.
+func demoHashes(dir string) *demoMarks {
+	b, err := os.ReadFile(filepath.Join(dir, demoManifest))
+	if err != nil {
+		return nil
+	}
+	var m struct {
+		Demo    bool   `json:"donnees_de_demonstration"`
+		Rejects string `json:"rejets_attendus"`
+		Files   []struct {
+			SHA256 string `json:"empreinte_sha256"`
+		} `json:"fichiers"`
+	}
+	if json.Unmarshal(b, &m) != nil || !m.Demo {
+		return nil
+	}
+	marks := &demoMarks{files: map[string]bool{}, metadata: map[string]bool{demoManifest: true}}
+	if m.Rejects != "" {
+		marks.metadata[m.Rejects] = true
+	}
+	for _, f := range m.Files {
+		marks.files[f.SHA256] = true
+	}
+	return marks
+}
+
+// dropDuplicates keeps the first of files with the same content.
+func dropDuplicates(sources []*source) {
+	first := map[string]*source{}
+	for _, s := range sources {
+		if s.sum.Status != StatusLoaded {
+			continue
+		}
+		if f, ok := first[s.hash]; ok {
+			s.sum.Status, s.sum.Detail = StatusDuplicate, "même contenu que "+f.path+" : compté une fois"
+			continue
+		}
+		first[s.hash] = s
+	}
+}
+
+var (
+	exportStamp = regexp.MustCompile(`(?i)[_ -]*(\d{4}-\d{2}-\d{2}([_ T-]?\d{2}[h:-]?\d{2}([:-]?\d{2})?)?|\d{8}([_-]?\d{4,6})?)`)
+	copyMarker  = regexp.MustCompile(`(?i)[_ -]*(\(\d+\)|copie|corrige|correction|v\d+)$`)
+)
+
+// coverage is what a file covers, for corrections: its kind and its name without extension,
+// export stamp (2025-04-10, 20250410) or copy marker (« (2) », « _corrige »).
+func coverage(s *source) string {
+	base := strings.TrimSuffix(baseName(s.path), filepath.Ext(s.path))
+	for {
+		trimmed := copyMarker.ReplaceAllString(exportStamp.ReplaceAllString(base, ""), "")
+		if trimmed == base {
+			break
+		}
+		base = trimmed
+	}
+	return s.kind.Name + "\x00" + strings.ToLower(strings.TrimSpace(base))
+}
+
+// stamp is when an export was made: the date in its name, else its modification time.
+func stamp(s *source) time.Time {
+	if m := exportStamp.FindString(baseName(s.path)); m != "" {
+		digits := regexp.MustCompile(`\d`).FindAllString(m, -1)
+		if t, err := time.Parse("20060102", strings.Join(digits[:8], "")); err == nil {
+			return t
+		}
+	}
+	return s.mod
+}
+
+// dropReplaced keeps, among files covering the same kind, structure and period, the newest.
+func dropReplaced(sources []*source) {
+	newest := map[string]*source{}
+	for _, s := range sources {
+		if s.sum.Status != StatusLoaded {
+			continue
+		}
+		key := coverage(s)
+		n, ok := newest[key]
+		if !ok {
+			newest[key] = s
+			continue
+		}
+		older, newer := n, s
+		if stamp(s).Before(stamp(n)) {
+			older, newer = s, n
+		}
+		older.sum.Status, older.sum.Detail = StatusReplaced, "remplacé par "+newer.path+", plus récent"
+		newest[key] = newer
+	}
+}
+
+// phaseOne are the kinds other rows are checked against, in the order they depend on each other.
+var phaseOne = []string{"antennes_rpe", "structures", "eaje_capacites", "acm_periodes"}
+
+func splitPhases(sources []*source) (first, rest []*source) {
+	for _, kind := range phaseOne {
+		for _, s := range sources {
+			if s.sum.Status == StatusLoaded && s.kind.Name == kind {
+				first = append(first, s)
+			}
+		}
+	}
+	for _, s := range sources {
+		if s.sum.Status == StatusLoaded && !slices.Contains(phaseOne, s.kind.Name) {
+			rest = append(rest, s)
+		}
+	}
+	return first, rest
+}
+
+// parsed is a file turned into rows and rejects, ready to load.
+type parsed struct {
+	rows    [][]driver.Value
+	rejects []rejection
+	err     error // the file is refused whole
+	took    time.Duration
+}
+
+// parse decodes and converts one file. It only reads l.known, which phase one has filled.
+func (l *Loader) parse(o Options, s *source) *parsed {
+	start := time.Now()
+	p := &parsed{}
+	g := s.grid
+	var err error
+	if g == nil {
+		g, err = decode(s)
+	}
+	if err != nil {
+		p.err = err
+		return p
+	}
+	cols, unknown, err := matchHeader(s.kind, g.header, o.Columns[s.kind.Name])
+	if err != nil {
+		p.err = err
+		return p
+	}
+	s.sum.Warnings = append(g.warnings, unknownHeaders(unknown)...)
+	s.sum.Detail = g.encoding
+	c := &converter{kind: s.kind, cols: cols, known: l.known, secret: o.Secret, xlsx: g.xlsx,
+		file: s.path, id: l.idOf(s), seen: map[string]int{}}
+	c.period, c.hasPer = periodFromName(baseName(s.path))
+	for _, rec := range g.records {
+		row, rej := c.row(rec)
+		if rej != nil {
+			p.rejects = append(p.rejects, *rej)
+			continue
+		}
+		p.rows = append(p.rows, row)
+	}
+	p.took = time.Since(start)
+	return p
+}
+
+func unknownHeaders(unknown []string) []string {
+	if len(unknown) == 0 {
+		return nil
+	}
+	return []string{"colonne(s) ignorée(s), inconnues du type d'export : " + strings.Join(unknown, ", ")}
+}
+
+func decode(s *source) (*grid, error) {
+	if strings.EqualFold(filepath.Ext(s.path), ".xlsx") {
+		return decodeXLSX(s.data, func(cells []string) bool {
+			n, _ := headerScore(s.kind, cells, nil)
+			return n >= 2
+		})
+	}
+	return decodeCSV(s.data)
+}
+
+// idOf gives each file its load number: files in path order after the reference files.
+func (l *Loader) idOf(s *source) int { return l.firstExport + s.order }
+
+// loadParallel parses files on several workers and loads them in path order, so that the
+// warehouse is the same whatever the timing.
+func (l *Loader) loadParallel(ctx context.Context, o Options, sources []*source, progress func()) error {
+	workers := max(o.Workers, 1)
+	results := make([]chan *parsed, len(sources))
+	for i := range results {
+		results[i] = make(chan *parsed, 1)
+	}
+	sem := make(chan struct{}, workers)
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	defer func() { close(stop); wg.Wait() }()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i, s := range sources {
+			select {
+			case sem <- struct{}{}:
+			case <-stop:
+				return
+			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				results[i] <- l.parse(o, s)
+				<-sem
+			}()
+		}
+	}()
+	for i, s := range sources {
+		var p *parsed
+		select {
+		case p = <-results[i]:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if err := l.loadSource(ctx, s, p); err != nil {
+			return err
+		}
+		progress()
+	}
+	return nil
+}
+
+// loadSource appends a parsed file's rows and rejects and records the load; phase-one kinds
+// also feed what later rows are checked against.
+func (l *Loader) loadSource(ctx context.Context, s *source, p *parsed) error {
+	if p.err != nil {
+		s.sum.Status, s.sum.Detail = StatusRefused, p.err.Error()
+		return nil
+	}
+	s.sum.Read = len(p.rows) + len(p.rejects)
+	s.sum.Loaded, s.sum.Rejected = len(p.rows), len(p.rejects)
+	if len(p.rejects) > 0 {
+		s.sum.FirstReason = fmt.Sprintf("ligne %d : %s", p.rejects[0].line, p.rejects[0].reason)
+	}
+	if err := warehouse.Append(ctx, l.db, "raw", s.kind.Name, p.rows); err != nil {
+		return fmt.Errorf("ingest %s: %w", s.path, err)
+	}
+	if err := l.appendRejects(ctx, s, p.rejects); err != nil {
+		return err
+	}
+	l.known.learn(s.kind, p.rows)
+	return l.record(ctx, s, p.took)
+}
+
+func (l *Loader) appendRejects(ctx context.Context, s *source, rejects []rejection) error {
+	if len(rejects) == 0 {
+		return nil
+	}
+	rows := make([][]driver.Value, len(rejects))
+	sheet := any(nil)
+	if s.grid != nil && s.grid.sheet != "" {
+		sheet = s.grid.sheet
+	}
+	for i, r := range rejects {
+		rows[i] = []driver.Value{int32(l.idOf(s)), s.path, sheet, int32(r.line), nullable(r.column), nullable(r.value), r.reason, r.code}
+	}
+	if err := warehouse.Append(ctx, l.db, "raw", "rejets", rows); err != nil {
+		return fmt.Errorf("ingest %s: rejects: %w", s.path, err)
+	}
+	return nil
+}
+
+func nullable(s string) driver.Value {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// record writes the file's row of raw.chargements.
+func (l *Loader) record(ctx context.Context, s *source, took time.Duration) error {
+	var modified any
+	if !s.mod.IsZero() {
+		modified = s.mod.UTC()
+	}
+	kind := s.sum.Kind
+	if kind == "" {
+		kind = "inconnu"
+	}
+	_, err := l.db.ExecContext(ctx, `INSERT INTO raw.chargements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		l.idOf(s), s.path, kind, s.hash, modified, s.sum.Read, s.sum.Loaded, s.sum.Rejected,
+		float64(took.Microseconds())/1000, s.sum.Status, nullable(s.sum.Detail), s.sum.Demo)
+	if err != nil {
+		return fmt.Errorf("ingest %s: record load: %w", s.path, err)
+	}
+	s.recorded = true
+	return nil
+}
+
+// foldColumns folds the headers of the territory's column mapping, as file headers are.
+func foldColumns(columns map[string]map[string]string) map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for kind, m := range columns {
+		out[kind] = map[string]string{}
+		for header, column := range m {
+			out[kind][fold(header)] = column
+		}
+	}
+	return out
+}

@@ -1,0 +1,97 @@
+package ingest
+
+import (
+	"fmt"
+	"strings"
+
+	"enfance/internal/exports"
+)
+
+// columnMap says, for each column of a kind, which field of a file's rows holds it (-1: none).
+type columnMap []int
+
+// matchHeader maps a file's header onto the kind's columns. Headers compare folded (no case,
+// accents, spaces or punctuation), against the column's name, its aliases, and the territory's
+// own [colonnes] mapping (folded header → column name). Unknown headers are returned: they are
+// ignored, with a warning.
+func matchHeader(k exports.Kind, header []string, custom map[string]string) (columnMap, []string, error) {
+	m := make(columnMap, len(k.Columns))
+	for i := range m {
+		m[i] = -1
+	}
+	var unknown []string
+	for field, h := range header {
+		col := columnFor(k, fold(h), custom)
+		if col < 0 {
+			if strings.TrimSpace(h) != "" {
+				unknown = append(unknown, h)
+			}
+			continue
+		}
+		if m[col] >= 0 {
+			return nil, nil, fmt.Errorf("les colonnes « %s » et « %s » désignent toutes deux %s",
+				header[m[col]], h, k.Columns[col].Name)
+		}
+		m[col] = field
+	}
+	var missing []string
+	for i, c := range k.Columns {
+		if c.Required && m[i] < 0 {
+			missing = append(missing, c.Name)
+		}
+	}
+	if len(missing) > 0 {
+		return nil, nil, fmt.Errorf("colonne(s) obligatoire(s) absente(s) de l'en-tête : %s (en-tête lu : %s)",
+			strings.Join(missing, ", "), strings.Join(header, " | "))
+	}
+	return m, unknown, nil
+}
+
+// columnFor is the index of the column a folded header names, or -1.
+func columnFor(k exports.Kind, h string, custom map[string]string) int {
+	if name, ok := custom[h]; ok {
+		h = name
+	}
+	for i, c := range k.Columns {
+		if h == c.Name {
+			return i
+		}
+		for _, a := range c.Aliases {
+			if h == a {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// headerScore counts the header cells that name a column of the kind, and tells whether every
+// required column is there.
+func headerScore(k exports.Kind, header []string, custom map[string]string) (matched int, complete bool) {
+	found := map[int]bool{}
+	for _, h := range header {
+		if col := columnFor(k, fold(h), custom); col >= 0 {
+			found[col] = true
+		}
+	}
+	complete = true
+	for i, c := range k.Columns {
+		if c.Required && !found[i] {
+			complete = false
+		}
+	}
+	return len(found), complete
+}
+
+// kindFromHeader recognises a file whose name says nothing, from its header: the kind whose
+// required columns are all there and that names the most of its cells.
+func kindFromHeader(header []string, custom map[string]map[string]string) (exports.Kind, bool) {
+	best, bestScore := exports.Kind{}, 0
+	for _, k := range exports.Kinds {
+		score, complete := headerScore(k, header, custom[k.Name])
+		if complete && score > bestScore {
+			best, bestScore = k, score
+		}
+	}
+	return best, bestScore > 0
+}

@@ -1,0 +1,96 @@
+package ingest
+
+import (
+	"context"
+	"database/sql/driver"
+	"fmt"
+	"strings"
+	"time"
+
+	"enfance/internal/exports"
+	"enfance/internal/warehouse"
+)
+
+func newKnown() *known {
+	return &known{communes: map[string]bool{}, structures: map[string]bool{}, antennes: map[string]bool{},
+		slots: map[string][]slot{}, periods: map[string][]acmPeriod{}}
+}
+
+// learn keeps what the rows of a phase-one kind tell about the territory.
+func (k *known) learn(kind exports.Kind, rows [][]driver.Value) {
+	at := func(row []driver.Value, name string) driver.Value {
+		for i, c := range kind.Columns {
+			if c.Name == name {
+				return row[i]
+			}
+		}
+		return nil
+	}
+	for _, r := range rows {
+		switch kind.Name {
+		case "structures":
+			k.structures[at(r, "code_structure").(string)] = true
+		case "antennes_rpe":
+			k.antennes[at(r, "code_antenne").(string)] = true
+		case "eaje_capacites":
+			s := slot{from: at(r, "date_debut").(time.Time), weekdays: str(at(r, "jours")),
+				start: hours(at(r, "heure_debut")), end: hours(at(r, "heure_fin"))}
+			if to, ok := at(r, "date_fin").(time.Time); ok {
+				s.to = to
+			}
+			code := at(r, "code_structure").(string)
+			k.slots[code] = append(k.slots[code], s)
+		case "acm_periodes":
+			p := acmPeriod{from: at(r, "date_debut").(time.Time), to: at(r, "date_fin").(time.Time)}
+			if a, ok := at(r, "amplitude_heures").(float64); ok {
+				p.amplitude = a
+			}
+			code := at(r, "code_structure").(string)
+			k.periods[code] = append(k.periods[code], p)
+		}
+	}
+}
+
+func str(v driver.Value) string {
+	s, _ := v.(string)
+	return s
+}
+
+// hours turns a stored "hh:mm" into hours.
+func hours(v driver.Value) float64 {
+	var h, m int
+	fmt.Sscanf(str(v), "%d:%d", &h, &m)
+	return float64(h) + float64(m)/60
+}
+
+// sqlType is the DuckDB type that holds a registry type in the raw layer.
+func sqlType(t exports.Type) string {
+	switch t {
+	case exports.Int, exports.Year:
+		return "INTEGER"
+	case exports.Decimal:
+		return "DOUBLE"
+	case exports.Date, exports.Month:
+		return "DATE"
+	case exports.Bool:
+		return "BOOLEAN"
+	}
+	return "VARCHAR"
+}
+
+// createKindTables creates raw.<kind> for every kind of the registry, typed, with the lineage
+// columns, so that the models find every table even when a kind has no file.
+func (l *Loader) createKindTables(ctx context.Context) error {
+	for _, k := range exports.Kinds {
+		var cols []string
+		for _, c := range k.Columns {
+			cols = append(cols, warehouse.Ident(c.Name)+" "+sqlType(c.Type))
+		}
+		cols = append(cols, "_fichier VARCHAR NOT NULL", "_ligne INTEGER NOT NULL", "_chargement INTEGER NOT NULL")
+		stmt := "CREATE TABLE " + warehouse.Qualified("raw", k.Name) + " (" + strings.Join(cols, ", ") + ")"
+		if _, err := l.db.ExecContext(ctx, stmt); err != nil {
+			return fmt.Errorf("ingest: create raw.%s: %w", k.Name, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,373 @@
+package ingest
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"database/sql/driver"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"enfance/internal/exports"
+)
+
+// Reason codes of the rejects, as raw.rejets.code_motif stores them.
+const (
+	codeMissing       = "valeur_manquante"
+	codeBadDate       = "date_invalide"
+	codeOutOfPeriod   = "date_hors_periode"
+	codeBadNumber     = "nombre_invalide"
+	codeNegativeHours = "heures_negatives"
+	codeNegative      = "nombre_negatif"
+	codeHours         = "heures_hors_bornes"
+	codeStructure     = "structure_inconnue"
+	codeAntenne       = "antenne_inconnue"
+	codeCommune       = "commune_inconnue"
+	codeEnum          = "valeur_hors_liste"
+	codeDuplicate     = "doublon"
+	codeUnreadable    = "ligne_illisible"
+)
+
+// rejection is why a row was not loaded.
+type rejection struct {
+	line          int
+	column, value string
+	code, reason  string
+}
+
+// known is what rows are checked against: the reference communes, and the structures,
+// antennes, capacities and declared periods read from the exports.
+type known struct {
+	communes   map[string]bool
+	structures map[string]bool
+	antennes   map[string]bool
+	slots      map[string][]slot      // EAJE → capacity slots
+	periods    map[string][]acmPeriod // ACM → declared periods
+}
+
+type slot struct {
+	from, to   time.Time // to is zero while the slot is valid
+	weekdays   string    // lun|mar|…
+	start, end float64   // hours of the day
+}
+
+type acmPeriod struct {
+	from, to  time.Time
+	amplitude float64
+}
+
+// span is the opening span of an EAJE on a day, from its capacity slots: latest end minus
+// earliest start. ok is false when no slot covers the day.
+func (k *known) span(structure string, d time.Time) (float64, bool) {
+	lo, hi := 24.0, 0.0
+	for _, s := range k.slots[structure] {
+		if d.Before(s.from) || (!s.to.IsZero() && d.After(s.to)) || !strings.Contains(s.weekdays, weekday(d)) {
+			continue
+		}
+		lo, hi = min(lo, s.start), max(hi, s.end)
+	}
+	return hi - lo, hi > lo
+}
+
+// amplitude is the declared daily span of the ACM period covering a day.
+func (k *known) amplitude(structure string, d time.Time) (float64, bool) {
+	for _, p := range k.periods[structure] {
+		if !d.Before(p.from) && !d.After(p.to) && p.amplitude > 0 {
+			return p.amplitude, true
+		}
+	}
+	return 0, false
+}
+
+func weekday(d time.Time) string {
+	return [...]string{"dim", "lun", "mar", "mer", "jeu", "ven", "sam"}[d.Weekday()]
+}
+
+// period is the period a file's name announces: a year, or a year and a month.
+type period struct {
+	year  int
+	month time.Month // 0 for a whole year
+}
+
+var (
+	yearToken  = regexp.MustCompile(`^(\d{4})$`)
+	monthToken = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
+)
+
+// periodFromName reads the first year (2025) or month (2025-03) token of a file name; full dates
+// (2025-04-10, 20250410) are export stamps, not periods.
+func periodFromName(base string) (period, bool) {
+	for _, tok := range strings.FieldsFunc(base, func(r rune) bool { return r == '_' || r == '.' || r == ' ' }) {
+		var y, m int
+		if mm := monthToken.FindStringSubmatch(tok); mm != nil {
+			fmt.Sscan(mm[1], &y)
+			fmt.Sscan(mm[2], &m)
+		} else if yy := yearToken.FindStringSubmatch(tok); yy != nil {
+			fmt.Sscan(yy[1], &y)
+		} else {
+			continue
+		}
+		if y >= 1990 && y <= 2100 && m >= 0 && m <= 12 {
+			return period{y, time.Month(m)}, true
+		}
+	}
+	return period{}, false
+}
+
+func (p period) contains(d time.Time) bool {
+	return d.Year() == p.year && (p.month == 0 || d.Month() == p.month)
+}
+
+func (p period) String() string {
+	if p.month == 0 {
+		return fmt.Sprint(p.year)
+	}
+	return fmt.Sprintf("%02d/%d", int(p.month), p.year)
+}
+
+// converter turns the records of one file into typed rows of its raw table.
+type converter struct {
+	kind    exports.Kind
+	cols    columnMap
+	known   *known
+	secret  []byte
+	xlsx    bool
+	period  period
+	hasPer  bool
+	file    string
+	id      int
+	seen    map[string]int // row key → first line
+	lineage []driver.Value
+}
+
+// row converts one record, or says why it cannot be loaded.
+func (c *converter) row(rec record) ([]driver.Value, *rejection) {
+	if rec.err != nil {
+		return nil, &rejection{line: rec.line, code: codeUnreadable, reason: rec.err.Error()}
+	}
+	values := make([]driver.Value, len(c.kind.Columns), len(c.kind.Columns)+3)
+	births := map[string]time.Time{}
+	for i, col := range c.kind.Columns {
+		raw := ""
+		if f := c.cols[i]; f >= 0 && f < len(rec.fields) {
+			raw = strings.TrimSpace(rec.fields[f])
+		}
+		if raw == "" {
+			if col.Required {
+				return nil, c.reject(rec, col, raw, codeMissing, "valeur obligatoire manquante")
+			}
+			continue
+		}
+		v, rej := c.value(rec, col, raw)
+		if rej != nil {
+			return nil, rej
+		}
+		if col.Type == exports.Month {
+			births[col.Name] = v.(time.Time)
+			v = firstOfMonth(v.(time.Time))
+		}
+		values[i] = v
+	}
+	if rej := c.pseudonymise(rec, values, births); rej != nil {
+		return nil, rej
+	}
+	if rej := c.checkRow(rec, values); rej != nil {
+		return nil, rej
+	}
+	return append(values, c.file, int32(rec.line), int32(c.id)), nil
+}
+
+func firstOfMonth(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+}
+
+func (c *converter) reject(rec record, col exports.Column, value, code, reason string) *rejection {
+	if col.Type == exports.Person {
+		value = "(masqué)" // a name never reaches the warehouse, not even in the rejects
+	}
+	return &rejection{line: rec.line, column: col.Name, value: value, code: code, reason: reason}
+}
+
+// value reads one cell by its column's type.
+func (c *converter) value(rec record, col exports.Column, raw string) (driver.Value, *rejection) {
+	fail := func(code string, err error) (driver.Value, *rejection) {
+		return nil, c.reject(rec, col, raw, code, err.Error())
+	}
+	switch col.Type {
+	case exports.Text, exports.Person:
+		return raw, nil
+	case exports.Code:
+		return c.code(rec, col, raw)
+	case exports.Insee:
+		if !c.known.communes[raw] {
+			return fail(codeCommune, bad("commune « %s » inconnue du territoire (code INSEE absent du fichier des communes)", raw))
+		}
+		return raw, nil
+	case exports.Int, exports.Year:
+		n, err := parseInt(raw)
+		if err != nil {
+			return fail(codeBadNumber, err)
+		}
+		if n < 0 {
+			return fail(codeNegative, bad("« %s » est négatif", raw))
+		}
+		if col.Type == exports.Year && (n < 1900 || n > 2100) {
+			return fail(codeBadNumber, bad("« %s » n'est pas une année", raw))
+		}
+		return int32(n), nil
+	case exports.Decimal:
+		return c.decimal(rec, col, raw)
+	case exports.Date, exports.Month:
+		return c.date(rec, col, raw)
+	case exports.Time:
+		d, err := parseTime(raw)
+		if err != nil {
+			return fail(codeBadDate, err)
+		}
+		return fmt.Sprintf("%02d:%02d", int(d.Hours()), int(d.Minutes())%60), nil
+	case exports.Enum:
+		v, err := parseEnum(raw, col.Values)
+		if err != nil {
+			return fail(codeEnum, err)
+		}
+		return v, nil
+	case exports.List:
+		v, err := parseList(raw, col.Values)
+		if err != nil {
+			return fail(codeEnum, err)
+		}
+		return v, nil
+	case exports.Bool:
+		v, err := parseBool(raw)
+		if err != nil {
+			return fail(codeEnum, err)
+		}
+		return v, nil
+	}
+	panic("ingest: column type " + col.Type.String()) // every registry type is handled above
+}
+
+// code checks the codes of structures and antennes that rows refer to.
+func (c *converter) code(rec record, col exports.Column, raw string) (driver.Value, *rejection) {
+	switch {
+	case isStructureRef(c.kind, col) && !c.known.structures[raw]:
+		return nil, c.reject(rec, col, raw, codeStructure, fmt.Sprintf("structure « %s » inconnue (absente du fichier structures)", raw))
+	case isAntenneRef(c.kind, col) && !c.known.antennes[raw]:
+		return nil, c.reject(rec, col, raw, codeAntenne, fmt.Sprintf("antenne « %s » inconnue (absente du fichier antennes_rpe)", raw))
+	}
+	return raw, nil
+}
+
+func isStructureRef(k exports.Kind, col exports.Column) bool {
+	return k.Name != "structures" && (col.Name == "code_structure" || col.Name == "structure")
+}
+
+func isAntenneRef(k exports.Kind, col exports.Column) bool {
+	return k.Name != "antennes_rpe" && (col.Name == "antenne" || col.Name == "code_antenne")
+}
+
+// hourKinds hold hours of a day, which cannot pass 24.
+var hourKinds = []string{"eaje_presences", "acm_presences", "acm_periodes"}
+
+func (c *converter) decimal(rec record, col exports.Column, raw string) (driver.Value, *rejection) {
+	f, err := parseNumber(raw)
+	if err != nil {
+		return nil, c.reject(rec, col, raw, codeBadNumber, err.Error())
+	}
+	hours := slices.Contains(hourKinds, c.kind.Name)
+	switch {
+	case f < 0 && hours:
+		return nil, c.reject(rec, col, raw, codeNegativeHours, fmt.Sprintf("« %s » heures : un nombre d'heures ne peut pas être négatif", raw))
+	case f < 0:
+		return nil, c.reject(rec, col, raw, codeNegative, fmt.Sprintf("« %s » est négatif", raw))
+	case hours && f > 24:
+		return nil, c.reject(rec, col, raw, codeHours, fmt.Sprintf("« %s » heures : plus de 24 heures dans une journée", raw))
+	}
+	return f, nil
+}
+
+func (c *converter) date(rec record, col exports.Column, raw string) (driver.Value, *rejection) {
+	parse := parseDate
+	if c.xlsx {
+		parse = parseExcelDate
+	}
+	d, err := parse(raw)
+	if err != nil {
+		return nil, c.reject(rec, col, raw, codeBadDate, err.Error())
+	}
+	if col.Name == c.kind.Period && c.hasPer && !c.period.contains(d) {
+		return nil, c.reject(rec, col, raw, codeOutOfPeriod,
+			fmt.Sprintf("le %s est hors de la période du fichier (%s)", d.Format("02/01/2006"), c.period))
+	}
+	return d, nil
+}
+
+// pseudonymise replaces every person column with a keyed pseudonym. A child is keyed by name and
+// full birth date, so that two children of the same name stay apart; an AM by its identifier.
+func (c *converter) pseudonymise(rec record, values []driver.Value, births map[string]time.Time) *rejection {
+	for i, col := range c.kind.Columns {
+		name, ok := values[i].(string)
+		if col.Type != exports.Person || !ok {
+			continue
+		}
+		domain, key := "am", fold(name)
+		if birth, ok := births["date_naissance"]; ok {
+			domain, key = "enfant", key+"|"+birth.Format(time.DateOnly)
+		}
+		values[i] = pseudonym(c.secret, domain, key)
+	}
+	return nil
+}
+
+// pseudonym is HMAC-SHA-256 of the folded identity under the installation's secret, cut to 128
+// bits: stable across runs and files, meaningless without the secret.
+func pseudonym(secret []byte, domain, key string) string {
+	mac := hmac.New(sha256.New, secret)
+	mac.Write([]byte(domain + "\x00" + key))
+	return hex.EncodeToString(mac.Sum(nil)[:16])
+}
+
+// checkRow applies the checks that need several columns: realised hours within the day's
+// opening span, and no second row with the same key.
+func (c *converter) checkRow(rec record, values []driver.Value) *rejection {
+	get := func(name string) driver.Value {
+		for i, col := range c.kind.Columns {
+			if col.Name == name {
+				return values[i]
+			}
+		}
+		return nil
+	}
+	if h, ok := get("heures_realisees").(float64); ok {
+		structure, _ := get("code_structure").(string)
+		d, _ := get("date").(time.Time)
+		limit, found := c.known.span(structure, d)
+		what := "l'amplitude d'ouverture du jour"
+		if c.kind.Name == "acm_presences" {
+			limit, found = c.known.amplitude(structure, d)
+			what = "l'amplitude déclarée de la période"
+		}
+		if found && h > limit+1e-9 {
+			col, _ := c.kind.Column("heures_realisees")
+			return c.reject(rec, col, fmt.Sprint(h), codeHours, fmt.Sprintf("%s heures réalisées dépassent %s (%s h)", frHours(h), what, frHours(limit)))
+		}
+	}
+	if len(c.kind.Key) == 0 {
+		return nil
+	}
+	var key strings.Builder
+	for _, k := range c.kind.Key {
+		fmt.Fprintf(&key, "%v\x00", get(k))
+	}
+	if first, dup := c.seen[key.String()]; dup {
+		return &rejection{line: rec.line, code: codeDuplicate,
+			reason: fmt.Sprintf("doublon de la ligne %d (même %s)", first, strings.Join(c.kind.Key, ", "))}
+	}
+	c.seen[key.String()] = rec.line
+	return nil
+}
+
+func frHours(h float64) string { return strings.Replace(fmt.Sprintf("%g", h), ".", ",", 1) }

@@ -1,0 +1,186 @@
+package ingest
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// fold makes a header or a label comparable: lower case, no accents, every run of other
+// characters turned into one underscore. « Heures réalisées » and « heures_realisees » fold alike.
+func fold(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	plain, _, err := transform.String(t, strings.ToLower(strings.TrimSpace(s)))
+	if err != nil {
+		plain = strings.ToLower(s)
+	}
+	var b strings.Builder
+	gap := false
+	for _, r := range plain {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			if gap && b.Len() > 0 {
+				b.WriteByte('_')
+			}
+			b.WriteRune(r)
+			gap = false
+		case r == 'œ':
+			b.WriteString("oe")
+		case r == 'æ':
+			b.WriteString("ae")
+		default:
+			gap = true
+		}
+	}
+	return b.String()
+}
+
+// stopWords are left out when a label is matched to a code: « Manque de mobilisation » is
+// manque_mobilisation.
+var stopWords = map[string]bool{"de": true, "d": true, "du": true, "des": true, "la": true, "le": true, "les": true, "l": true, "a": true, "au": true, "aux": true, "et": true}
+
+func withoutStopWords(folded string) string {
+	words := strings.Split(folded, "_")
+	kept := words[:0]
+	for _, w := range words {
+		if !stopWords[w] {
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, "_")
+}
+
+// errValue is the reason a value cannot be read; its message is French.
+type errValue struct{ msg string }
+
+func (e errValue) Error() string { return e.msg }
+
+func bad(format string, args ...any) error { return errValue{fmt.Sprintf(format, args...)} }
+
+// parseNumber reads a French or English number: « 1 234,5 », « 1234.5 », « 12,50 », « -3 ».
+func parseNumber(s string) (float64, error) {
+	t := strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\u00a0' || r == '\u202f' {
+			return -1
+		}
+		return r
+	}, strings.TrimSpace(s))
+	switch {
+	case strings.Count(t, ",") == 1 && !strings.Contains(t, "."):
+		t = strings.Replace(t, ",", ".", 1)
+	case strings.Count(t, ",") == 1 && strings.LastIndex(t, ",") > strings.LastIndex(t, "."): // 1.234,5
+		t = strings.Replace(strings.ReplaceAll(t, ".", ""), ",", ".", 1)
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) || strings.ContainsAny(t, "eEinfINFxX") {
+		return 0, bad("« %s » n'est pas un nombre", s)
+	}
+	return f, nil
+}
+
+// parseInt reads a whole number, written as a French number may be (« 1 465 », « 12,0 »).
+func parseInt(s string) (int64, error) {
+	f, err := parseNumber(s)
+	if err != nil || f != math.Trunc(f) || math.Abs(f) > math.MaxInt32 {
+		return 0, bad("« %s » n'est pas un nombre entier", s)
+	}
+	return int64(f), nil
+}
+
+var dateLayouts = []string{"02/01/2006", "2/1/2006", "2006-01-02", "02/01/06", "2/1/06", "02-01-2006", "02.01.2006", "2006/01/02"}
+
+// parseDate reads dd/mm/yyyy, dd/mm/yy and ISO dates; a time after the date is ignored. Years
+// written with two digits are 20yy.
+func parseDate(s string) (time.Time, error) {
+	t := strings.TrimSpace(s)
+	if i := strings.IndexAny(t, " T"); i > 0 {
+		t = t[:i]
+	}
+	for _, layout := range dateLayouts {
+		if d, err := time.Parse(layout, t); err == nil {
+			if d.Year() < 1900 || d.Year() > 2100 {
+				return time.Time{}, bad("« %s » : année %d hors de 1900 à 2100", s, d.Year())
+			}
+			return d, nil
+		}
+	}
+	return time.Time{}, bad("« %s » n'est pas une date (jj/mm/aaaa, jj/mm/aa ou aaaa-mm-jj)", s)
+}
+
+// excelEpoch is day 0 of Excel's 1900 date system, as Excel counts (with its 1900 leap day).
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+
+// parseExcelDate reads a date from an XLSX cell: a serial day number, or text.
+func parseExcelDate(s string) (time.Time, error) {
+	if n, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
+		if n < 1 || n > 100000 {
+			return time.Time{}, bad("« %s » n'est pas une date Excel", s)
+		}
+		return excelEpoch.AddDate(0, 0, int(n)), nil
+	}
+	return parseDate(s)
+}
+
+// parseTime reads a time of day: « 07:30 », « 7h30 », « 7:30:00 », « 18h ».
+func parseTime(s string) (time.Duration, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	t = strings.Replace(t, "h", ":", 1)
+	parts := strings.Split(t, ":")
+	if len(parts) < 2 || len(parts) > 3 || parts[0] == "" {
+		return 0, bad("« %s » n'est pas une heure (hh:mm)", s)
+	}
+	if parts[1] == "" {
+		parts[1] = "0"
+	}
+	h, err1 := strconv.Atoi(parts[0])
+	m, err2 := strconv.Atoi(parts[1])
+	if err1 != nil || err2 != nil || h < 0 || h > 24 || m < 0 || m > 59 || (h == 24 && m > 0) {
+		return 0, bad("« %s » n'est pas une heure (hh:mm)", s)
+	}
+	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute, nil
+}
+
+// parseBool reads oui/non and their usual spellings.
+func parseBool(s string) (bool, error) {
+	switch fold(s) {
+	case "oui", "o", "yes", "y", "vrai", "true", "1", "x":
+		return true, nil
+	case "non", "n", "no", "faux", "false", "0":
+		return false, nil
+	}
+	return false, bad("« %s » n'est ni oui ni non", s)
+}
+
+// parseEnum finds the code a value stands for: the code itself or its label, folded.
+func parseEnum(s string, values []string) (string, error) {
+	f := fold(s)
+	for _, v := range values {
+		if f == v || withoutStopWords(f) == v {
+			return v, nil
+		}
+	}
+	return "", bad("« %s » n'est pas une valeur permise (%s)", s, strings.Join(values, ", "))
+}
+
+// parseList reads codes or labels separated by |, ; or , and returns the codes joined by |.
+func parseList(s string, values []string) (string, error) {
+	var codes []string
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == ';' || r == ',' }) {
+		if strings.TrimSpace(part) == "" {
+			continue
+		}
+		code, err := parseEnum(part, values)
+		if err != nil {
+			return "", err
+		}
+		codes = append(codes, code)
+	}
+	return strings.Join(codes, "|"), nil
+}
