@@ -71,7 +71,6 @@ func decodeCSV(data []byte) (*grid, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := r.FieldPos(0)
 		var perr *csv.ParseError
 		if errors.As(err, &perr) {
 			g.records = append(g.records, record{line: perr.StartLine, err: bad("ligne illisible (caractère %d) : %s", perr.Column, csvReason(perr.Err))})
@@ -79,6 +78,7 @@ func decodeCSV(data []byte) (*grid, error) {
 		} else if err != nil {
 			return nil, err
 		}
+		line, _ := r.FieldPos(0) // a record read without error has at least one field
 		g.records = append(g.records, record{line: line, fields: fields})
 	}
 	g.dropBlankAndTotal()
@@ -140,10 +140,7 @@ func isTotal(fields []string) bool {
 func decodeXLSX(data []byte, isHeader func([]string) bool) (*grid, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxXLSXBytes, UnzipXMLSizeLimit: maxXLSXBytes})
 	if err != nil {
-		if errors.Is(err, excelize.ErrWorkbookFileFormat) || strings.Contains(err.Error(), "password") || strings.Contains(err.Error(), "encrypt") {
-			return nil, errors.New("classeur illisible : protégé par un mot de passe ou abîmé")
-		}
-		return nil, fmt.Errorf("classeur illisible : %v", err)
+		return nil, errors.New("classeur illisible : ce n'est pas un classeur .xlsx valide (fichier abîmé ou tronqué, protégé par un mot de passe, ou trop gros une fois décompressé)")
 	}
 	defer f.Close()
 	for _, sheet := range f.GetSheetList() {

@@ -226,19 +226,38 @@ func demoHashes(dir string) *demoMarks {
 	return marks
 }
 
-// dropDuplicates keeps the first of files with the same content.
+// dropDuplicates keeps one of files with the same content: the first whose name is plain (no
+// copy marker or export stamp), else the first by path.
 func dropDuplicates(sources []*source) {
-	first := map[string]*source{}
+	groups := map[string][]*source{}
+	var hashes []string
 	for _, s := range sources {
 		if s.sum.Status != StatusLoaded {
 			continue
 		}
-		if f, ok := first[s.hash]; ok {
-			s.sum.Status, s.sum.Detail = StatusDuplicate, "même contenu que "+f.path+" : compté une fois"
-			continue
+		if groups[s.hash] == nil {
+			hashes = append(hashes, s.hash)
 		}
-		first[s.hash] = s
+		groups[s.hash] = append(groups[s.hash], s)
 	}
+	for _, h := range hashes {
+		group := groups[h]
+		keep := group[0]
+		if i := slices.IndexFunc(group, plainName); i >= 0 {
+			keep = group[i]
+		}
+		for _, s := range group {
+			if s != keep {
+				s.sum.Status, s.sum.Detail = StatusDuplicate, "même contenu que "+keep.path+" : compté une fois"
+			}
+		}
+	}
+}
+
+// plainName tells a file whose name carries no copy marker and no export stamp.
+func plainName(s *source) bool {
+	base := strings.TrimSuffix(baseName(s.path), filepath.Ext(s.path))
+	return strings.HasSuffix(coverage(s), "\x00"+strings.ToLower(base))
 }
 
 var (
@@ -260,15 +279,29 @@ func coverage(s *source) string {
 	return s.kind.Name + "\x00" + strings.ToLower(strings.TrimSpace(base))
 }
 
-// stamp is when an export was made: the date in its name, else its modification time.
-func stamp(s *source) time.Time {
+// nameStamp is the export date a file's name carries (2025-04-10, 20250410), if any.
+func nameStamp(s *source) (time.Time, bool) {
 	if m := exportStamp.FindString(baseName(s.path)); m != "" {
-		digits := regexp.MustCompile(`\d`).FindAllString(m, -1)
-		if t, err := time.Parse("20060102", strings.Join(digits[:8], "")); err == nil {
-			return t
+		digits := strings.Join(regexp.MustCompile(`\d`).FindAllString(m, -1), "")
+		if t, err := time.Parse("20060102", digits[:8]); err == nil {
+			return t, true
 		}
 	}
-	return s.mod
+	return time.Time{}, false
+}
+
+// newer tells whether a was exported after b: by the dates in their names when both carry one,
+// else by modification time; on a tie, the later path wins.
+func newer(a, b *source) bool {
+	ta, okA := nameStamp(a)
+	tb, okB := nameStamp(b)
+	if !okA || !okB {
+		ta, tb = a.mod, b.mod
+	}
+	if !ta.Equal(tb) {
+		return ta.After(tb)
+	}
+	return a.path > b.path
 }
 
 // dropReplaced keeps, among files covering the same kind, structure and period, the newest.
@@ -284,12 +317,12 @@ func dropReplaced(sources []*source) {
 			newest[key] = s
 			continue
 		}
-		older, newer := n, s
-		if stamp(s).Before(stamp(n)) {
-			older, newer = s, n
+		older, kept := s, n
+		if newer(s, n) {
+			older, kept = n, s
 		}
-		older.sum.Status, older.sum.Detail = StatusReplaced, "remplacé par "+newer.path+", plus récent"
-		newest[key] = newer
+		older.sum.Status, older.sum.Detail = StatusReplaced, "remplacé par "+kept.path+", plus récent"
+		newest[key] = kept
 	}
 }
 
@@ -339,10 +372,16 @@ func (l *Loader) parse(o Options, s *source) *parsed {
 		return p
 	}
 	s.sum.Warnings = append(g.warnings, unknownHeaders(unknown)...)
+	if len(g.records) == 0 {
+		s.sum.Warnings = append(s.sum.Warnings, "aucune ligne de données sous l'en-tête")
+	}
 	s.sum.Detail = g.encoding
 	c := &converter{kind: s.kind, cols: cols, known: l.known, secret: o.Secret, xlsx: g.xlsx,
 		file: s.path, id: l.idOf(s), seen: map[string]int{}}
 	c.period, c.hasPer = periodFromName(baseName(s.path))
+	if !g.xlsx {
+		c.width = len(g.header)
+	}
 	for _, rec := range g.records {
 		row, rej := c.row(rec)
 		if rej != nil {

@@ -140,13 +140,17 @@ type converter struct {
 	file    string
 	id      int
 	seen    map[string]int // row key → first line
-	lineage []driver.Value
+	width   int            // fields of the header, for CSV rows (XLSX rows drop empty tail cells)
 }
 
 // row converts one record, or says why it cannot be loaded.
 func (c *converter) row(rec record) ([]driver.Value, *rejection) {
 	if rec.err != nil {
 		return nil, &rejection{line: rec.line, code: codeUnreadable, reason: rec.err.Error()}
+	}
+	if c.width > 0 && len(rec.fields) != c.width && !emptyTail(rec.fields, c.width) {
+		return nil, &rejection{line: rec.line, code: codeUnreadable,
+			reason: fmt.Sprintf("la ligne a %d champs et l'en-tête %d : séparateur ou guillemet en trop ?", len(rec.fields), c.width)}
 	}
 	values := make([]driver.Value, len(c.kind.Columns), len(c.kind.Columns)+3)
 	births := map[string]time.Time{}
@@ -178,6 +182,19 @@ func (c *converter) row(rec record) ([]driver.Value, *rejection) {
 		return nil, rej
 	}
 	return append(values, c.file, int32(rec.line), int32(c.id)), nil
+}
+
+// emptyTail tells a row whose fields beyond the header's are all empty.
+func emptyTail(fields []string, width int) bool {
+	if len(fields) < width {
+		return false
+	}
+	for _, f := range fields[width:] {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func firstOfMonth(t time.Time) time.Time {
