@@ -130,17 +130,17 @@ func (p period) String() string {
 
 // converter turns the records of one file into typed rows of its raw table.
 type converter struct {
-	kind    exports.Kind
-	cols    columnMap
-	known   *known
-	secret  []byte
-	xlsx    bool
-	period  period
-	hasPer  bool
-	file    string
-	id      int
-	seen    map[string]int // row key → first line
-	width   int            // fields of the header, for CSV rows (XLSX rows drop empty tail cells)
+	kind   exports.Kind
+	cols   columnMap
+	known  *known
+	secret []byte
+	xlsx   bool
+	period period
+	hasPer bool
+	file   string
+	id     int
+	seen   map[string]int // row key → first line
+	width  int            // fields of the header, for CSV rows (XLSX rows drop empty tail cells)
 }
 
 // row converts one record, or says why it cannot be loaded.
