@@ -1,0 +1,62 @@
+package ingest
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"enfance/internal/exports"
+	"enfance/internal/golden"
+	"enfance/internal/warehouse"
+)
+
+// TestEveryKind loads testdata/kinds, a few rows of each kind as the demo writes them (in their
+// encodings, separators and the XLSX register), and compares each raw table with its golden
+// copy: typed values, pseudonyms instead of names, birth dates cut to the month, lineage.
+func TestEveryKind(t *testing.T) {
+	db, sum := ingestDir(t, "testdata/kinds", nil)
+	if rows, files := sum.Rejected(); rows+files > 0 {
+		t.Fatalf("%d rows rejected, %d files refused: %+v", rows, files, sum.Files)
+	}
+	for _, k := range exports.Kinds {
+		rows, err := db.Query("SELECT * FROM " + warehouse.Qualified("raw", k.Name) + " ORDER BY _fichier, _ligne")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, _ := rows.Columns()
+		var b strings.Builder
+		b.WriteString(strings.Join(cols, ";") + "\n")
+		n := 0
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			cells := make([]string, len(vals))
+			for i, v := range vals {
+				cells[i] = cellText(v)
+			}
+			b.WriteString(strings.Join(cells, ";") + "\n")
+			n++
+		}
+		rows.Close()
+		if n == 0 {
+			t.Errorf("raw.%s is empty", k.Name)
+		}
+		golden.Check(t, "testdata/kinds.golden/"+k.Name+".csv", []byte(b.String()))
+	}
+}
+
+func cellText(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case interface{ Format(string) string }:
+		return x.Format("2006-01-02")
+	}
+	return fmt.Sprint(v)
+}
