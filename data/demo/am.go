@@ -97,7 +97,7 @@ func simulateAM(g *generator) *amRegister {
 	}
 	start := g.o.From - 1
 	for range stock {
-		age := min(max(int(r.NormFloat64()*9+47), 24), 64)
+		age := min(max(int(r.NormFloat64()*9+49), 24), 64)
 		agreedAge := between(r, 24, min(age, 45))
 		agreed := randomDay(r, start-(age-agreedAge))
 		newAM(start-age, agreed)
@@ -121,7 +121,7 @@ func ceaseAM(r *rand.Rand, active []*am, y, n int) {
 	slices.SortStableFunc(active, func(a, b *am) int { return cmp.Compare(a.birthYear, b.birthYear) })
 	retire := 0
 	for _, a := range active {
-		if retire < n*4/5 && y-a.birthYear >= 60 {
+		if retire < n*4/5 && y-a.birthYear >= 58 {
 			a.ceased, a.reason = randomDay(r, y), "retraite"
 			retire++
 		}

@@ -148,6 +148,7 @@ func (g *generator) presences(s structure, y int, closed closedDays, folder stri
 	r := g.rand(fmt.Sprintf("presences-%s-%d", s.code, y))
 	months := map[time.Month]*table{}
 	var pool []*enrolled
+	occasionals := g.occasionalPool(r, s, y)
 	days(y, func(d day) {
 		if !opensOn(s, d.Weekday()) || closed[d] != "" {
 			return
@@ -165,7 +166,7 @@ func (g *generator) presences(s structure, y int, closed closedDays, folder stri
 				regularDay(r, t, s, d, e)
 			}
 		}
-		occasionalDays(r, g, t, s, d, seen)
+		occasionalDays(r, t, s, d, occasionals, seen)
 	})
 	for m := time.January; m <= time.December; m++ {
 		t := months[m]
@@ -184,7 +185,7 @@ func (g *generator) presences(s structure, y int, closed closedDays, folder stri
 }
 
 // refill drops the children whose contract has ended and enrols new ones up to the structure's
-// target: about 1,55 child per place in a multi-accueil, and a group per stop for a bus.
+// target: about 1,4 child per place in a multi-accueil, and a group per stop for a bus.
 func (g *generator) refill(r *rand.Rand, s structure, d day, pool []*enrolled) []*enrolled {
 	kept := pool[:0]
 	for _, e := range pool {
@@ -192,7 +193,7 @@ func (g *generator) refill(r *rand.Rand, s structure, d day, pool []*enrolled) [
 			kept = append(kept, e)
 		}
 	}
-	target := int(float64(s.places) * 1.55)
+	target := int(float64(s.places) * 1.4)
 	if s.kind == "eaje_itinerant" {
 		target = 4 * s.places * 3 / 4
 	}
@@ -255,26 +256,42 @@ func regularDay(r *rand.Rand, t *table, s structure, d day, e *enrolled) {
 	t.add(s.code, d, e.name, e.birth, e.insee, e.regime, "regulier", contract, realised, billed, absence)
 }
 
-// occasionalDays adds children without a contract, and now and then an emergency.
-func occasionalDays(r *rand.Rand, g *generator, t *table, s structure, d day, seen map[string]bool) {
-	n := r.IntN(3)
-	for i := 0; i < n; i++ {
-		hours := 2 + 0.5*float64(r.IntN(7))
-		insee := g.t.nearbyCommune(r, s.insee)
-		if stop := busStop(s, d.Weekday()); stop != "" {
-			insee = stop
+// occasional is a child who comes now and then without a contract.
+type occasional struct {
+	name  string
+	birth day
+	insee string
+}
+
+// occasionalPool is the year's children who come without a contract: about one per place.
+func (g *generator) occasionalPool(r *rand.Rand, s structure, y int) []occasional {
+	pool := make([]occasional, s.places)
+	for i := range pool {
+		pool[i] = occasional{name: child(r), birth: date(y, 6, 1).AddDate(0, -between(r, 4, 34), -r.IntN(28)),
+			insee: g.t.nearbyCommune(r, s.insee)}
+		if len(s.stops) > 0 {
+			pool[i].insee = s.stops[i%len(s.stops)]
 		}
-		kind := "occasionnel"
+	}
+	return pool
+}
+
+// occasionalDays adds a few children of the occasional pool, and now and then an emergency.
+func occasionalDays(r *rand.Rand, t *table, s structure, d day, pool []occasional, seen map[string]bool) {
+	for range r.IntN(3) {
+		c := pool[r.IntN(len(pool))]
+		if stop := busStop(s, d.Weekday()); stop != "" && c.insee != stop {
+			continue // a bus takes the children of the commune where it stands
+		}
+		if seen[c.name+c.birth.String()] {
+			continue
+		}
+		seen[c.name+c.birth.String()] = true
+		kind, hours := "occasionnel", 2+0.5*float64(r.IntN(7))
 		if chance(r, 0.04) {
 			kind, hours = "urgence", min(8, openSpan(s))
 		}
-		// A day's children are told apart by name and birth date, as the ingest does.
-		name, birth := child(r), d.AddDate(0, -between(r, 4, 34), -r.IntN(28))
-		for seen[name+birth.String()] {
-			name = child(r)
-		}
-		seen[name+birth.String()] = true
-		t.add(s.code, d, name, birth, insee, "general", kind, nil, hours, hours, nil)
+		t.add(s.code, d, c.name, c.birth, c.insee, "general", kind, nil, hours, hours, nil)
 	}
 }
 

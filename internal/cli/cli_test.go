@@ -268,7 +268,7 @@ func TestDemo(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("demo: exit %d\n%s", r.code, r.stderr)
 	}
-	want := "exports de démonstration : DIR (84 fichiers, 140\u202f095 lignes, 2025 à 2025)\nrejets attendus : DIR/rejets-attendus.csv\n"
+	want := "exports de démonstration : DIR (84 fichiers, 139\u202f952 lignes, 2025 à 2025)\nrejets attendus : DIR/rejets-attendus.csv\n"
 	if got := strings.ReplaceAll(r.stdout, dir, "DIR"); got != want {
 		t.Errorf("stdout:\n%q\nwant\n%q", got, want)
 	}

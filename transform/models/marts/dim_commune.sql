@@ -1,6 +1,6 @@
 -- description: Les communes membres du territoire, une ligne par commune, avec leur population
 --   municipale légale la plus récente (source : INSEE, populations légales).
--- depends: staging.communes
+-- depends: staging.communes, staging.antenne_communes, staging.population_age, staging.params
 -- key: commune_insee
 -- column commune_insee: Code officiel géographique INSEE de la commune (5 caractères).
 -- column nom: Nom officiel de la commune.
@@ -12,15 +12,32 @@
 -- column departement: Code du département.
 -- column arrondissement: Code de l'arrondissement.
 -- column canton: Code du canton.
+-- column antenne_rpe: Antenne du Relais Petite Enfance qui couvre la commune.
+-- column enfants_moins_3_ans: Enfants de moins de 3 ans, pour l'année de référence ou la plus
+--   récente avant (population_age).
+-- column enfants_annee: Année de cet effectif.
+-- column enfants_estimation: Vrai quand cet effectif est une estimation.
 SELECT
-    commune_insee,
-    nom,
-    population,
-    population_annee,
-    population_totale,
-    commune_siren,
-    departement,
-    arrondissement,
-    canton
-FROM staging.communes
-ORDER BY commune_insee
+    c.commune_insee,
+    c.nom,
+    c.population,
+    c.population_annee,
+    c.population_totale,
+    c.commune_siren,
+    c.departement,
+    c.arrondissement,
+    c.canton,
+    a.code_antenne AS antenne_rpe,
+    e.effectif AS enfants_moins_3_ans,
+    e.annee AS enfants_annee,
+    e.estimation AS enfants_estimation
+FROM staging.communes AS c
+LEFT JOIN staging.antenne_communes AS a USING (commune_insee)
+LEFT JOIN (
+    SELECT p.commune_insee, arg_max(p.effectif, p.annee) AS effectif, max(p.annee) AS annee,
+           arg_max(p.estimation, p.annee) AS estimation
+    FROM staging.population_age AS p, staging.params AS q
+    WHERE p.tranche = '0_2' AND p.annee <= q.annee_reference
+    GROUP BY p.commune_insee
+) AS e USING (commune_insee)
+ORDER BY c.commune_insee

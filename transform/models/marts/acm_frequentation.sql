@@ -1,0 +1,58 @@
+-- description: La fréquentation de chaque accueil collectif de mineurs par période déclarée
+--   (téléprocédure TAM) : enfants-jours rapportés aux places déclarées sur les jours d'ouverture.
+-- depends: staging.acm_presences, staging.acm_periodes
+-- key: code_structure, periode
+-- column code_structure: Code de l'accueil.
+-- column periode: Code de la période déclarée.
+-- column annee: Année du début de la période.
+-- column date_debut: Premier jour de la période.
+-- column date_fin: Dernier jour de la période.
+-- column jours: Jours de la période où l'accueil a reçu au moins un enfant.
+-- column capacite_places_jours: Places déclarées (moins de 6 ans et 6 ans et plus) × jours.
+-- column presences_enfants_jours: Enfants-jours : un enfant venu un jour compte une fois, quelles
+--   que soient ses plages.
+-- column heures_realisees: Heures de présence réalisées.
+-- column taux_remplissage: Taux de remplissage : enfants présents par créneau (matin, midi, soir,
+--   ou la journée pour l'extrascolaire) rapportés aux places déclarées, sur les créneaux ouverts
+--   de la période (fraction).
+-- column enfants_distincts: Enfants différents venus dans la période.
+-- column part_moins_6_ans: Part des enfants-jours d'enfants de moins de 6 ans.
+WITH jours AS (
+    SELECT code_structure, periode, date, enfant, min(age) AS age, sum(heures_realisees) AS heures
+    FROM staging.acm_presences
+    WHERE periode IS NOT NULL
+    GROUP BY ALL
+), creneaux AS (
+    SELECT code_structure, periode, date,
+           CASE WHEN plage IN ('journee', 'demi_journee') THEN 'jour' ELSE plage END AS creneau,
+           count(DISTINCT enfant) AS presents
+    FROM staging.acm_presences
+    WHERE periode IS NOT NULL
+    GROUP BY ALL
+), remplissage AS (
+    SELECT code_structure, periode, sum(presents) AS presents, count(*) AS creneaux
+    FROM creneaux GROUP BY ALL
+), periodes AS (
+    SELECT code_structure, periode, min(date_debut) AS date_debut, max(date_fin) AS date_fin,
+           max(capacite_moins_6 + capacite_6_plus) AS places
+    FROM staging.acm_periodes
+    GROUP BY ALL
+)
+SELECT
+    p.code_structure,
+    p.periode,
+    year(p.date_debut) AS annee,
+    p.date_debut,
+    p.date_fin,
+    count(DISTINCT j.date) AS jours,
+    p.places * count(DISTINCT j.date) AS capacite_places_jours,
+    count(j.enfant) AS presences_enfants_jours,
+    coalesce(sum(j.heures), 0) AS heures_realisees,
+    any_value(r.presents) / nullif(p.places * any_value(r.creneaux), 0) AS taux_remplissage,
+    count(DISTINCT j.enfant) AS enfants_distincts,
+    count(j.enfant) FILTER (WHERE j.age < 6) / nullif(count(j.enfant), 0) AS part_moins_6_ans
+FROM periodes AS p
+LEFT JOIN jours AS j USING (code_structure, periode)
+LEFT JOIN remplissage AS r USING (code_structure, periode)
+GROUP BY p.code_structure, p.periode, p.date_debut, p.date_fin, p.places
+ORDER BY p.code_structure, p.date_debut, p.periode

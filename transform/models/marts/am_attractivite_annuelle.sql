@@ -1,0 +1,39 @@
+-- description: L'attractivité du métier d'assistant maternel par année, pour le territoire
+--   (antenne « territoire ») et chaque antenne : entrées, sorties, renouvellement, âge.
+-- depends: staging.am_annees
+-- key: annee, antenne
+-- column annee: Année.
+-- column antenne: Code de l'antenne, ou « territoire ».
+-- column am_actives_1er_janvier: Assistants maternels dont l'agrément court au 1er janvier.
+-- column nouveaux_agrements: Premiers agréments accordés dans l'année.
+-- column cessations: Agréments terminés dans l'année (tous motifs).
+-- column cessations_retraite: Cessations pour départ en retraite.
+-- column ratio_renouvellement: Nouveaux agréments / cessations (0,33 = « un remplacement pour
+--   trois départs »).
+-- column taux_sortie: Cessations / AM actives au 1er janvier.
+-- column solde: Nouveaux agréments − cessations.
+-- column am_actives_31_decembre: Assistants maternels dont l'agrément court au 31 décembre.
+-- column places_agreees: Places agréées des AM actives au 31 décembre.
+-- column am_mam: AM actives au 31 décembre exerçant en maison d'assistants maternels.
+-- column age_moyen: Âge moyen en fin d'année des AM actives au 31 décembre.
+-- column part_50_ans_plus: Part des AM actives au 31 décembre âgées de 50 ans ou plus.
+-- column part_55_ans_plus: Part des AM actives au 31 décembre âgées de 55 ans ou plus.
+SELECT
+    annee,
+    coalesce(antenne, 'territoire') AS antenne,
+    count(*) FILTER (WHERE actif_1er_janvier) AS am_actives_1er_janvier,
+    count(*) FILTER (WHERE nouvel_agrement) AS nouveaux_agrements,
+    count(*) FILTER (WHERE cessation) AS cessations,
+    count(*) FILTER (WHERE cessation AND motif_cessation = 'retraite') AS cessations_retraite,
+    count(*) FILTER (WHERE nouvel_agrement) / nullif(count(*) FILTER (WHERE cessation), 0) AS ratio_renouvellement,
+    count(*) FILTER (WHERE cessation) / nullif(count(*) FILTER (WHERE actif_1er_janvier), 0) AS taux_sortie,
+    count(*) FILTER (WHERE nouvel_agrement) - count(*) FILTER (WHERE cessation) AS solde,
+    count(*) FILTER (WHERE actif_31_decembre) AS am_actives_31_decembre,
+    coalesce(sum(places_agreees) FILTER (WHERE actif_31_decembre), 0) AS places_agreees,
+    count(*) FILTER (WHERE actif_31_decembre AND mam IS NOT NULL AND mam <> '') AS am_mam,
+    avg(age) FILTER (WHERE actif_31_decembre) AS age_moyen,
+    count(*) FILTER (WHERE actif_31_decembre AND age >= 50) / nullif(count(*) FILTER (WHERE actif_31_decembre), 0) AS part_50_ans_plus,
+    count(*) FILTER (WHERE actif_31_decembre AND age >= 55) / nullif(count(*) FILTER (WHERE actif_31_decembre), 0) AS part_55_ans_plus
+FROM staging.am_annees
+GROUP BY GROUPING SETS ((annee, antenne), (annee))
+ORDER BY annee, antenne IS NOT NULL, antenne

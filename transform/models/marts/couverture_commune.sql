@@ -1,0 +1,51 @@
+-- description: La couverture des besoins d'accueil des enfants de moins de 3 ans par commune et
+--   par année : places d'assistants maternels actifs au 31 décembre et places d'EAJE (les places
+--   d'un bus sont partagées entre les communes où il stationne), pour 100 enfants de moins de 3
+--   ans. Les effectifs d'enfants sont ceux de population_age ; une estimation est signalée.
+-- depends: staging.communes, staging.annees, staging.am_annees, staging.eaje_creneaux, staging.structures, staging.population_age
+-- key: commune_insee, annee
+-- column commune_insee: Code INSEE de la commune.
+-- column annee: Année.
+-- column places_am: Places agréées des AM actives au 31 décembre dont la commune d'exercice est
+--   celle-ci.
+-- column places_eaje: Places d'EAJE de la commune (part de chaque site pour un bus).
+-- column enfants_moins_3_ans: Enfants de moins de 3 ans (tranche 0_2 de population_age, l'année
+--   même ou, à défaut, la plus récente avant).
+-- column taux_couverture: Places (AM et EAJE) pour 100 enfants de moins de 3 ans.
+-- column taux_couverture_am: Places d'AM pour 100 enfants de moins de 3 ans.
+-- column taux_couverture_eaje: Places d'EAJE pour 100 enfants de moins de 3 ans.
+-- column estimation: Vrai quand l'effectif d'enfants est une estimation et non un chiffre de l'INSEE.
+WITH am AS (
+    SELECT commune_insee, annee, sum(places_agreees) AS places
+    FROM staging.am_annees WHERE actif_31_decembre GROUP BY ALL
+), sites AS (
+    SELECT c.code_structure, coalesce(c.commune_insee, s.commune_insee) AS commune_insee, max(c.places) AS places
+    FROM staging.eaje_creneaux AS c JOIN staging.structures AS s USING (code_structure)
+    GROUP BY ALL
+), eaje AS (
+    SELECT commune_insee, sum(places / n) AS places
+    FROM (SELECT *, count(*) OVER (PARTITION BY code_structure) AS n FROM sites)
+    GROUP BY commune_insee
+), enfants AS (
+    SELECT c.commune_insee, y.annee,
+           arg_max(p.effectif, p.annee) AS enfants, arg_max(p.estimation, p.annee) AS estimation
+    FROM staging.communes AS c
+    CROSS JOIN staging.annees AS y
+    LEFT JOIN staging.population_age AS p
+      ON p.commune_insee = c.commune_insee AND p.tranche = '0_2' AND p.annee <= y.annee
+    GROUP BY c.commune_insee, y.annee
+)
+SELECT
+    e.commune_insee,
+    e.annee,
+    coalesce(a.places, 0) AS places_am,
+    coalesce(j.places, 0) AS places_eaje,
+    e.enfants AS enfants_moins_3_ans,
+    100.0 * (coalesce(a.places, 0) + coalesce(j.places, 0)) / nullif(e.enfants, 0) AS taux_couverture,
+    100.0 * coalesce(a.places, 0) / nullif(e.enfants, 0) AS taux_couverture_am,
+    100.0 * coalesce(j.places, 0) / nullif(e.enfants, 0) AS taux_couverture_eaje,
+    coalesce(e.estimation, false) AS estimation
+FROM enfants AS e
+LEFT JOIN am AS a USING (commune_insee, annee)
+LEFT JOIN eaje AS j USING (commune_insee)
+ORDER BY e.commune_insee, e.annee

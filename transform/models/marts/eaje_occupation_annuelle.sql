@@ -1,0 +1,60 @@
+-- description: L'occupation de chaque EAJE par année (définitions PSU de la CAF), avec la zone
+--   du taux de facturation selon la règle de l'année : jusqu'en 2024, ≤ 107 %, 107 à 117 %,
+--   > 117 % ; depuis 2025, ≤ 107 %, 107 à 120 % (plafond dégressif), ≥ 120 %.
+-- depends: marts.eaje_occupation_mensuelle, staging.eaje_presences, marts.dim_structure
+-- key: code_structure, annee
+-- column code_structure: Code de l'EAJE.
+-- column annee: Année.
+-- column jours_ouverture: Jours d'ouverture de l'année.
+-- column capacite_theorique_heures: Capacité théorique horaire de l'année (somme des mois).
+-- column heures_contractualisees: Heures réservées aux contrats d'accueil régulier.
+-- column heures_realisees: Heures de présence effective.
+-- column heures_facturees: Heures facturées aux familles.
+-- column taux_occupation_reel: Heures réalisées / capacité théorique.
+-- column taux_occupation_financier: Heures facturées / capacité théorique.
+-- column taux_facturation: Heures facturées / heures réalisées.
+-- column zone_facturation: Zone du taux de facturation dans le barème CAF de l'année.
+-- column enfants_distincts: Enfants différents accueillis dans l'année.
+-- column enfants_par_place: Enfants différents accueillis dans l'année par place autorisée.
+WITH annee AS (
+    SELECT code_structure, annee,
+           sum(jours_ouverture) AS jours_ouverture,
+           sum(capacite_theorique_heures) AS capacite_theorique_heures,
+           sum(heures_contractualisees) AS heures_contractualisees,
+           sum(heures_realisees) AS heures_realisees,
+           sum(heures_facturees) AS heures_facturees
+    FROM marts.eaje_occupation_mensuelle
+    GROUP BY ALL
+), enfants AS (
+    SELECT code_structure, year(date) AS annee, count(DISTINCT enfant) AS enfants_distincts
+    FROM staging.eaje_presences
+    GROUP BY ALL
+), taux AS (
+    SELECT a.*, a.heures_facturees / nullif(a.heures_realisees, 0) AS taux_facturation
+    FROM annee AS a
+)
+SELECT
+    t.code_structure,
+    t.annee,
+    t.jours_ouverture,
+    t.capacite_theorique_heures,
+    t.heures_contractualisees,
+    t.heures_realisees,
+    t.heures_facturees,
+    t.heures_realisees / nullif(t.capacite_theorique_heures, 0) AS taux_occupation_reel,
+    t.heures_facturees / nullif(t.capacite_theorique_heures, 0) AS taux_occupation_financier,
+    t.taux_facturation,
+    CASE
+        WHEN t.taux_facturation IS NULL THEN NULL
+        WHEN t.taux_facturation <= 1.07 THEN 'jusqu''à 107 %'
+        WHEN t.annee < 2025 AND t.taux_facturation <= 1.17 THEN 'de 107 % à 117 %'
+        WHEN t.annee < 2025 THEN 'plus de 117 %'
+        WHEN t.taux_facturation < 1.20 THEN 'de 107 % à 120 % (plafond dégressif)'
+        ELSE '120 % et plus'
+    END AS zone_facturation,
+    coalesce(e.enfants_distincts, 0) AS enfants_distincts,
+    coalesce(e.enfants_distincts, 0) / nullif(s.places, 0) AS enfants_par_place
+FROM taux AS t
+LEFT JOIN enfants AS e USING (code_structure, annee)
+LEFT JOIN marts.dim_structure AS s USING (code_structure)
+ORDER BY t.code_structure, t.annee

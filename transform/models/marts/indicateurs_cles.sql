@@ -1,0 +1,78 @@
+-- description: Les indicateurs clés du territoire par année, en table longue : la valeur, celle
+--   de l'année précédente et leur écart. C'est la table que lisent les notes aux élus.
+-- depends: marts.am_attractivite_annuelle, marts.formation_annuelle, marts.eaje_occupation_annuelle, marts.acm_frequentation, marts.sejours_remplissage, marts.rpe_activite_annuelle, marts.couverture_commune, staging.annees
+-- key: annee, indicateur
+-- column annee: Année.
+-- column ordre: Rang d'affichage de l'indicateur.
+-- column theme: Thème : assistants maternels, formation, petite enfance, enfance, jeunesse, relais.
+-- column indicateur: Code stable de l'indicateur.
+-- column libelle: Libellé en français.
+-- column valeur: Valeur de l'année (un taux est une fraction : 0,732 = 73,2 %).
+-- column unite: nombre, taux, ratio, heures ou ans.
+-- column valeur_n_1: Valeur de l'année précédente.
+-- column ecart: Valeur − valeur de l'année précédente (pour un taux : l'écart en points, en fraction).
+-- column evolution: Variation relative : (valeur − valeur_n_1) / valeur_n_1.
+WITH am AS (
+    SELECT * FROM marts.am_attractivite_annuelle WHERE antenne = 'territoire'
+), formation AS (
+    SELECT * FROM marts.formation_annuelle WHERE antenne = 'territoire'
+), eaje AS (
+    SELECT annee, sum(heures_realisees) / nullif(sum(capacite_theorique_heures), 0) AS reel,
+           sum(heures_facturees) / nullif(sum(capacite_theorique_heures), 0) AS financier,
+           sum(heures_facturees) / nullif(sum(heures_realisees), 0) AS facturation,
+           sum(heures_realisees) AS heures
+    FROM marts.eaje_occupation_annuelle GROUP BY annee
+), acm AS (
+    SELECT annee, sum(presences_enfants_jours) AS enfants_jours,
+           sum(taux_remplissage * capacite_places_jours) / nullif(sum(capacite_places_jours), 0) AS remplissage
+    FROM marts.acm_frequentation GROUP BY annee
+), sejours AS (
+    SELECT annee, sum(places) AS places, sum(participants) AS participants,
+           sum(participants) / nullif(sum(places), 0) AS remplissage
+    FROM marts.sejours_remplissage GROUP BY annee
+), rpe AS (
+    SELECT annee, sum(ateliers_realises) AS ateliers, sum(contacts_parents) AS parents
+    FROM marts.rpe_activite_annuelle GROUP BY annee
+), couverture AS (
+    SELECT annee, 100.0 * sum(places_am) / nullif(sum(enfants_moins_3_ans), 0) AS am,
+           100.0 * sum(places_am + places_eaje) / nullif(sum(enfants_moins_3_ans), 0) AS total
+    FROM marts.couverture_commune GROUP BY annee
+), valeurs(annee, ordre, theme, indicateur, libelle, valeur, unite) AS (
+    SELECT annee, 1, 'assistants maternels', 'am_actives', 'Assistants maternels en activité au 31 décembre', am_actives_31_decembre, 'nombre' FROM am
+    UNION ALL SELECT annee, 2, 'assistants maternels', 'places_am', 'Places agréées chez les assistants maternels', places_agreees, 'nombre' FROM am
+    UNION ALL SELECT annee, 3, 'assistants maternels', 'nouveaux_agrements', 'Nouveaux agréments', nouveaux_agrements, 'nombre' FROM am
+    UNION ALL SELECT annee, 4, 'assistants maternels', 'cessations', 'Cessations d''activité', cessations, 'nombre' FROM am
+    UNION ALL SELECT annee, 5, 'assistants maternels', 'ratio_renouvellement', 'Nouveaux agréments pour un départ', ratio_renouvellement, 'ratio' FROM am
+    UNION ALL SELECT annee, 6, 'assistants maternels', 'age_moyen_am', 'Âge moyen des assistants maternels', age_moyen, 'ans' FROM am
+    UNION ALL SELECT annee, 7, 'assistants maternels', 'part_am_55_ans_plus', 'Part des assistants maternels de 55 ans et plus', part_55_ans_plus, 'taux' FROM am
+    UNION ALL SELECT annee, 8, 'assistants maternels', 'couverture_am', 'Places d''assistants maternels pour 100 enfants de moins de 3 ans', am, 'nombre' FROM couverture
+    UNION ALL SELECT annee, 9, 'petite enfance', 'couverture_totale', 'Places (AM et EAJE) pour 100 enfants de moins de 3 ans', total, 'nombre' FROM couverture
+    UNION ALL SELECT annee, 10, 'formation', 'taux_depart_formation', 'Taux de départ en formation des assistants maternels', taux_depart_formation, 'taux' FROM formation
+    UNION ALL SELECT annee, 11, 'formation', 'am_formees', 'Assistants maternels formés dans l''année', am_formees, 'nombre' FROM formation
+    UNION ALL SELECT annee, 12, 'formation', 'taux_annulation', 'Sessions de formation annulées', taux_annulation, 'taux' FROM formation
+    UNION ALL SELECT annee, 13, 'petite enfance', 'eaje_occupation_reelle', 'Taux d''occupation réel des EAJE', reel, 'taux' FROM eaje
+    UNION ALL SELECT annee, 14, 'petite enfance', 'eaje_occupation_financiere', 'Taux d''occupation financier des EAJE', financier, 'taux' FROM eaje
+    UNION ALL SELECT annee, 15, 'petite enfance', 'eaje_taux_facturation', 'Taux de facturation des EAJE', facturation, 'taux' FROM eaje
+    UNION ALL SELECT annee, 16, 'petite enfance', 'eaje_heures_realisees', 'Heures d''accueil réalisées en EAJE', heures, 'heures' FROM eaje
+    UNION ALL SELECT annee, 17, 'enfance', 'acm_enfants_jours', 'Journées-enfants en accueil de loisirs et périscolaire', enfants_jours, 'nombre' FROM acm
+    UNION ALL SELECT annee, 18, 'enfance', 'acm_remplissage', 'Taux de remplissage des accueils de mineurs (moyenne pondérée par les places-jours)', remplissage, 'taux' FROM acm
+    UNION ALL SELECT annee, 19, 'jeunesse', 'sejours_places', 'Places de séjours', places, 'nombre' FROM sejours
+    UNION ALL SELECT annee, 20, 'jeunesse', 'sejours_remplissage', 'Taux de remplissage des séjours', remplissage, 'taux' FROM sejours
+    UNION ALL SELECT annee, 21, 'relais', 'ateliers_realises', 'Ateliers d''éveil réalisés', ateliers, 'nombre' FROM rpe
+    UNION ALL SELECT annee, 22, 'relais', 'contacts_parents', 'Contacts du relais avec des parents', parents, 'nombre' FROM rpe
+)
+SELECT
+    v.annee,
+    v.ordre,
+    v.theme,
+    v.indicateur,
+    v.libelle,
+    CAST(v.valeur AS DOUBLE) AS valeur,
+    v.unite,
+    CAST(p.valeur AS DOUBLE) AS valeur_n_1,
+    v.valeur - p.valeur AS ecart,
+    (v.valeur - p.valeur) / nullif(p.valeur, 0) AS evolution
+FROM valeurs AS v
+JOIN staging.annees AS y USING (annee)
+LEFT JOIN valeurs AS p ON p.indicateur = v.indicateur AND p.annee = v.annee - 1
+ORDER BY v.annee, v.ordre

@@ -1,0 +1,26 @@
+-- description: Le remplissage de chaque séjour : participants rapportés aux places ouvertes.
+-- depends: staging.sejours, staging.sejours_inscriptions
+-- key: code_sejour
+-- column code_sejour: Code du séjour.
+-- column annee: Année du départ.
+-- column intitule: Intitulé du séjour.
+-- column date_debut: Jour du départ.
+-- column places: Places ouvertes.
+-- column participants: Jeunes présents au séjour.
+-- column desistements: Inscriptions annulées par les familles.
+-- column liste_attente: Jeunes restés en liste d'attente.
+-- column taux_remplissage: Participants / places (fraction).
+SELECT
+    s.code_sejour,
+    year(s.date_debut) AS annee,
+    s.intitule,
+    s.date_debut,
+    s.places,
+    count(*) FILTER (WHERE i.statut IN ('present', 'inscrit')) AS participants,
+    count(*) FILTER (WHERE i.statut = 'desiste') AS desistements,
+    count(*) FILTER (WHERE i.statut = 'liste_attente') AS liste_attente,
+    count(*) FILTER (WHERE i.statut IN ('present', 'inscrit')) / nullif(s.places, 0) AS taux_remplissage
+FROM staging.sejours AS s
+LEFT JOIN staging.sejours_inscriptions AS i USING (code_sejour)
+GROUP BY s.code_sejour, s.date_debut, s.intitule, s.places
+ORDER BY s.date_debut, s.code_sejour
