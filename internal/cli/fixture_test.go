@@ -1,0 +1,223 @@
+package cli
+
+import (
+	"database/sql"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"enfance/internal/golden"
+	"enfance/internal/warehouse"
+)
+
+// buildFixture runs the pipeline on testdata/fixture, a hand-built territory whose figures are
+// worked out below, and returns the output folder.
+func buildFixture(t *testing.T) string {
+	t.Helper()
+	out := t.TempDir()
+	if r := enfance(t, "run", "--data", "testdata/fixture", "--out", out, "-q", "--strict"); r.code != 0 {
+		t.Fatalf("run on the fixture: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	return out
+}
+
+// TestFixtureFigures checks the marts against figures computed by hand from the fixture.
+func TestFixtureFigures(t *testing.T) {
+	out := buildFixture(t)
+	db, err := warehouse.OpenReadOnly(filepath.Join(out, warehouse.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	checks := []struct {
+		why   string
+		query string
+		want  float64
+	}{
+		// The crèche: 10 places, 8:00 to 18:00, the 21 weekdays of March 2025 less the closed 31st.
+		{"capacité = 10 places × 10 h × 20 jours", `SELECT capacite_theorique_heures FROM marts.eaje_occupation_mensuelle WHERE code_structure = 'CRECHE' AND mois = 3`, 2000},
+		{"jours d'ouverture", `SELECT jours_ouverture FROM marts.eaje_occupation_annuelle WHERE code_structure = 'CRECHE'`, 20},
+		{"8 enfants × 20 jours × 9,125 h réalisées = 1 460 h", `SELECT heures_realisees FROM marts.eaje_occupation_annuelle WHERE code_structure = 'CRECHE'`, 1460},
+		{"taux d'occupation réel = 1 460 / 2 000", `SELECT taux_occupation_reel FROM marts.eaje_occupation_annuelle WHERE code_structure = 'CRECHE'`, 0.73},
+		{"taux d'occupation financier = 160 × 9,5 / 2 000", `SELECT taux_occupation_financier FROM marts.eaje_occupation_annuelle WHERE code_structure = 'CRECHE'`, 0.76},
+		{"taux de facturation = 1 520 / 1 460", `SELECT taux_facturation FROM marts.eaje_occupation_annuelle WHERE code_structure = 'CRECHE'`, 1520.0 / 1460},
+		{"enfants par place = 8 / 10", `SELECT enfants_par_place FROM marts.eaje_occupation_annuelle WHERE code_structure = 'CRECHE'`, 0.8},
+		// The ALSH in the winter holidays: 20 places, 10 + 12 + 14 + 12 + 12 children over 5 days.
+		{"enfants-jours", `SELECT presences_enfants_jours FROM marts.acm_frequentation WHERE periode = 'hiver-2025'`, 60},
+		{"places-jours = 20 × 5", `SELECT capacite_places_jours FROM marts.acm_frequentation WHERE periode = 'hiver-2025'`, 100},
+		{"remplissage = 60 / 100", `SELECT taux_remplissage FROM marts.acm_frequentation WHERE periode = 'hiver-2025'`, 0.6},
+		{"4 enfants de moins de 6 ans venus les 5 jours : 20 / 60", `SELECT part_moins_6_ans FROM marts.acm_frequentation WHERE periode = 'hiver-2025'`, 20.0 / 60},
+		{"enfants distincts", `SELECT enfants_distincts FROM marts.acm_frequentation WHERE periode = 'hiver-2025'`, 14},
+		// The séjour: 10 places, 8 present, 1 withdrawal, 2 on the waiting list.
+		{"remplissage du séjour = 8 / 10", `SELECT taux_remplissage FROM marts.sejours_remplissage`, 0.8},
+		{"liste d'attente", `SELECT liste_attente FROM marts.sejours_remplissage`, 2},
+		// The AM: AM01 to AM11 agréées before 2025; AM11 retires on 30 June; AM12 agréée in April.
+		{"AM actives au 1er janvier", `SELECT am_actives_1er_janvier FROM marts.am_attractivite_annuelle WHERE antenne = 'territoire'`, 11},
+		{"ratio de renouvellement = 1 / 1", `SELECT ratio_renouvellement FROM marts.am_attractivite_annuelle WHERE antenne = 'territoire'`, 1},
+		{"taux de sortie = 1 / 11", `SELECT taux_sortie FROM marts.am_attractivite_annuelle WHERE antenne = 'territoire'`, 1.0 / 11},
+		{"places au 31 décembre = 4 + 2 + 8 × 3 + 2", `SELECT places_agreees FROM marts.am_attractivite_annuelle WHERE antenne = 'territoire'`, 32},
+		{"âge moyen = 539 / 11", `SELECT age_moyen FROM marts.am_attractivite_annuelle WHERE antenne = 'territoire'`, 49},
+		{"50 ans et plus : 65, 62, 57, 55, 53, 50", `SELECT part_50_ans_plus FROM marts.am_attractivite_annuelle WHERE antenne = 'territoire'`, 6.0 / 11},
+		{"55 ans et plus : 65, 62, 57, 55", `SELECT part_55_ans_plus FROM marts.am_attractivite_annuelle WHERE antenne = 'territoire'`, 4.0 / 11},
+		{"AM en MAM", `SELECT am_mam FROM marts.am_attractivite_annuelle WHERE antenne = 'territoire'`, 1},
+		{"tranche 45-49 ans : 45 et 47 ans", `SELECT am FROM marts.am_pyramide_ages WHERE tranche_age = '45-49 ans'`, 2},
+		{"départs à 64 ans en 2026 : AM01 (66 ans)", `SELECT departs_retraite_projetes FROM marts.am_projection_departs WHERE horizon = 1`, 1},
+		{"départs en 2027 : AM02 atteint 64 ans", `SELECT departs_retraite_projetes FROM marts.am_projection_departs WHERE horizon = 2`, 1},
+		{"places perdues en cinq ans = 4 + 2", `SELECT places_perdues_cumulees FROM marts.am_projection_departs WHERE horizon = 5`, 6},
+		// Training: F1 (14 h, 3 present), F2 (7 h at a distance, 2 present), F3 cancelled.
+		{"AM formées : AM01, AM02, AM03, AM05", `SELECT am_formees FROM marts.formation_annuelle WHERE antenne = 'territoire'`, 4},
+		{"taux de départ = 4 / 11", `SELECT taux_depart_formation FROM marts.formation_annuelle WHERE antenne = 'territoire'`, 4.0 / 11},
+		{"heures = 3 × 14 + 2 × 7", `SELECT heures_formation FROM marts.formation_annuelle WHERE antenne = 'territoire'`, 56},
+		{"part à distance = 14 / 56", `SELECT part_distanciel FROM marts.formation_annuelle WHERE antenne = 'territoire'`, 0.25},
+		{"sessions sous le minimum : F2 (2 < 3) et F3 (2 < 6)", `SELECT sessions_sous_minimum FROM marts.formation_annuelle WHERE antenne = 'territoire'`, 2},
+		{"remplissage des sessions réalisées = (4 + 2) / (8 + 8)", `SELECT taux_remplissage_sessions FROM marts.formation_annuelle WHERE antenne = 'territoire'`, 0.375},
+		// The survey: 4 answers, 3 from AM who did not train.
+		{"temps personnel cité par R1 et R2", `SELECT part_repondants FROM marts.freins_leviers WHERE code = 'temps_personnel'`, 0.5},
+		{"parmi les non formées : R2 sur R2, R3, R4", `SELECT part_chez_non_formees FROM marts.freins_leviers WHERE code = 'temps_personnel'`, 1.0 / 3},
+		{"un libellé devient son code", `SELECT reponses FROM marts.freins_leviers WHERE code = 'parent_facilitateur'`, 1},
+		// The relais: ateliers A1 and A2 held, A3 cancelled; AM01 came twice.
+		{"AM venues aux ateliers / actives = 4 / 11", `SELECT taux_frequentation_am FROM marts.rpe_activite_annuelle`, 4.0 / 11},
+		{"enfants venus = 2 + 1 + 2 + 1 + 3", `SELECT enfants_accueillis_ateliers FROM marts.rpe_activite_annuelle`, 9},
+		{"AM par ETP = 11 / 0,5", `SELECT am_par_etp FROM marts.rpe_activite_annuelle`, 22},
+		{"contacts professionnels", `SELECT contacts_professionnels FROM marts.rpe_activite_annuelle`, 2},
+		// Coverage: Bergues has 20 AM places, the crèche's 10, and 40 children under 3.
+		{"couverture de Bergues = 100 × 30 / 40", `SELECT taux_couverture FROM marts.couverture_commune WHERE commune_insee = '59067'`, 75},
+		{"couverture de Bierne = 100 × 12 / 10, une estimation", `SELECT taux_couverture FROM marts.couverture_commune WHERE commune_insee = '59082' AND estimation`, 120},
+		{"indicateur clé : AM actives", `SELECT valeur FROM marts.indicateurs_cles WHERE indicateur = 'am_actives'`, 11},
+		{"qualité : tous les fichiers chargés", `SELECT count(*) FROM marts.qualite_donnees WHERE statut = 'charge' AND lignes_rejetees = 0`, 19},
+	}
+	for _, c := range checks {
+		var got sql.NullFloat64
+		if err := db.QueryRow(c.query).Scan(&got); err != nil {
+			t.Errorf("%s: %v", c.why, err)
+			continue
+		}
+		if !got.Valid || math.Abs(got.Float64-c.want) > 1e-9 {
+			t.Errorf("%s: got %v, want %v", c.why, got, c.want)
+		}
+	}
+	goldenMarts(t, db)
+}
+
+// goldenMarts compares every mart of the fixture with its golden CSV.
+func goldenMarts(t *testing.T, db *sql.DB) {
+	t.Helper()
+	tables, err := warehouse.Tables(t.Context(), db, "marts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range tables {
+		if name == "carte_communes" || name == "infos_entrepot" {
+			continue // boundaries are reference data; the build time changes
+		}
+		rows, err := db.Query("SELECT * FROM " + warehouse.Qualified("marts", name) + " ORDER BY ALL")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, _ := rows.Columns()
+		var b strings.Builder
+		b.WriteString(strings.Join(cols, ";") + "\n")
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			cells := make([]string, len(vals))
+			for i, v := range vals {
+				cells[i] = goldenCell(v)
+			}
+			b.WriteString(strings.Join(cells, ";") + "\n")
+		}
+		rows.Close()
+		golden.Check(t, "testdata/fixture.golden/"+name+".csv", []byte(b.String()))
+	}
+}
+
+func goldenCell(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case float64:
+		return fmt.Sprintf("%.6f", x)
+	case interface{ Format(string) string }:
+		return x.Format("2006-01-02")
+	}
+	return fmt.Sprint(v)
+}
+
+// TestDataTestsFail breaks one mart at a time in a copy of the fixture's warehouse and checks
+// that its data test fails: no test that cannot fail.
+func TestDataTestsFail(t *testing.T) {
+	out := buildFixture(t)
+	published := filepath.Join(out, warehouse.FileName)
+	tests := []struct{ name, breakSQL, message string }{
+		{"taux hors bornes", `UPDATE marts.eaje_occupation_annuelle SET taux_occupation_financier = 1.5`, "chaque taux reste dans ses bornes"},
+		{"mois et année", `UPDATE marts.eaje_occupation_annuelle SET heures_realisees = heures_realisees + 1`, "les mois d'un EAJE font son année"},
+		{"structure absente", `DELETE FROM marts.acm_frequentation`, "chaque structure du fichier structures a ses chiffres"},
+		{"code orphelin", `UPDATE marts.dim_structure SET commune_insee = '99999' WHERE code_structure = 'SEJ'`, "aucun code orphelin"},
+		{"effectifs", `UPDATE marts.am_attractivite_annuelle SET cessations = cessations + 1`, "les effectifs d'assistants maternels se suivent"},
+		{"clé en double", `INSERT INTO marts.dim_structure SELECT * FROM marts.dim_structure LIMIT 1`, "la clé (code_structure) de marts.dim_structure est unique"},
+		{"population", `UPDATE marts.dim_commune SET population = 0 WHERE commune_insee = '59067'`, "chaque commune a une population municipale positive"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			copyFile(t, published, filepath.Join(dir, warehouse.FileName))
+			db, err := sql.Open("duckdb", filepath.Join(dir, warehouse.FileName))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Exec(tt.breakSQL); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+			r := enfance(t, "check", "--out", dir)
+			if r.code != exitFailure || !strings.Contains(r.stderr, tt.message) {
+				t.Errorf("check after %q: exit %d\n%s", tt.breakSQL, r.code, r.stderr)
+			}
+		})
+	}
+	if r := enfance(t, "check", "--out", out); r.code != 0 {
+		t.Errorf("check on the intact fixture: exit %d\n%s", r.code, r.stderr)
+	}
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDemoSeedFigures runs the pipeline on the demo's last year: the marts give the seed's AM
+// figures and « un remplacement pour trois départs », and every data test passes.
+func TestDemoSeedFigures(t *testing.T) {
+	data, out := filepath.Join(t.TempDir(), "exports"), t.TempDir()
+	if r := enfance(t, "demo", "--out", data, "--from", "2025", "--to", "2025", "-q"); r.code != 0 {
+		t.Fatalf("demo: %s", r.stderr)
+	}
+	if r := enfance(t, "run", "--data", data, "--out", out, "-q", "--strict"); r.code != 0 {
+		t.Fatalf("run on the demo: exit %d\n%s", r.code, r.stderr)
+	}
+	r := enfance(t, "query", "--out", out, `SELECT am_actives_31_decembre, am_mam, places_agreees, round(ratio_renouvellement, 2) AS ratio
+		FROM marts.am_attractivite_annuelle WHERE annee = 2025 AND antenne = 'territoire'`)
+	want := "am_actives_31_decembre  am_mam  places_agreees  ratio\n453                     10      1465            0.33\n(1 ligne)\n"
+	if r.stdout != want {
+		t.Errorf("AM of the demo's last year:\n%s%s", r.stdout, r.stderr)
+	}
+	r = enfance(t, "query", "--out", out, `SELECT bool_and(donnees_demonstration) AS demo FROM marts.infos_entrepot`)
+	if r.stdout != "demo\ntrue\n(1 ligne)\n" {
+		t.Errorf("the warehouse does not know it holds demo data:\n%s", r.stdout)
+	}
+}
