@@ -96,6 +96,11 @@ func build(ctx context.Context, db *sql.DB, m *Model) error {
 	if err := checkColumns(ctx, db, m); err != nil {
 		return err
 	}
+	if m.Schema == "marts" {
+		if err := narrowHugeints(ctx, db, m); err != nil {
+			return err
+		}
+	}
 	stmts := []string{"COMMENT ON " + kind + " " + target + " IS " + warehouse.Literal(m.Description)}
 	for _, c := range m.Columns {
 		stmts = append(stmts, "COMMENT ON COLUMN "+target+"."+warehouse.Ident(c.Name)+" IS "+warehouse.Literal(c.Description))
@@ -103,6 +108,33 @@ func build(ctx context.Context, db *sql.DB, m *Model) error {
 	for _, s := range stmts {
 		if _, err := db.ExecContext(ctx, s); err != nil {
 			return m.errorf(0, "comment: %w", err)
+		}
+	}
+	return nil
+}
+
+// narrowHugeints turns the HUGEINT columns of a mart, which DuckDB gives to sums of whole
+// numbers, into BIGINT: Parquet readers, spreadsheets and R read plain 64-bit integers.
+func narrowHugeints(ctx context.Context, db *sql.DB, m *Model) error {
+	rows, err := db.QueryContext(ctx, `SELECT column_name FROM duckdb_columns()
+		WHERE schema_name = ? AND table_name = ? AND data_type = 'HUGEINT' ORDER BY column_index`, m.Schema, m.Table)
+	if err != nil {
+		return m.errorf(0, "%w", err)
+	}
+	var cols []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			rows.Close()
+			return m.errorf(0, "%w", err)
+		}
+		cols = append(cols, c)
+	}
+	rows.Close()
+	for _, c := range cols {
+		stmt := "ALTER TABLE " + warehouse.Qualified(m.Schema, m.Table) + " ALTER " + warehouse.Ident(c) + " TYPE BIGINT"
+		if _, err := db.ExecContext(ctx, stmt); err != nil {
+			return m.errorf(0, "narrow %s to BIGINT: %w", c, err)
 		}
 	}
 	return nil
