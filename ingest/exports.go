@@ -377,7 +377,7 @@ func (l *Loader) parse(o Options, s *source) *parsed {
 	}
 	s.sum.Detail = g.encoding
 	c := &converter{kind: s.kind, cols: cols, known: l.known, secret: o.Secret, xlsx: g.xlsx,
-		file: s.path, id: l.idOf(s), seen: map[string]int{}}
+		file: s.path, id: l.idOf(s), seen: map[string]int{}, pseudo: map[identity]string{}}
 	c.period, c.hasPer = periodFromName(baseName(s.path))
 	if !g.xlsx {
 		c.width = len(g.header)

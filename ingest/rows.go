@@ -139,8 +139,9 @@ type converter struct {
 	hasPer bool
 	file   string
 	id     int
-	seen   map[string]int // row key → first line
-	width  int            // fields of the header, for CSV rows (XLSX rows drop empty tail cells)
+	seen   map[string]int      // row key → first line
+	width  int                 // fields of the header, for CSV rows (XLSX rows drop empty tail cells)
+	pseudo map[identity]string // pseudonyms already computed: the same people come back row after row
 }
 
 // row converts one record, or says why it cannot be loaded.
@@ -153,7 +154,7 @@ func (c *converter) row(rec record) ([]driver.Value, *rejection) {
 			reason: fmt.Sprintf("la ligne a %d champs et l'en-tête %d : séparateur ou guillemet en trop ?", len(rec.fields), c.width)}
 	}
 	values := make([]driver.Value, len(c.kind.Columns), len(c.kind.Columns)+3)
-	births := map[string]time.Time{}
+	var birth time.Time // full birth date, before it is cut to the month
 	for i, col := range c.kind.Columns {
 		raw := ""
 		if f := c.cols[i]; f >= 0 && f < len(rec.fields) {
@@ -170,14 +171,12 @@ func (c *converter) row(rec record) ([]driver.Value, *rejection) {
 			return nil, rej
 		}
 		if col.Type == exports.Month {
-			births[col.Name] = v.(time.Time)
-			v = firstOfMonth(v.(time.Time))
+			birth = v.(time.Time)
+			v = firstOfMonth(birth)
 		}
 		values[i] = v
 	}
-	if rej := c.pseudonymise(rec, values, births); rej != nil {
-		return nil, rej
-	}
+	c.pseudonymise(values, birth)
 	if rej := c.checkRow(rec, values); rej != nil {
 		return nil, rej
 	}
@@ -324,19 +323,30 @@ func (c *converter) date(rec record, col exports.Column, raw string) (driver.Val
 
 // pseudonymise replaces every person column with a keyed pseudonym. A child is keyed by name and
 // full birth date, so that two children of the same name stay apart; an AM by its identifier.
-func (c *converter) pseudonymise(rec record, values []driver.Value, births map[string]time.Time) *rejection {
+func (c *converter) pseudonymise(values []driver.Value, birth time.Time) {
 	for i, col := range c.kind.Columns {
 		name, ok := values[i].(string)
 		if col.Type != exports.Person || !ok {
 			continue
 		}
-		domain, key := "am", fold(name)
-		if birth, ok := births["date_naissance"]; ok {
-			domain, key = "enfant", key+"|"+birth.Format(time.DateOnly)
+		id := identity{name: name, birth: birth.Unix()}
+		p, ok := c.pseudo[id]
+		if !ok {
+			domain, key := "am", fold(name)
+			if !birth.IsZero() {
+				domain, key = "enfant", key+"|"+birth.Format(time.DateOnly)
+			}
+			p = pseudonym(c.secret, domain, key)
+			c.pseudo[id] = p
 		}
-		values[i] = pseudonym(c.secret, domain, key)
+		values[i] = p
 	}
-	return nil
+}
+
+// identity is a person as a row names it: a name, and for a child a birth date.
+type identity struct {
+	name  string
+	birth int64
 }
 
 // pseudonym is HMAC-SHA-256 of the folded identity under the installation's secret, cut to 128

@@ -16,10 +16,12 @@ import (
 // fold makes a header or a label comparable: lower case, no accents, every run of other
 // characters turned into one underscore. « Heures réalisées » and « heures_realisees » fold alike.
 func fold(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	plain, _, err := transform.String(t, strings.ToLower(strings.TrimSpace(s)))
-	if err != nil {
-		plain = strings.ToLower(s)
+	plain := strings.ToLower(strings.TrimSpace(s))
+	if !isASCII(plain) { // most values are plain ASCII: spare them the Unicode decomposition
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		if p, _, err := transform.String(t, plain); err == nil {
+			plain = p
+		}
 	}
 	var b strings.Builder
 	gap := false
@@ -40,6 +42,15 @@ func fold(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // stopWords are left out when a label is matched to a code: « Manque de mobilisation » is
@@ -160,6 +171,11 @@ func parseBool(s string) (bool, error) {
 
 // parseEnum finds the code a value stands for: the code itself or its label, folded.
 func parseEnum(s string, values []string) (string, error) {
+	for _, v := range values { // the code itself, as most exports write it
+		if s == v {
+			return v, nil
+		}
+	}
 	f := fold(s)
 	for _, v := range values {
 		if f == v || withoutStopWords(f) == v {
