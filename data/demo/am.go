@@ -97,7 +97,7 @@ func simulateAM(g *generator) *amRegister {
 	}
 	start := g.o.From - 1
 	for range stock {
-		age := min(max(int(r.NormFloat64()*9+49), 24), 64)
+		age := min(max(int(r.NormFloat64()*8+53), 24), 66)
 		agreedAge := between(r, 24, min(age, 45))
 		agreed := randomDay(r, start-(age-agreedAge))
 		newAM(start-age, agreed)
@@ -115,16 +115,30 @@ func simulateAM(g *generator) *amRegister {
 	return reg
 }
 
-// ceaseAM ends n agréments in year y: about 80 % retirements, the oldest first, the rest other
-// reasons among the others.
+// ceaseAM ends n agréments in year y: about three in five are retirements, drawn among the AM of
+// 60 and over with a weight that grows with age (some work on past 62); the others leave for
+// other reasons at any age.
 func ceaseAM(r *rand.Rand, active []*am, y, n int) {
-	slices.SortStableFunc(active, func(a, b *am) int { return cmp.Compare(a.birthYear, b.birthYear) })
-	retire := 0
+	var older []*am
 	for _, a := range active {
-		if retire < n*4/5 && y-a.birthYear >= 58 {
-			a.ceased, a.reason = randomDay(r, y), "retraite"
-			retire++
+		if y-a.birthYear >= 60 {
+			older = append(older, a)
 		}
+	}
+	retire := 0
+	for ; retire < n*3/5 && len(older) > 0; retire++ {
+		total := 0.0
+		for _, a := range older {
+			total += retirementWeight(y - a.birthYear)
+		}
+		pickAt, i := r.Float64()*total, 0
+		for ; i < len(older)-1; i++ {
+			if pickAt -= retirementWeight(y - older[i].birthYear); pickAt < 0 {
+				break
+			}
+		}
+		older[i].ceased, older[i].reason = randomDay(r, y), "retraite"
+		older = slices.Delete(older, i, i+1)
 	}
 	for left := n - retire; left > 0; {
 		a := active[r.IntN(len(active))]
@@ -133,6 +147,11 @@ func ceaseAM(r *rand.Rand, active []*am, y, n int) {
 			left--
 		}
 	}
+}
+
+func retirementWeight(age int) float64 {
+	d := float64(age - 59)
+	return d * d * d
 }
 
 // settlePlaces adjusts places one at a time until the active AM hold exactly the seed's places.

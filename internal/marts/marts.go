@@ -44,13 +44,14 @@ type Infos struct {
 	SecretStatistique int
 	ConstruitLe       time.Time
 	DonneesLe         *time.Time // newest loaded file; nil when no file had a date
+	Demo              bool       // demonstration data were loaded: every output says so
 }
 
 // Infos reads the one row of marts.infos_entrepot.
 func (r *Reader) Infos(ctx context.Context) (Infos, error) {
 	var i Infos
 	err := r.db.QueryRowContext(ctx, query("infos")).Scan(
-		&i.Territoire, &i.SirenEPCI, &i.AnneeReference, &i.SecretStatistique, &i.ConstruitLe, &i.DonneesLe)
+		&i.Territoire, &i.SirenEPCI, &i.AnneeReference, &i.SecretStatistique, &i.ConstruitLe, &i.DonneesLe, &i.Demo)
 	if err != nil {
 		return i, fmt.Errorf("marts: read infos_entrepot: %w", err)
 	}

@@ -1,2 +1,2 @@
-SELECT territoire, siren_epci, annee_reference, secret_statistique, construit_le, donnees_le
+SELECT territoire, siren_epci, annee_reference, secret_statistique, construit_le, donnees_le, donnees_demonstration
 FROM marts.infos_entrepot

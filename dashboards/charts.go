@@ -1,0 +1,109 @@
+package dashboards
+
+import (
+	"database/sql"
+	"html/template"
+	"regexp"
+	"slices"
+	"strconv"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"enfance/internal/palette"
+)
+
+// chart is one chart container of the page and its options, by year ("toutes" when the chart
+// shows every year at once).
+type chart struct {
+	ID      string
+	Height  int
+	Note    string
+	Options map[string]template.HTML
+}
+
+const allYears = "toutes"
+
+func (c *chart) keys() []string {
+	keys := make([]string, 0, len(c.Options))
+	for k := range c.Options {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// funcMarkers are go-echarts' marks around JavaScript functions inside its JSON.
+var funcMarkers = regexp.MustCompile(`(__f__")|("__f__)|(__f__)`)
+
+type renderable interface {
+	Validate()
+	JSONNotEscaped() template.HTML
+}
+
+func optionOf(r renderable) template.HTML {
+	r.Validate()
+	return r.JSONNotEscaped()
+}
+
+// Formatters: the page defines enfance.pct, enfance.num and enfance.personnes (French numbers,
+// « < 5 » for a hidden count of persons).
+const (
+	pctAxis       = `function (v) { return enfance.pct(v); }`
+	numAxis       = `function (v) { return enfance.num(v); }`
+	pctTooltip    = `function (p) { return enfance.bulle(p, 'pct'); }`
+	numTooltip    = `function (p) { return enfance.bulle(p, 'num'); }`
+	personTooltip = `function (p) { return enfance.bulle(p, 'personnes'); }`
+)
+
+var months = []string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."}
+
+// common are the options every chart shares: its title, the shared palette, no animation (the
+// page is read, not watched) and a tooltip.
+func common(title, subtitle, tooltip string) []charts.GlobalOpts {
+	return []charts.GlobalOpts{
+		charts.WithTitleOpts(opts.Title{Title: title, Subtitle: subtitle, Left: "center"}),
+		charts.WithColorsOpts(opts.Colors(palette.Series)),
+		charts.WithAnimation(false),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: opts.FuncOpts(tooltip)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "bottom"}),
+		charts.WithGridOpts(opts.Grid{Left: "12%", Right: "6%", Top: "70", Bottom: "70"}),
+	}
+}
+
+func yearKey(y int) string { return strconv.Itoa(y) }
+
+// masked is a count of persons for a chart: nothing below the threshold (the tooltip then says
+// « < 5 »), so that no chart shows a small group of people.
+func masked(n, threshold int) any {
+	if n > 0 && n < threshold {
+		return nil
+	}
+	return n
+}
+
+// rate is a fraction for a chart, or nothing when the mart has none.
+func rate(v sql.NullFloat64) any {
+	if !v.Valid {
+		return nil
+	}
+	return v.Float64
+}
+
+// byYear groups rows by a year of theirs, keeping their order.
+func byYear[T any](rows []T, year func(T) int) map[int][]T {
+	out := map[int][]T{}
+	for _, r := range rows {
+		out[year(r)] = append(out[year(r)], r)
+	}
+	return out
+}
+
+func sortedYears[T any](m map[int]T) []int {
+	ys := make([]int, 0, len(m))
+	for y := range m {
+		ys = append(ys, y)
+	}
+	slices.Sort(ys)
+	return ys
+}

@@ -1,0 +1,318 @@
+package dashboards
+
+import (
+	"html/template"
+	"slices"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"enfance/internal/marts"
+)
+
+// buildSections lays out every chart of the page, in reading order.
+func buildSections(d *Data) []section {
+	t := d.Infos.SecretStatistique
+	return []section{
+		{ID: "petite-enfance", Title: "Petite enfance : occupation des EAJE", Charts: []*chart{eajeHeatmap(d), eajeTrend(d)}},
+		{ID: "enfance", Title: "Enfance : accueils collectifs de mineurs", Charts: []*chart{acmFill(d)}},
+		{ID: "jeunesse", Title: "Jeunesse : séjours", Charts: []*chart{sejours(d, t)}},
+		{ID: "relais", Title: "Relais Petite Enfance", Charts: []*chart{rpeAteliers(d)}},
+		{ID: "formation", Title: "Formation des assistants maternels", Charts: []*chart{trainingUptake(d), trainingSessions(d), brakesLevers(d)}},
+		{ID: "assistants-maternels", Title: "Attractivité du métier d'assistant maternel", Charts: []*chart{amFlows(d, t), agePyramid(d, t), retirements(d, t)}},
+		{ID: "couverture", Title: "Couverture des besoins d'accueil", Charts: []*chart{coverageMap(d)}},
+	}
+}
+
+func eajeHeatmap(d *Data) *chart {
+	c := &chart{ID: "eaje_occupation_mois", Height: 120 + 60*len(structureNames(d.EAJEMonths)), Options: map[string]template.HTML{},
+		Note: "Taux d'occupation réel : heures de présence des enfants / capacité théorique (places × heures d'ouverture des jours ouverts)."}
+	names := structureNames(d.EAJEMonths)
+	for y, rows := range byYear(d.EAJEMonths, func(m marts.EAJEMonth) int { return m.Annee }) {
+		var data []opts.HeatMapData
+		for _, m := range rows {
+			data = append(data, opts.HeatMapData{Value: [3]any{m.Mois - 1, slices.Index(names, m.Nom), rate(m.TauxReel)}})
+		}
+		h := charts.NewHeatMap()
+		h.SetGlobalOptions(append(common("Taux d'occupation réel par mois ("+yearKey(y)+")", "", `function (p) { return p.marker + enfance.mois[p.value[0]] + ' : ' + enfance.pct(p.value[2]); }`),
+			charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: months}),
+			charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names}),
+			charts.WithGridOpts(opts.Grid{Left: "28%", Right: "4%", Top: "60", Bottom: "90"}),
+			charts.WithVisualMapOpts(opts.VisualMap{Min: 0, Max: 1, Calculable: opts.Bool(true), Orient: "horizontal", Left: "center", Bottom: "0",
+				InRange: &opts.VisualMapInRange{Color: []string{"#eef3f7", "#1f5f8b"}}, Text: []string{"100 %", "0 %"}}),
+			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		)...)
+		h.AddSeries("Taux d'occupation réel", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: string(opts.FuncOpts(`function (p) { return enfance.pct(p.value[2]); }`))}))
+		c.Options[yearKey(y)] = optionOf(h)
+	}
+	return c
+}
+
+// structureNames lists the EAJE of the monthly mart, in order.
+func structureNames(rows []marts.EAJEMonth) []string {
+	var names []string
+	for _, m := range rows {
+		if !slices.Contains(names, m.Nom) {
+			names = append(names, m.Nom)
+		}
+	}
+	return names
+}
+
+func eajeTrend(d *Data) *chart {
+	years := sortedYears(byYear(d.EAJEYears, func(y marts.EAJEYear) int { return y.Annee }))
+	line := charts.NewLine()
+	line.SetGlobalOptions(append(common("Taux d'occupation réel par année", "Repère national : environ 70 %", pctTooltip),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(pctAxis)}}))...)
+	labels := make([]string, len(years))
+	for i, y := range years {
+		labels[i] = yearKey(y)
+	}
+	line.SetXAxis(labels)
+	var order []string
+	series := map[string][]opts.LineData{}
+	for _, y := range d.EAJEYears {
+		if _, ok := series[y.Nom]; !ok {
+			order = append(order, y.Nom)
+			series[y.Nom] = make([]opts.LineData, len(years))
+		}
+		series[y.Nom][slices.Index(years, y.Annee)] = opts.LineData{Value: rate(y.TauxReel), Name: yearKey(y.Annee)}
+	}
+	for _, name := range order {
+		line.AddSeries(name, series[name])
+	}
+	return &chart{ID: "eaje_tendance", Height: 380, Options: map[string]template.HTML{allYears: optionOf(line)}}
+}
+
+func acmFill(d *Data) *chart {
+	c := &chart{ID: "acm_remplissage", Height: 420, Options: map[string]template.HTML{},
+		Note: "Taux de remplissage : enfants présents par créneau (matin, midi, soir ou journée) / places déclarées, moyenne de l'année pondérée par les places-jours de chaque période."}
+	for y, rows := range byYear(d.ACM, func(p marts.ACMPeriod) int { return p.Annee }) {
+		var names []string
+		weighted, capacity := map[string]float64{}, map[string]float64{}
+		for _, p := range rows {
+			if !slices.Contains(names, p.Nom) {
+				names = append(names, p.Nom)
+			}
+			if p.TauxRemplissage.Valid {
+				weighted[p.Nom] += p.TauxRemplissage.Float64 * float64(p.Capacite)
+				capacity[p.Nom] += float64(p.Capacite)
+			}
+		}
+		data := make([]opts.BarData, len(names))
+		for i, n := range names {
+			var v any
+			if capacity[n] > 0 {
+				v = weighted[n] / capacity[n]
+			}
+			data[i] = opts.BarData{Value: v, Name: n}
+		}
+		bar := charts.NewBar()
+		bar.SetGlobalOptions(append(common("Taux de remplissage des accueils de mineurs ("+yearKey(y)+")", "", pctTooltip),
+			charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(pctAxis)}}),
+			charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Rotate: 30, Interval: "0"}}),
+			charts.WithGridOpts(opts.Grid{Left: "10%", Right: "4%", Top: "60", Bottom: "130"}))...)
+		bar.SetXAxis(names).AddSeries("Taux de remplissage", data)
+		c.Options[yearKey(y)] = optionOf(bar)
+	}
+	return c
+}
+
+func sejours(d *Data, threshold int) *chart {
+	c := &chart{ID: "sejours", Height: 400, Options: map[string]template.HTML{}}
+	for y, rows := range byYear(d.Sejours, func(s marts.Sejour) int { return s.Annee }) {
+		var names []string
+		var places, present []opts.BarData
+		for _, s := range rows {
+			names = append(names, s.Intitule)
+			places = append(places, opts.BarData{Value: s.Places, Name: s.Intitule})
+			present = append(present, opts.BarData{Value: masked(s.Participants, threshold), Name: s.Intitule})
+		}
+		bar := charts.NewBar()
+		bar.SetGlobalOptions(append(common("Places et participants des séjours ("+yearKey(y)+")", "", personTooltip),
+			charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(numAxis)}}),
+			charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Rotate: 25, Interval: "0"}}),
+			charts.WithGridOpts(opts.Grid{Left: "8%", Right: "4%", Top: "60", Bottom: "130"}))...)
+		bar.SetXAxis(names).AddSeries("Places", places).AddSeries("Participants", present)
+		c.Options[yearKey(y)] = optionOf(bar)
+	}
+	return c
+}
+
+func rpeAteliers(d *Data) *chart {
+	c := &chart{ID: "rpe_ateliers", Height: 380, Options: map[string]template.HTML{},
+		Note: "Ateliers d'éveil tenus et annulés par antenne ; la bulle de la fréquentation donne la part des assistants maternels actifs venus au moins une fois."}
+	for y, rows := range byYear(d.RPE, func(r marts.RPEYear) int { return r.Annee }) {
+		var names []string
+		var held, cancelled []opts.BarData
+		for _, r := range rows {
+			names = append(names, r.Antenne)
+			held = append(held, opts.BarData{Value: r.AteliersRealises, Name: r.Antenne})
+			cancelled = append(cancelled, opts.BarData{Value: r.AteliersAnnules, Name: r.Antenne})
+		}
+		bar := charts.NewBar()
+		bar.SetGlobalOptions(append(common("Ateliers d'éveil par antenne ("+yearKey(y)+")", "", numTooltip),
+			charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(numAxis)}}))...)
+		bar.SetXAxis(names).AddSeries("Réalisés", held).AddSeries("Annulés", cancelled)
+		c.Options[yearKey(y)] = optionOf(bar)
+	}
+	return c
+}
+
+// territory keeps the territory's rows of a mart with an « antenne » column.
+func territory(rows []marts.TrainingYear) []marts.TrainingYear {
+	var out []marts.TrainingYear
+	for _, r := range rows {
+		if r.Antenne == "territoire" {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func trainingUptake(d *Data) *chart {
+	rows := territory(d.Training)
+	var years []string
+	var data []opts.BarData
+	for _, r := range rows {
+		years = append(years, yearKey(r.Annee))
+		data = append(data, opts.BarData{Value: rate(r.TauxDepart), Name: yearKey(r.Annee)})
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(common("Taux de départ en formation des assistants maternels", "AM formées dans l'année / AM actives au 1er janvier", pctTooltip),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(pctAxis)}}))...)
+	bar.SetXAxis(years).AddSeries("Taux de départ en formation", data)
+	return &chart{ID: "formation_depart", Height: 360, Options: map[string]template.HTML{allYears: optionOf(bar)}}
+}
+
+func trainingSessions(d *Data) *chart {
+	rows := territory(d.Training)
+	var years []string
+	var planned, cancelled, under []opts.BarData
+	for _, r := range rows {
+		y := yearKey(r.Annee)
+		years = append(years, y)
+		planned = append(planned, opts.BarData{Value: r.SessionsProgrammees, Name: y})
+		cancelled = append(cancelled, opts.BarData{Value: r.SessionsAnnulees, Name: y})
+		under = append(under, opts.BarData{Value: r.SousMinimum, Name: y})
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(common("Sessions de formation programmées et annulées", "", numTooltip),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(numAxis)}}))...)
+	bar.SetXAxis(years).AddSeries("Programmées", planned).AddSeries("Annulées", cancelled).AddSeries("Sous l'effectif minimal", under)
+	return &chart{ID: "formation_sessions", Height: 360, Options: map[string]template.HTML{allYears: optionOf(bar)}}
+}
+
+func brakesLevers(d *Data) *chart {
+	c := &chart{ID: "freins_leviers", Height: 460, Options: map[string]template.HTML{},
+		Note: "Part des répondants à l'enquête qui citent chaque frein ou levier, et la même part parmi ceux qui ne se sont pas formés dans l'année."}
+	for y, rows := range byYear(d.BrakesLevers, func(b marts.BrakeLever) int { return b.Annee }) {
+		var names []string
+		var all, untrained []opts.BarData
+		for i := len(rows) - 1; i >= 0; i-- { // ECharts draws the first category at the bottom
+			b := rows[i]
+			label := b.Libelle + " (" + b.Nature + ")"
+			names = append(names, label)
+			all = append(all, opts.BarData{Value: rate(b.Part), Name: label})
+			untrained = append(untrained, opts.BarData{Value: rate(b.PartNonFormees), Name: label})
+		}
+		bar := charts.NewBar()
+		bar.SetGlobalOptions(append(common("Freins et leviers à la formation ("+yearKey(y)+")", "", pctTooltip),
+			charts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(pctAxis)}}),
+			charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0"}}),
+			charts.WithGridOpts(opts.Grid{Left: "30%", Right: "6%", Top: "60", Bottom: "60"}))...)
+		bar.SetXAxis(names).AddSeries("Tous les répondants", all).AddSeries("Non formés dans l'année", untrained)
+		bar.XYReversal()
+		c.Options[yearKey(y)] = optionOf(bar)
+	}
+	return c
+}
+
+func amFlows(d *Data, threshold int) *chart {
+	var years []string
+	var in, out, retired []opts.BarData
+	for _, r := range d.AM {
+		y := yearKey(r.Annee)
+		years = append(years, y)
+		in = append(in, opts.BarData{Value: masked(r.Nouveaux, threshold), Name: y})
+		out = append(out, opts.BarData{Value: masked(r.Cessations, threshold), Name: y})
+		retired = append(retired, opts.BarData{Value: masked(r.Retraites, threshold), Name: y})
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(common("Arrivées et départs d'assistants maternels", "Nouveaux agréments et cessations d'activité par année", personTooltip),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(numAxis)}}))...)
+	bar.SetXAxis(years).AddSeries("Nouveaux agréments", in).AddSeries("Cessations", out).AddSeries("dont départs en retraite", retired)
+	return &chart{ID: "am_flux", Height: 380, Options: map[string]template.HTML{allYears: optionOf(bar)}}
+}
+
+func agePyramid(d *Data, threshold int) *chart {
+	c := &chart{ID: "am_pyramide", Height: 400, Options: map[string]template.HTML{}}
+	for y, rows := range byYear(d.Ages, func(b marts.AgeBand) int { return b.Annee }) {
+		var names []string
+		var data []opts.BarData
+		for _, b := range rows {
+			names = append(names, b.Tranche)
+			data = append(data, opts.BarData{Value: masked(b.AM, threshold), Name: b.Tranche})
+		}
+		bar := charts.NewBar()
+		bar.SetGlobalOptions(append(common("Pyramide des âges des assistants maternels au 31 décembre "+yearKey(y), "", personTooltip),
+			charts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(numAxis)}}),
+			charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0"}}),
+			charts.WithGridOpts(opts.Grid{Left: "16%", Right: "6%", Top: "60", Bottom: "60"}))...)
+		bar.SetXAxis(names).AddSeries("Assistants maternels", data)
+		bar.XYReversal()
+		c.Options[yearKey(y)] = optionOf(bar)
+	}
+	return c
+}
+
+func retirements(d *Data, threshold int) *chart {
+	c := &chart{ID: "am_projection", Height: 380, Options: map[string]template.HTML{},
+		Note: "Départs projetés à l'âge de retraite du territoire, parmi les assistants maternels actifs au 31 décembre de l'année choisie, et leurs places."}
+	for y, rows := range byYear(d.Projections, func(p marts.Projection) int { return p.AnneeReference }) {
+		var years []string
+		var departures, places []opts.BarData
+		for _, p := range rows {
+			py := yearKey(p.Annee)
+			years = append(years, py)
+			departures = append(departures, opts.BarData{Value: masked(p.Departs, threshold), Name: py})
+			places = append(places, opts.BarData{Value: p.Places, Name: py})
+		}
+		bar := charts.NewBar()
+		bar.SetGlobalOptions(append(common("Départs en retraite projetés après "+yearKey(y), "", personTooltip),
+			charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(numAxis)}}))...)
+		bar.SetXAxis(years).AddSeries("Départs projetés", departures).AddSeries("Places perdues", places)
+		c.Options[yearKey(y)] = optionOf(bar)
+	}
+	return c
+}
+
+func coverageMap(d *Data) *chart {
+	c := &chart{ID: "couverture_carte", Height: 620, Options: map[string]template.HTML{},
+		Note: "Places d'accueil (assistants maternels actifs et EAJE) pour 100 enfants de moins de 3 ans, par commune. Les effectifs d'enfants marqués « estimation » ne sont pas des chiffres de l'INSEE."}
+	for y, rows := range byYear(d.Coverage, func(r marts.Coverage) int { return r.Annee }) {
+		var data []opts.MapData
+		for _, r := range rows {
+			data = append(data, opts.MapData{Name: r.Nom, Value: rate(r.Taux)})
+		}
+		m := charts.NewMap()
+		m.RegisterMapType("territoire")
+		m.SetGlobalOptions(append(common("Couverture des besoins d'accueil des moins de 3 ans ("+yearKey(y)+")", estimationNote(rows),
+			`function (p) { return p.name + ' : ' + enfance.num(p.value) + ' places pour 100 enfants'; }`),
+			charts.WithVisualMapOpts(opts.VisualMap{Min: 0, Max: 150, Calculable: opts.Bool(true), Left: "left", Bottom: "20",
+				InRange: &opts.VisualMapInRange{Color: []string{"#fbe3d4", "#e07b39", "#1f5f8b"}}, Text: []string{"150 places", "0"}}),
+			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))...)
+		m.AddSeries("Places pour 100 enfants", data)
+		c.Options[yearKey(y)] = optionOf(m)
+	}
+	return c
+}
+
+func estimationNote(rows []marts.Coverage) string {
+	for _, r := range rows {
+		if r.Estimation {
+			return "Effectifs d'enfants estimés"
+		}
+	}
+	return "Effectifs d'enfants : INSEE"
+}

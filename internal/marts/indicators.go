@@ -1,0 +1,240 @@
+package marts
+
+import (
+	"context"
+	"database/sql"
+)
+
+// The rows below mirror the marts the dashboards and reports read; each comes from one embedded
+// query of queries/, named after it.
+
+// EAJEMonth is a row of marts.eaje_occupation_mensuelle, with the structure's name.
+type EAJEMonth struct {
+	Code, Nom                 string
+	Annee, Mois               int
+	TauxReel, TauxFinancier   sql.NullFloat64
+	HeuresRealisees, Capacite float64
+}
+
+// EAJEMonths reads the monthly occupancy of every EAJE.
+func (r *Reader) EAJEMonths(ctx context.Context) ([]EAJEMonth, error) {
+	return collect(ctx, r.db, "eaje_mensuel", func(rows *sql.Rows) (EAJEMonth, error) {
+		var m EAJEMonth
+		err := rows.Scan(&m.Code, &m.Nom, &m.Annee, &m.Mois, &m.TauxReel, &m.TauxFinancier, &m.HeuresRealisees, &m.Capacite)
+		return m, err
+	})
+}
+
+// EAJEYear is a row of marts.eaje_occupation_annuelle.
+type EAJEYear struct {
+	Code, Nom                                string
+	Annee                                    int
+	TauxReel, TauxFinancier, TauxFacturation sql.NullFloat64
+	Zone                                     string
+	Enfants                                  int
+}
+
+// EAJEYears reads the yearly occupancy of every EAJE.
+func (r *Reader) EAJEYears(ctx context.Context) ([]EAJEYear, error) {
+	return collect(ctx, r.db, "eaje_annuel", func(rows *sql.Rows) (EAJEYear, error) {
+		var y EAJEYear
+		err := rows.Scan(&y.Code, &y.Nom, &y.Annee, &y.TauxReel, &y.TauxFinancier, &y.TauxFacturation, &y.Zone, &y.Enfants)
+		return y, err
+	})
+}
+
+// ACMPeriod is a row of marts.acm_frequentation.
+type ACMPeriod struct {
+	Code, Nom              string
+	Annee                  int
+	Periode                string
+	TauxRemplissage        sql.NullFloat64
+	EnfantsJours, Capacite int
+	Enfants                int
+}
+
+// ACMPeriods reads the attendance of every ACM by declared period.
+func (r *Reader) ACMPeriods(ctx context.Context) ([]ACMPeriod, error) {
+	return collect(ctx, r.db, "acm", func(rows *sql.Rows) (ACMPeriod, error) {
+		var p ACMPeriod
+		err := rows.Scan(&p.Code, &p.Nom, &p.Annee, &p.Periode, &p.TauxRemplissage, &p.EnfantsJours, &p.Capacite, &p.Enfants)
+		return p, err
+	})
+}
+
+// Sejour is a row of marts.sejours_remplissage.
+type Sejour struct {
+	Code                               string
+	Annee                              int
+	Intitule                           string
+	Places, Participants, ListeAttente int
+	TauxRemplissage                    sql.NullFloat64
+}
+
+// Sejours reads every séjour.
+func (r *Reader) Sejours(ctx context.Context) ([]Sejour, error) {
+	return collect(ctx, r.db, "sejours", func(rows *sql.Rows) (Sejour, error) {
+		var s Sejour
+		err := rows.Scan(&s.Code, &s.Annee, &s.Intitule, &s.Places, &s.Participants, &s.ListeAttente, &s.TauxRemplissage)
+		return s, err
+	})
+}
+
+// RPEYear is a row of marts.rpe_activite_annuelle.
+type RPEYear struct {
+	Antenne                                 string
+	Annee                                   int
+	AteliersRealises, AteliersAnnules       int
+	AMDistinctes, AMActives                 int
+	TauxFrequentation                       sql.NullFloat64
+	ContactsParents, ContactsProfessionnels int
+}
+
+// RPEYears reads the relais' activity by antenne and year.
+func (r *Reader) RPEYears(ctx context.Context) ([]RPEYear, error) {
+	return collect(ctx, r.db, "rpe", func(rows *sql.Rows) (RPEYear, error) {
+		var y RPEYear
+		err := rows.Scan(&y.Antenne, &y.Annee, &y.AteliersRealises, &y.AteliersAnnules, &y.AMDistinctes, &y.AMActives,
+			&y.TauxFrequentation, &y.ContactsParents, &y.ContactsProfessionnels)
+		return y, err
+	})
+}
+
+// TrainingYear is a row of marts.formation_annuelle.
+type TrainingYear struct {
+	Antenne                                            string
+	Annee                                              int
+	AMActives, AMFormees                               int
+	TauxDepart                                         sql.NullFloat64
+	SessionsProgrammees, SessionsAnnulees, SousMinimum int
+	Heures                                             float64
+}
+
+// TrainingYears reads training uptake by antenne (and « territoire ») and year.
+func (r *Reader) TrainingYears(ctx context.Context) ([]TrainingYear, error) {
+	return collect(ctx, r.db, "formation", func(rows *sql.Rows) (TrainingYear, error) {
+		var y TrainingYear
+		err := rows.Scan(&y.Antenne, &y.Annee, &y.AMActives, &y.AMFormees, &y.TauxDepart, &y.SessionsProgrammees,
+			&y.SessionsAnnulees, &y.SousMinimum, &y.Heures)
+		return y, err
+	})
+}
+
+// BrakeLever is a row of marts.freins_leviers.
+type BrakeLever struct {
+	Annee                 int
+	Nature, Code, Libelle string
+	Reponses              int
+	Part, PartNonFormees  sql.NullFloat64
+}
+
+// BrakesLevers reads the survey's brakes and levers.
+func (r *Reader) BrakesLevers(ctx context.Context) ([]BrakeLever, error) {
+	return collect(ctx, r.db, "freins_leviers", func(rows *sql.Rows) (BrakeLever, error) {
+		var b BrakeLever
+		err := rows.Scan(&b.Annee, &b.Nature, &b.Code, &b.Libelle, &b.Reponses, &b.Part, &b.PartNonFormees)
+		return b, err
+	})
+}
+
+// AMYear is a territory row of marts.am_attractivite_annuelle.
+type AMYear struct {
+	Annee                                              int
+	Actives1erJanvier, Nouveaux, Cessations, Retraites int
+	Ratio                                              sql.NullFloat64
+	Actives31Decembre, Places                          int
+	AgeMoyen                                           sql.NullFloat64
+}
+
+// AMYears reads the attractiveness of the profession for the territory.
+func (r *Reader) AMYears(ctx context.Context) ([]AMYear, error) {
+	return collect(ctx, r.db, "attractivite", func(rows *sql.Rows) (AMYear, error) {
+		var y AMYear
+		err := rows.Scan(&y.Annee, &y.Actives1erJanvier, &y.Nouveaux, &y.Cessations, &y.Retraites, &y.Ratio,
+			&y.Actives31Decembre, &y.Places, &y.AgeMoyen)
+		return y, err
+	})
+}
+
+// AgeBand is a row of marts.am_pyramide_ages.
+type AgeBand struct {
+	Annee      int
+	Tranche    string
+	AM, Places int
+}
+
+// AgeBands reads the age pyramid of the AM.
+func (r *Reader) AgeBands(ctx context.Context) ([]AgeBand, error) {
+	return collect(ctx, r.db, "pyramide", func(rows *sql.Rows) (AgeBand, error) {
+		var b AgeBand
+		err := rows.Scan(&b.Annee, &b.Tranche, &b.AM, &b.Places)
+		return b, err
+	})
+}
+
+// Projection is a row of marts.am_projection_departs.
+type Projection struct {
+	AnneeReference, Annee           int
+	Departs, Places, PlacesCumulees int
+}
+
+// Projections reads the projected retirements.
+func (r *Reader) Projections(ctx context.Context) ([]Projection, error) {
+	return collect(ctx, r.db, "projection", func(rows *sql.Rows) (Projection, error) {
+		var p Projection
+		err := rows.Scan(&p.AnneeReference, &p.Annee, &p.Departs, &p.Places, &p.PlacesCumulees)
+		return p, err
+	})
+}
+
+// Coverage is a row of marts.couverture_commune, with the commune's name.
+type Coverage struct {
+	Insee, Nom string
+	Annee      int
+	PlacesAM   int
+	PlacesEAJE float64
+	Enfants    sql.NullInt64
+	Taux       sql.NullFloat64
+	Estimation bool
+}
+
+// Coverages reads the coverage of every commune and year.
+func (r *Reader) Coverages(ctx context.Context) ([]Coverage, error) {
+	return collect(ctx, r.db, "couverture", func(rows *sql.Rows) (Coverage, error) {
+		var c Coverage
+		err := rows.Scan(&c.Insee, &c.Nom, &c.Annee, &c.PlacesAM, &c.PlacesEAJE, &c.Enfants, &c.Taux, &c.Estimation)
+		return c, err
+	})
+}
+
+// Boundary is a row of marts.carte_communes.
+type Boundary struct {
+	Insee, Nom, GeoJSON string
+}
+
+// Boundaries reads the communes' boundaries.
+func (r *Reader) Boundaries(ctx context.Context) ([]Boundary, error) {
+	return collect(ctx, r.db, "carte", func(rows *sql.Rows) (Boundary, error) {
+		var b Boundary
+		err := rows.Scan(&b.Insee, &b.Nom, &b.GeoJSON)
+		return b, err
+	})
+}
+
+// Indicator is a row of marts.indicateurs_cles.
+type Indicator struct {
+	Annee         int
+	Code, Libelle string
+	Valeur        sql.NullFloat64
+	Unite         string
+	ValeurN1      sql.NullFloat64
+}
+
+// Indicators reads the key indicators.
+func (r *Reader) Indicators(ctx context.Context) ([]Indicator, error) {
+	return collect(ctx, r.db, "indicateurs", func(rows *sql.Rows) (Indicator, error) {
+		var i Indicator
+		err := rows.Scan(&i.Annee, &i.Code, &i.Libelle, &i.Valeur, &i.Unite, &i.ValeurN1)
+		return i, err
+	})
+}

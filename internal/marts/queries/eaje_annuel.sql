@@ -1,0 +1,5 @@
+SELECT a.code_structure, coalesce(s.nom, a.code_structure), a.annee, a.taux_occupation_reel,
+       a.taux_occupation_financier, a.taux_facturation, coalesce(a.zone_facturation, ''), a.enfants_distincts
+FROM marts.eaje_occupation_annuelle AS a
+LEFT JOIN marts.dim_structure AS s USING (code_structure)
+ORDER BY a.code_structure, a.annee
