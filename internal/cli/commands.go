@@ -96,7 +96,7 @@ func prepareDemoDir(dir string) error {
 func (a *app) ingestCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "ingest",
-		Short: "Charger les données de référence (et bientôt les exports) dans un nouvel entrepôt",
+		Short: "Charger les données de référence et les exports dans un nouvel entrepôt (couche raw)",
 		Args:  exactArgs(0),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			b, err := warehouse.Build(cmd.Context(), a.warehousePath())
