@@ -7,7 +7,7 @@ ECHART := dashboards/assets/echarts.min.js
 DEMO   := data/exports
 GOLDEN_PKGS := ./dashboards/... ./internal/cli/...
 
-.PHONY: all assets build run test test-short lint golden clean
+.PHONY: all assets build run test test-short lint golden bench clean
 
 all: lint test build
 
@@ -33,6 +33,11 @@ test-short: assets
 lint: assets
 	test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }
 	go vet ./...
+
+# Measures every stage on the demo territory (and at --scale 10; BENCH_SCALES=10,50 for more).
+BENCH_SCALES ?= 10
+bench: build
+	go run ./bench -bin $(BIN) -scales $(BENCH_SCALES)
 
 golden: assets
 	go test $(GOLDEN_PKGS) -update

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -387,7 +388,7 @@ func (c *converter) checkRow(rec record, values []driver.Value) *rejection {
 	}
 	var key strings.Builder
 	for _, k := range c.kind.Key {
-		fmt.Fprintf(&key, "%v\x00", get(k))
+		writeKey(&key, get(k))
 	}
 	if first, dup := c.seen[key.String()]; dup {
 		return &rejection{line: rec.line, code: codeDuplicate,
@@ -395,6 +396,23 @@ func (c *converter) checkRow(rec record, values []driver.Value) *rejection {
 	}
 	c.seen[key.String()] = rec.line
 	return nil
+}
+
+// writeKey appends a value to a row key; a key is compared, never shown.
+func writeKey(b *strings.Builder, v driver.Value) {
+	switch x := v.(type) {
+	case string:
+		b.WriteString(x)
+	case time.Time:
+		b.WriteString(strconv.FormatInt(x.Unix(), 36))
+	case int32:
+		b.WriteString(strconv.Itoa(int(x)))
+	case float64:
+		b.WriteString(strconv.FormatFloat(x, 'g', -1, 64))
+	case bool:
+		b.WriteString(strconv.FormatBool(x))
+	}
+	b.WriteByte(0)
 }
 
 func frHours(h float64) string { return strings.Replace(fmt.Sprintf("%g", h), ".", ",", 1) }

@@ -77,12 +77,15 @@ func bad(format string, args ...any) error { return errValue{fmt.Sprintf(format,
 
 // parseNumber reads a French or English number: « 1 234,5 », « 1234.5 », « 12,50 », « -3 ».
 func parseNumber(s string) (float64, error) {
-	t := strings.Map(func(r rune) rune {
-		if r == ' ' || r == '\u00a0' || r == '\u202f' {
-			return -1
-		}
-		return r
-	}, strings.TrimSpace(s))
+	t := strings.TrimSpace(s)
+	if strings.ContainsAny(t, " \u00a0\u202f") { // thousands separators
+		t = strings.Map(func(r rune) rune {
+			if r == ' ' || r == '\u00a0' || r == '\u202f' {
+				return -1
+			}
+			return r
+		}, t)
+	}
 	switch {
 	case strings.Count(t, ",") == 1 && !strings.Contains(t, "."):
 		t = strings.Replace(t, ",", ".", 1)
