@@ -153,6 +153,9 @@ func (a *app) buildAll(ctx context.Context) error {
 // build is thrown away and the published warehouse stays as it was.
 func (a *app) fill(ctx context.Context, b *warehouse.Builder, steps ...func(context.Context, *sql.DB) error) error {
 	defer b.Abort()
+	if err := b.LimitMemory(ctx, a.cfg.Moteur.Memoire); err != nil {
+		return err
+	}
 	for _, step := range steps {
 		if err := step(ctx, b.DB); err != nil {
 			return err

@@ -19,6 +19,7 @@ type Config struct {
 	Territoire Territoire `toml:"territoire"`
 	Chemins    Chemins    `toml:"chemins"`
 	Seuils     Seuils     `toml:"seuils"`
+	Moteur     Moteur     `toml:"moteur"`
 	// Colonnes maps, per export kind, a header of the territory's exports to a column of the
 	// registry: [colonnes.eaje_presences] "Nom de l'enfant" = "enfant".
 	Colonnes map[string]map[string]string `toml:"colonnes"`
@@ -53,6 +54,13 @@ type Seuils struct {
 	AgeRetraite int `toml:"age_retraite"`
 }
 
+// Moteur are the settings of the database engine.
+type Moteur struct {
+	// Memoire bounds the memory DuckDB takes while it builds the warehouse (« 4GB »); beyond it,
+	// it spills to disk.
+	Memoire string `toml:"memoire"`
+}
+
 // Default describes the Communauté de Communes des Hauts de Flandre.
 func Default() Config {
 	return Config{
@@ -63,6 +71,7 @@ func Default() Config {
 		},
 		Chemins: Chemins{Donnees: "data/exports", Sortie: "out"},
 		Seuils:  Seuils{SecretStatistique: 5, AgeRetraite: 64},
+		Moteur:  Moteur{Memoire: "4GB"},
 	}
 }
 
@@ -92,10 +101,13 @@ func Load(r io.Reader, name string) (Config, error) {
 var knownKeys = []string{
 	"territoire.nom", "territoire.nom_court", "territoire.siren_epci", "territoire.annee_reference",
 	"chemins.donnees", "chemins.sortie", "chemins.reference", "chemins.secret",
-	"seuils.secret_statistique", "seuils.age_retraite", "colonnes.<type d'export>",
+	"seuils.secret_statistique", "seuils.age_retraite", "moteur.memoire", "colonnes.<type d'export>",
 }
 
-var sirenPattern = regexp.MustCompile(`^[0-9]{9}$`)
+var (
+	sirenPattern  = regexp.MustCompile(`^[0-9]{9}$`)
+	memoryPattern = regexp.MustCompile(`^[0-9]+(\.[0-9]+)? ?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$`)
+)
 
 // Validate checks every setting and returns all the problems at once.
 func (c Config) Validate() error {
@@ -118,6 +130,9 @@ func (c Config) Validate() error {
 	}
 	if a := c.Seuils.AgeRetraite; a < 55 || a > 75 {
 		bad("seuils.age_retraite %d est hors de 55 à 75 ans", a)
+	}
+	if !memoryPattern.MatchString(c.Moteur.Memoire) {
+		bad("moteur.memoire %q n'est pas une taille de mémoire (par exemple « 4GB »)", c.Moteur.Memoire)
 	}
 	for _, kind := range slices.Sorted(maps.Keys(c.Colonnes)) {
 		k, ok := exports.Lookup(kind)

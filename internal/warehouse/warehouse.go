@@ -64,6 +64,15 @@ func CreateSchemas(ctx context.Context, db *sql.DB) error {
 	return nil
 }
 
+// LimitMemory bounds the memory DuckDB uses for this build (« 4GB »); beyond it, DuckDB spills to
+// temporary files beside the warehouse.
+func (b *Builder) LimitMemory(ctx context.Context, limit string) error {
+	if _, err := b.DB.ExecContext(ctx, "SET memory_limit = "+Literal(limit)); err != nil {
+		return fmt.Errorf("warehouse: memory limit %s: %w", limit, err)
+	}
+	return nil
+}
+
 // Publish checkpoints and closes the built file, then renames it over the published warehouse.
 func (b *Builder) Publish(ctx context.Context) error {
 	if b.done {
