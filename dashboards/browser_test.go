@@ -130,6 +130,24 @@ func TestRendersOffline(t *testing.T) {
 	if len(charts) != 12 {
 		t.Errorf("%d charts drawn, want 12", len(charts))
 	}
+	// What the tooltips say comes from the marts, formatted the French way, small counts hidden.
+	checks := map[string]string{
+		`JSON.stringify(CHARTS["sejours"].getOption().series[1].data.map(d => d.value === undefined ? null : d.value))`: `[22,null]`,
+		`JSON.stringify(CHARTS["eaje_occupation_mois"].getOption().series[0].data.map(d => d.value[2]))`:                `[0.73,0.7,0.61]`,
+		`enfance.personnes(null)`: "<\u00a05",
+		`enfance.pct(0.732)`:      "73,2\u00a0%",
+		`enfance.num(1465)`:       "1\u202f465",
+		`document.getElementById("bandeau-demo") !== null ? "oui" : "non"`: "oui",
+	}
+	for js, want := range checks {
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+		if err != nil {
+			t.Fatalf("%s: %v", js, err)
+		}
+		if got != want {
+			t.Errorf("%s = %q, want %q", js, got, want)
+		}
+	}
 	mu.Lock()
 	defer mu.Unlock()
 	if len(requests) > 0 {
