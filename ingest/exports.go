@@ -74,7 +74,7 @@ const demoManifest = "demo-manifeste.json"
 // source is one file of the folder before it is parsed.
 type source struct {
 	path     string // relative to the folder, with slashes
-	data     []byte
+	file     string // on disk: read again when parsed, so that the folder is never all in memory
 	hash     string
 	kind     exports.Kind
 	mod      time.Time
@@ -153,13 +153,15 @@ func discover(o Options) ([]*source, error) {
 		if info.Size() > maxFileBytes {
 			return s.refuse("fichier de %d Mo : trop gros pour un export (limite %d Mo)", info.Size()>>20, maxFileBytes>>20)
 		}
-		if s.data, err = os.ReadFile(p); err != nil {
+		s.file = p
+		data, err := os.ReadFile(p)
+		if err != nil {
 			return s.refuse("fichier illisible : %v", err)
 		}
-		h := sha256.Sum256(s.data)
+		h := sha256.Sum256(data)
 		s.hash = hex.EncodeToString(h[:])
 		s.sum.Demo = demo != nil && demo.files[s.hash]
-		return s.findKind(o.Columns)
+		return s.findKind(data, o.Columns)
 	})
 	return sources, err
 }
@@ -170,13 +172,13 @@ func (s *source) refuse(format string, args ...any) error {
 	return nil
 }
 
-func (s *source) findKind(custom map[string]map[string]string) error {
+func (s *source) findKind(data []byte, custom map[string]map[string]string) error {
 	if k, ok := exports.ForFile(baseName(s.path)); ok {
 		s.kind, s.sum.Kind = k, k.Name
 		return nil
 	}
 	if strings.EqualFold(filepath.Ext(s.path), ".csv") {
-		if g, err := decodeCSV(s.data); err == nil {
+		if g, err := decodeCSV(data); err == nil {
 			if k, ok := kindFromHeader(g.header, custom); ok {
 				s.kind, s.sum.Kind, s.grid = k, k.Name, g
 				return nil
@@ -402,13 +404,17 @@ func unknownHeaders(unknown []string) []string {
 }
 
 func decode(s *source) (*grid, error) {
+	data, err := os.ReadFile(s.file)
+	if err != nil {
+		return nil, fmt.Errorf("fichier illisible : %v", err)
+	}
 	if strings.EqualFold(filepath.Ext(s.path), ".xlsx") {
-		return decodeXLSX(s.data, func(cells []string) bool {
+		return decodeXLSX(data, func(cells []string) bool {
 			n, _ := headerScore(s.kind, cells, nil)
 			return n >= 2
 		})
 	}
-	return decodeCSV(s.data)
+	return decodeCSV(data)
 }
 
 // idOf gives each file its load number: files in path order after the reference files.
@@ -439,7 +445,6 @@ func (l *Loader) loadParallel(ctx context.Context, o Options, sources []*source,
 			go func() {
 				defer wg.Done()
 				results[i] <- l.parse(o, s)
-				<-sem
 			}()
 		}
 	}()
@@ -447,6 +452,7 @@ func (l *Loader) loadParallel(ctx context.Context, o Options, sources []*source,
 		var p *parsed
 		select {
 		case p = <-results[i]:
+			<-sem // a slot frees when its file is loaded: at most `workers` parsed files wait in memory
 		case <-ctx.Done():
 			return ctx.Err()
 		}
