@@ -3,10 +3,12 @@ package dashboards
 import (
 	"html/template"
 	"slices"
+	"time"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"enfance/internal/frfmt"
 	"enfance/internal/marts"
 )
 
@@ -31,10 +33,11 @@ func eajeHeatmap(d *Data) *chart {
 	for y, rows := range byYear(d.EAJEMonths, func(m marts.EAJEMonth) int { return m.Annee }) {
 		var data []opts.HeatMapData
 		for _, m := range rows {
-			data = append(data, opts.HeatMapData{Value: [3]any{m.Mois - 1, slices.Index(names, m.Nom), rate(m.TauxReel)}})
+			data = append(data, opts.HeatMapData{Name: m.Nom + " — " + frfmt.Month(time.Month(m.Mois)),
+				Value: [3]any{m.Mois - 1, slices.Index(names, m.Nom), rate(m.TauxReel)}})
 		}
 		h := charts.NewHeatMap()
-		h.SetGlobalOptions(append(common("Taux d'occupation réel par mois ("+yearKey(y)+")", "", `function (p) { return p.marker + enfance.mois[p.value[0]] + ' : ' + enfance.pct(p.value[2]); }`),
+		h.SetGlobalOptions(append(common("Taux d'occupation réel par mois ("+yearKey(y)+")", "", `function (p) { return p.marker + p.name + ' : ' + enfance.pct(p.value[2]); }`),
 			charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: months}),
 			charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names}),
 			charts.WithGridOpts(opts.Grid{Left: "28%", Right: "4%", Top: "60", Bottom: "90"}),
@@ -85,36 +88,39 @@ func eajeTrend(d *Data) *chart {
 }
 
 func acmFill(d *Data) *chart {
-	c := &chart{ID: "acm_remplissage", Height: 420, Options: map[string]template.HTML{},
-		Note: "Taux de remplissage : enfants présents par créneau (matin, midi, soir ou journée) / places déclarées, moyenne de l'année pondérée par les places-jours de chaque période."}
+	c := &chart{ID: "acm_remplissage", Options: map[string]template.HTML{},
+		Note: "Taux de remplissage de chaque période déclarée : enfants présents par créneau (matin, midi, soir ou journée) / places déclarées."}
+	height := 0
 	for y, rows := range byYear(d.ACM, func(p marts.ACMPeriod) int { return p.Annee }) {
-		var names []string
-		weighted, capacity := map[string]float64{}, map[string]float64{}
+		var names, periods []string
 		for _, p := range rows {
 			if !slices.Contains(names, p.Nom) {
 				names = append(names, p.Nom)
 			}
-			if p.TauxRemplissage.Valid {
-				weighted[p.Nom] += p.TauxRemplissage.Float64 * float64(p.Capacite)
-				capacity[p.Nom] += float64(p.Capacite)
+			if !slices.Contains(periods, p.Periode) {
+				periods = append(periods, p.Periode)
 			}
 		}
-		data := make([]opts.BarData, len(names))
-		for i, n := range names {
-			var v any
-			if capacity[n] > 0 {
-				v = weighted[n] / capacity[n]
-			}
-			data[i] = opts.BarData{Value: v, Name: n}
+		var data []opts.HeatMapData
+		for _, p := range rows {
+			data = append(data, opts.HeatMapData{Name: p.Nom + " — " + p.Periode,
+				Value: [3]any{slices.Index(periods, p.Periode), slices.Index(names, p.Nom), rate(p.TauxRemplissage)}})
 		}
-		bar := charts.NewBar()
-		bar.SetGlobalOptions(append(common("Taux de remplissage des accueils de mineurs ("+yearKey(y)+")", "", pctTooltip),
-			charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(pctAxis)}}),
-			charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Rotate: 30, Interval: "0"}}),
-			charts.WithGridOpts(opts.Grid{Left: "10%", Right: "4%", Top: "60", Bottom: "130"}))...)
-		bar.SetXAxis(names).AddSeries("Taux de remplissage", data)
-		c.Options[yearKey(y)] = optionOf(bar)
+		h := charts.NewHeatMap()
+		h.SetGlobalOptions(append(common("Taux de remplissage des accueils de mineurs par période ("+yearKey(y)+")", "",
+			`function (p) { return p.marker + p.name + ' : ' + enfance.pct(p.value[2]); }`),
+			charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: periods, AxisLabel: &opts.AxisLabel{Rotate: 20, Interval: "0"}}),
+			charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names}),
+			charts.WithGridOpts(opts.Grid{Left: "28%", Right: "4%", Top: "60", Bottom: "110"}),
+			charts.WithVisualMapOpts(opts.VisualMap{Min: 0, Max: 1, Calculable: opts.Bool(true), Orient: "horizontal", Left: "center", Bottom: "0",
+				InRange: &opts.VisualMapInRange{Color: []string{"#fbe3d4", "#e07b39"}}, Text: []string{"100 %", "0 %"}}),
+			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		)...)
+		h.AddSeries("Taux de remplissage", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: string(opts.FuncOpts(`function (p) { return enfance.pct(p.value[2]); }`))}))
+		c.Options[yearKey(y)] = optionOf(h)
+		height = max(height, 160+34*len(names))
 	}
+	c.Height = max(height, 300)
 	return c
 }
 

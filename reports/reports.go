@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -9,8 +10,16 @@ import (
 	"enfance/internal/outfile"
 )
 
-// WriteAll reads the marts and writes every report into dir, returning the paths written.
-func WriteAll(ctx context.Context, r *marts.Reader, dir string) ([]string, error) {
+// Document is a report made in memory: its file name under the reports folder, its bytes and its
+// page count.
+type Document struct {
+	Name  string
+	Bytes []byte
+	Pages int
+}
+
+// Generate reads the marts and makes every report in memory.
+func Generate(ctx context.Context, r *marts.Reader) ([]Document, error) {
 	infos, err := r.Infos(ctx)
 	if err != nil {
 		return nil, err
@@ -31,9 +40,27 @@ func WriteAll(ctx context.Context, r *marts.Reader, dir string) ([]string, error
 	if err != nil {
 		return nil, fmt.Errorf("reports: communes: %w", err)
 	}
-	path := filepath.Join(dir, "communes.pdf")
-	if err := outfile.Write(path, doc.GetBytes()); err != nil {
+	return []Document{made("communes.pdf", doc.GetBytes())}, nil
+}
+
+func made(name string, pdf []byte) Document {
+	pages := bytes.Count(pdf, []byte("/Type /Page")) - bytes.Count(pdf, []byte("/Type /Pages"))
+	return Document{Name: name, Bytes: pdf, Pages: pages}
+}
+
+// WriteAll makes every report and writes it into dir, returning the paths written.
+func WriteAll(ctx context.Context, r *marts.Reader, dir string) ([]string, error) {
+	docs, err := Generate(ctx, r)
+	if err != nil {
 		return nil, err
 	}
-	return []string{path}, nil
+	var paths []string
+	for _, d := range docs {
+		path := filepath.Join(dir, d.Name)
+		if err := outfile.Write(path, d.Bytes); err != nil {
+			return nil, err
+		}
+		paths = append(paths, path)
+	}
+	return paths, nil
 }
