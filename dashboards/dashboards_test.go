@@ -15,8 +15,8 @@ import (
 func f(v float64) sql.NullFloat64 { return sql.NullFloat64{Float64: v, Valid: true} }
 
 // sample is a small territory with a row or two of every mart the page reads.
-func sample() *Data {
-	return &Data{
+func sample() *marts.Bundle {
+	return &marts.Bundle{
 		Infos: marts.Infos{Territoire: "Communauté de Communes des Hauts de Flandre", SirenEPCI: "200040954",
 			AnneeReference: 2025, SecretStatistique: 5, ConstruitLe: time.Date(2026, 11, 29, 8, 0, 0, 0, time.UTC), Demo: true},
 		EAJEMonths: []marts.EAJEMonth{

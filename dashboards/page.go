@@ -42,52 +42,6 @@ func echartsSource() (string, error) {
 	return string(js), nil
 }
 
-// Data is every mart the dashboard shows.
-type Data struct {
-	Infos        marts.Infos
-	Communes     []marts.Commune
-	EAJEMonths   []marts.EAJEMonth
-	EAJEYears    []marts.EAJEYear
-	ACM          []marts.ACMPeriod
-	Sejours      []marts.Sejour
-	RPE          []marts.RPEYear
-	Training     []marts.TrainingYear
-	BrakesLevers []marts.BrakeLever
-	AM           []marts.AMYear
-	Ages         []marts.AgeBand
-	Projections  []marts.Projection
-	Coverage     []marts.Coverage
-	Boundaries   []marts.Boundary
-}
-
-// Read loads the dashboard's data from the marts.
-func Read(ctx context.Context, r *marts.Reader) (*Data, error) {
-	d := &Data{}
-	var err error
-	steps := []func(){
-		func() { d.Infos, err = r.Infos(ctx) },
-		func() { d.Communes, err = r.Communes(ctx) },
-		func() { d.EAJEMonths, err = r.EAJEMonths(ctx) },
-		func() { d.EAJEYears, err = r.EAJEYears(ctx) },
-		func() { d.ACM, err = r.ACMPeriods(ctx) },
-		func() { d.Sejours, err = r.Sejours(ctx) },
-		func() { d.RPE, err = r.RPEYears(ctx) },
-		func() { d.Training, err = r.TrainingYears(ctx) },
-		func() { d.BrakesLevers, err = r.BrakesLevers(ctx) },
-		func() { d.AM, err = r.AMYears(ctx) },
-		func() { d.Ages, err = r.AgeBands(ctx) },
-		func() { d.Projections, err = r.Projections(ctx) },
-		func() { d.Coverage, err = r.Coverages(ctx) },
-		func() { d.Boundaries, err = r.Boundaries(ctx) },
-	}
-	for _, step := range steps {
-		if step(); err != nil {
-			return nil, err
-		}
-	}
-	return d, nil
-}
-
 // section is a part of the page, with its charts.
 type section struct {
 	ID, Title string
@@ -107,7 +61,7 @@ type view struct {
 }
 
 // Render builds the page's HTML from the data.
-func Render(d *Data) ([]byte, error) {
+func Render(d *marts.Bundle) ([]byte, error) {
 	js, err := echartsSource()
 	if err != nil {
 		return nil, err
@@ -150,7 +104,7 @@ func dates(i marts.Infos) string {
 }
 
 // years are the years some chart shows, newest first.
-func years(d *Data) []int {
+func years(d *marts.Bundle) []int {
 	seen := map[int]bool{}
 	for _, y := range d.AM {
 		seen[y.Annee] = true
@@ -227,7 +181,7 @@ func geoJSON(boundaries []marts.Boundary) (string, error) {
 
 // WriteAll reads the marts and writes index.html into dir, returning the path written.
 func WriteAll(ctx context.Context, r *marts.Reader, dir string) ([]string, error) {
-	d, err := Read(ctx, r)
+	d, err := r.ReadAll(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 // buildSections lays out every chart of the page, in reading order.
-func buildSections(d *Data) []section {
+func buildSections(d *marts.Bundle) []section {
 	t := d.Infos.SecretStatistique
 	return []section{
 		{ID: "petite-enfance", Title: "Petite enfance : occupation des EAJE", Charts: []*chart{eajeHeatmap(d), eajeTrend(d)}},
@@ -26,7 +26,7 @@ func buildSections(d *Data) []section {
 	}
 }
 
-func eajeHeatmap(d *Data) *chart {
+func eajeHeatmap(d *marts.Bundle) *chart {
 	c := &chart{ID: "eaje_occupation_mois", Height: 120 + 60*len(structureNames(d.EAJEMonths)), Options: map[string]template.HTML{},
 		Note: "Taux d'occupation réel : heures de présence des enfants / capacité théorique (places × heures d'ouverture des jours ouverts)."}
 	names := structureNames(d.EAJEMonths)
@@ -62,7 +62,7 @@ func structureNames(rows []marts.EAJEMonth) []string {
 	return names
 }
 
-func eajeTrend(d *Data) *chart {
+func eajeTrend(d *marts.Bundle) *chart {
 	years := sortedYears(byYear(d.EAJEYears, func(y marts.EAJEYear) int { return y.Annee }))
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(common("Taux d'occupation réel par année", "Repère national : environ 70 %", pctTooltip),
@@ -87,7 +87,7 @@ func eajeTrend(d *Data) *chart {
 	return &chart{ID: "eaje_tendance", Height: 380, Options: map[string]template.HTML{allYears: optionOf(line)}}
 }
 
-func acmFill(d *Data) *chart {
+func acmFill(d *marts.Bundle) *chart {
 	c := &chart{ID: "acm_remplissage", Options: map[string]template.HTML{},
 		Note: "Taux de remplissage de chaque période déclarée : enfants présents par créneau (matin, midi, soir ou journée) / places déclarées."}
 	height := 0
@@ -124,7 +124,7 @@ func acmFill(d *Data) *chart {
 	return c
 }
 
-func sejours(d *Data, threshold int) *chart {
+func sejours(d *marts.Bundle, threshold int) *chart {
 	c := &chart{ID: "sejours", Height: 400, Options: map[string]template.HTML{}}
 	for y, rows := range byYear(d.Sejours, func(s marts.Sejour) int { return s.Annee }) {
 		var names []string
@@ -145,7 +145,7 @@ func sejours(d *Data, threshold int) *chart {
 	return c
 }
 
-func rpeAteliers(d *Data) *chart {
+func rpeAteliers(d *marts.Bundle) *chart {
 	c := &chart{ID: "rpe_ateliers", Height: 380, Options: map[string]template.HTML{},
 		Note: "Ateliers d'éveil tenus et annulés par antenne ; la bulle de la fréquentation donne la part des assistants maternels actifs venus au moins une fois."}
 	for y, rows := range byYear(d.RPE, func(r marts.RPEYear) int { return r.Annee }) {
@@ -176,7 +176,7 @@ func territory(rows []marts.TrainingYear) []marts.TrainingYear {
 	return out
 }
 
-func trainingUptake(d *Data) *chart {
+func trainingUptake(d *marts.Bundle) *chart {
 	rows := territory(d.Training)
 	var years []string
 	var data []opts.BarData
@@ -191,7 +191,7 @@ func trainingUptake(d *Data) *chart {
 	return &chart{ID: "formation_depart", Height: 360, Options: map[string]template.HTML{allYears: optionOf(bar)}}
 }
 
-func trainingSessions(d *Data) *chart {
+func trainingSessions(d *marts.Bundle) *chart {
 	rows := territory(d.Training)
 	var years []string
 	var planned, cancelled, under []opts.BarData
@@ -209,7 +209,7 @@ func trainingSessions(d *Data) *chart {
 	return &chart{ID: "formation_sessions", Height: 360, Options: map[string]template.HTML{allYears: optionOf(bar)}}
 }
 
-func brakesLevers(d *Data) *chart {
+func brakesLevers(d *marts.Bundle) *chart {
 	c := &chart{ID: "freins_leviers", Height: 460, Options: map[string]template.HTML{},
 		Note: "Part des répondants à l'enquête qui citent chaque frein ou levier, et la même part parmi ceux qui ne se sont pas formés dans l'année."}
 	for y, rows := range byYear(d.BrakesLevers, func(b marts.BrakeLever) int { return b.Annee }) {
@@ -234,7 +234,7 @@ func brakesLevers(d *Data) *chart {
 	return c
 }
 
-func amFlows(d *Data, threshold int) *chart {
+func amFlows(d *marts.Bundle, threshold int) *chart {
 	var years []string
 	var in, out, retired []opts.BarData
 	for _, r := range d.AM {
@@ -251,7 +251,7 @@ func amFlows(d *Data, threshold int) *chart {
 	return &chart{ID: "am_flux", Height: 380, Options: map[string]template.HTML{allYears: optionOf(bar)}}
 }
 
-func agePyramid(d *Data, threshold int) *chart {
+func agePyramid(d *marts.Bundle, threshold int) *chart {
 	c := &chart{ID: "am_pyramide", Height: 400, Options: map[string]template.HTML{}}
 	for y, rows := range byYear(d.Ages, func(b marts.AgeBand) int { return b.Annee }) {
 		var names []string
@@ -272,7 +272,7 @@ func agePyramid(d *Data, threshold int) *chart {
 	return c
 }
 
-func retirements(d *Data, threshold int) *chart {
+func retirements(d *marts.Bundle, threshold int) *chart {
 	c := &chart{ID: "am_projection", Height: 380, Options: map[string]template.HTML{},
 		Note: "Départs projetés à l'âge de retraite du territoire, parmi les assistants maternels actifs au 31 décembre de l'année choisie, et leurs places."}
 	for y, rows := range byYear(d.Projections, func(p marts.Projection) int { return p.AnneeReference }) {
@@ -293,7 +293,7 @@ func retirements(d *Data, threshold int) *chart {
 	return c
 }
 
-func coverageMap(d *Data) *chart {
+func coverageMap(d *marts.Bundle) *chart {
 	c := &chart{ID: "couverture_carte", Height: 620, Options: map[string]template.HTML{},
 		Note: "Places d'accueil (assistants maternels actifs et EAJE) pour 100 enfants de moins de 3 ans, par commune. Les effectifs d'enfants marqués « estimation » ne sont pas des chiffres de l'INSEE."}
 	for y, rows := range byYear(d.Coverage, func(r marts.Coverage) int { return r.Annee }) {
