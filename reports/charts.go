@@ -26,6 +26,8 @@ type barChart struct {
 	Values     [][]float64 // one slice per series, one value per category
 	WidthMM    float64
 	HeightMM   float64
+	Horizontal bool // bars along the value axis from the left, categories top to bottom
+	Percent    bool // values are fractions, printed as percentages
 }
 
 var (
@@ -51,11 +53,16 @@ func (c barChart) png() ([]byte, error) {
 	opt.Theme = theme()
 	opt.CategoryAxis = charts.CategoryAxisOption{Labels: c.Categories, LabelFontStyle: fontStyle(face)}
 	opt.ValueAxis = []charts.ValueAxisOption{{Min: charts.Ptr(0.0), LabelFontStyle: fontStyle(face)}}
-	opt.ValueFormatter = func(v float64) string { return frfmt.Decimal(v, 0) }
+	format := func(v float64) string { return frfmt.Decimal(v, 0) }
+	if c.Percent {
+		format = func(v float64) string { return frfmt.Percent(v, 0) }
+	}
+	opt.ValueFormatter = format
+	opt.Horizontal = c.Horizontal
 	opt.Padding = charts.NewBoxEqual(30) // 4 mm
 	for i := range opt.SeriesList {
 		opt.SeriesList[i].Label = charts.SeriesLabel{Show: charts.Ptr(true), FontStyle: fontStyle(face),
-			ValueFormatter: func(v float64) string { return frfmt.Decimal(v, 0) }}
+			ValueFormatter: format}
 	}
 	if len(c.Series) > 1 {
 		opt.Legend = charts.LegendOption{SeriesNames: c.Series, FontStyle: fontStyle(face)}

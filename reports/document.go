@@ -72,8 +72,15 @@ func newDocument(meta Meta, title string) (core.Maroto, error) {
 }
 
 func header(meta Meta, title string) []core.Row {
+	top := text.NewRow(5, meta.Infos.Territoire, props.Text{Size: 8, Color: color(palette.Muted)})
+	if meta.Infos.Demo {
+		top = row.New(5).Add(
+			text.NewCol(7, meta.Infos.Territoire, props.Text{Size: 8, Color: color(palette.Muted)}),
+			text.NewCol(5, "DONNÉES DE DÉMONSTRATION", props.Text{Size: 8, Style: fontstyle.Bold, Align: align.Right, Color: color(palette.Series[3])}),
+		)
+	}
 	return []core.Row{
-		text.NewRow(5, meta.Infos.Territoire, props.Text{Size: 8, Color: color(palette.Muted)}),
+		top,
 		text.NewRow(8, title, props.Text{Size: 14, Style: fontstyle.Bold, Color: color(palette.Rule)}),
 		line.NewRow(4, props.Line{Color: color(palette.Rule), Thickness: 0.4, SizePercent: 100}),
 	}

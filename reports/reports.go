@@ -5,6 +5,9 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strconv"
+
+	"github.com/johnfercher/maroto/v2/pkg/core"
 
 	"enfance/internal/marts"
 	"enfance/internal/outfile"
@@ -20,27 +23,50 @@ type Document struct {
 
 // Generate reads the marts and makes every report in memory.
 func Generate(ctx context.Context, r *marts.Reader) ([]Document, error) {
-	infos, err := r.Infos(ctx)
+	b, err := r.ReadAll(ctx)
 	if err != nil {
 		return nil, err
 	}
-	communes, err := r.Communes(ctx)
-	if err != nil {
-		return nil, err
+	year := reportYear(b)
+	meta := Meta{Infos: b.Infos, Sources: CommunesSources}
+	var docs []Document
+	makers := []struct {
+		name string
+		make func() (core.Maroto, error)
+	}{
+		{"communes.pdf", func() (core.Maroto, error) { return Communes(meta, b.Communes, b.Years) }},
+		{"brief-elus-" + strconv.Itoa(year) + ".pdf", func() (core.Maroto, error) {
+			return Brief(Meta{Infos: b.Infos, Sources: BriefSources}, b, year)
+		}},
 	}
-	years, err := r.PopulationTerritoire(ctx)
-	if err != nil {
-		return nil, err
+	for _, mk := range makers {
+		m, err := mk.make()
+		if err != nil {
+			return nil, fmt.Errorf("reports: %s: %w", mk.name, err)
+		}
+		doc, err := m.Generate()
+		if err != nil {
+			return nil, fmt.Errorf("reports: %s: %w", mk.name, err)
+		}
+		docs = append(docs, made(mk.name, doc.GetBytes()))
 	}
-	m, err := Communes(Meta{Infos: infos, Sources: CommunesSources}, communes, years)
-	if err != nil {
-		return nil, fmt.Errorf("reports: communes: %w", err)
+	return docs, nil
+}
+
+// reportYear is the year the reports describe: the reference year when the marts have it, else
+// the last year they have.
+func reportYear(b *marts.Bundle) int {
+	last := 0
+	for _, i := range b.Indicators {
+		if i.Annee == b.Infos.AnneeReference {
+			return i.Annee
+		}
+		last = max(last, i.Annee)
 	}
-	doc, err := m.Generate()
-	if err != nil {
-		return nil, fmt.Errorf("reports: communes: %w", err)
+	if last == 0 {
+		return b.Infos.AnneeReference
 	}
-	return []Document{made("communes.pdf", doc.GetBytes())}, nil
+	return last
 }
 
 func made(name string, pdf []byte) Document {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"enfance/internal/golden"
+	"enfance/internal/testtool"
 	"enfance/internal/warehouse"
 )
 
@@ -219,5 +220,25 @@ func TestDemoSeedFigures(t *testing.T) {
 	r = enfance(t, "query", "--out", out, `SELECT bool_and(donnees_demonstration) AS demo FROM marts.infos_entrepot`)
 	if r.stdout != "demo\ntrue\n(1 ligne)\n" {
 		t.Errorf("the warehouse does not know it holds demo data:\n%s", r.stdout)
+	}
+	brief := filepath.Join(out, "reports", "brief-elus-2025.pdf")
+	text := strings.ReplaceAll(testtool.Run(t, "pdftotext", "-layout", brief, "-"), "\u202f", " ")
+	for _, want := range []string{
+		"Note aux élus — Enfance-Jeunesse 2025",
+		"DONNÉES DE DÉMONSTRATION",
+		"Assistants maternels en activité au 31 décembre",
+		"1 465", // places agréées, written the French way
+		"Évolution",
+		"Arrivées et départs d'assistants maternels",
+		"Places d'accueil pour 100 enfants de moins de 3 ans, par commune",
+		"page 1 sur 3",
+		"Définitions",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the brief lacks %q", want)
+		}
+	}
+	if n := strings.Count(text, "DONNÉES DE DÉMONSTRATION"); n != 3 {
+		t.Errorf("« données de démonstration » on %d pages of 3", n)
 	}
 }

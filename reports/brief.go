@@ -1,0 +1,299 @@
+package reports
+
+import (
+	"database/sql"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/johnfercher/maroto/v2/pkg/components/col"
+	"github.com/johnfercher/maroto/v2/pkg/components/image"
+	"github.com/johnfercher/maroto/v2/pkg/components/row"
+	"github.com/johnfercher/maroto/v2/pkg/components/text"
+	"github.com/johnfercher/maroto/v2/pkg/consts/align"
+	"github.com/johnfercher/maroto/v2/pkg/consts/extension"
+	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
+	"github.com/johnfercher/maroto/v2/pkg/core"
+	"github.com/johnfercher/maroto/v2/pkg/props"
+
+	"enfance/internal/frfmt"
+	"enfance/internal/marts"
+	"enfance/internal/palette"
+)
+
+// BriefSources names the sources of the brief.
+const BriefSources = "exports des structures du service Enfance-Jeunesse ; INSEE (populations légales) ; IGN (contours)"
+
+// personIndicators are the key indicators that count persons: hidden below the threshold.
+var personIndicators = []string{"am_actives", "nouveaux_agrements", "cessations", "am_formees"}
+
+// Brief is the note to the conseil communautaire for one year: the territory in figures with
+// their evolution, five charts, the coverage map and one-line definitions.
+func Brief(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
+	m, err := newDocument(meta, "Note aux élus — Enfance-Jeunesse "+strconv.Itoa(year))
+	if err != nil {
+		return nil, err
+	}
+	m.AddRows(paragraph(fmt.Sprintf("Les chiffres clés de l'année %d pour les %s communes du territoire, comparés à %d.",
+		year, frfmt.Int(len(b.Communes)), year-1)))
+	m.AddRows(indicatorTable(b.Indicators, year, meta.Infos.SecretStatistique)...)
+	charts := []struct {
+		title string
+		chart barChart
+	}{
+		{"Arrivées et départs d'assistants maternels", amFlowChart(b.AM, meta.Infos.SecretStatistique)},
+		{"Taux d'occupation réel des EAJE en " + strconv.Itoa(year), eajeChart(b.EAJEYears, year)},
+		{"Taux de départ en formation des assistants maternels", trainingChart(b.Training)},
+		{"Freins et leviers à la formation cités en " + strconv.Itoa(year), brakesChart(b.BrakesLevers, year)},
+		{"Âge des assistants maternels au 31 décembre " + strconv.Itoa(year), pyramidChart(b.Ages, year, meta.Infos.SecretStatistique)},
+	}
+	for _, c := range charts {
+		if len(c.chart.Categories) == 0 {
+			continue
+		}
+		png, err := c.chart.png()
+		if err != nil {
+			return nil, err
+		}
+		m.AddRows(titled(c.title, c.chart.HeightMM, png))
+	}
+	if err := addCoverageMap(m, b, year); err != nil {
+		return nil, err
+	}
+	m.AddRows(text.NewRow(8, "Définitions", props.Text{Size: 10, Style: fontstyle.Bold, Top: 3}))
+	for _, d := range definitions {
+		m.AddAutoRow(text.NewCol(12, "• "+d, props.Text{Size: 8, Bottom: 1}))
+	}
+	return m, nil
+}
+
+var definitions = []string{
+	"Taux d'occupation réel : heures de présence des enfants rapportées aux heures d'accueil possibles (places × heures d'ouverture).",
+	"Taux de facturation : heures facturées rapportées aux heures réalisées ; la CAF réduit son aide au-delà de 107 %.",
+	"Taux de départ en formation : assistants maternels formés dans l'année, rapportés à ceux en activité au 1er janvier.",
+	"Ratio de renouvellement : nouveaux agréments pour un départ (0,33 = un remplacement pour trois départs).",
+	"Couverture : places d'accueil (assistants maternels et EAJE) pour 100 enfants de moins de 3 ans.",
+	"Un effectif de moins de 5 personnes est remplacé par « < 5 » (secret statistique).",
+}
+
+func paragraph(s string) core.Row {
+	return text.NewRow(9, s, props.Text{Size: 10, Top: 2})
+}
+
+// indicatorTable is the territory in figures: each key indicator of the year, the year before,
+// and the evolution in words.
+func indicatorTable(all []marts.Indicator, year, threshold int) []core.Row {
+	rows := []core.Row{tableRow([]string{"Indicateur", strconv.Itoa(year), strconv.Itoa(year - 1), "Évolution"}, []int{6, 2, 2, 2}, true, false)}
+	n := 0
+	for _, i := range all {
+		if i.Annee != year {
+			continue
+		}
+		person := slices.Contains(personIndicators, i.Code)
+		rows = append(rows, tableRow([]string{i.Libelle, formatValue(i.Valeur, i.Unite, person, threshold),
+			formatValue(i.ValeurN1, i.Unite, person, threshold), trend(i)}, []int{6, 2, 2, 2}, false, n%2 == 1))
+		n++
+	}
+	return rows
+}
+
+// formatValue writes an indicator the French way for its unit.
+func formatValue(v sql.NullFloat64, unit string, person bool, threshold int) string {
+	if !v.Valid {
+		return "–"
+	}
+	x := v.Float64
+	switch {
+	case person:
+		return frfmt.Persons(int(math.Round(x)), threshold)
+	case unit == "taux":
+		return frfmt.Percent(x, 1)
+	case unit == "ratio":
+		return frfmt.Decimal(x, 2)
+	case unit == "ans":
+		return frfmt.Decimal(x, 1) + frfmt.BeforeUnit + "ans"
+	case x == math.Trunc(x):
+		return frfmt.Int(int(x))
+	}
+	return frfmt.Decimal(x, 1)
+}
+
+// trend says in words how an indicator moved since the year before.
+func trend(i marts.Indicator) string {
+	if !i.Valeur.Valid || !i.ValeurN1.Valid {
+		return "–"
+	}
+	if i.Unite == "taux" {
+		d := (i.Valeur.Float64 - i.ValeurN1.Float64) * 100
+		switch {
+		case math.Abs(d) < 0.05:
+			return "= stable"
+		case d > 0:
+			return "▲ +" + frfmt.Decimal(d, 1) + " point" + plural(d)
+		}
+		return "▼ −" + frfmt.Decimal(-d, 1) + " point" + plural(-d)
+	}
+	if i.ValeurN1.Float64 == 0 {
+		return "–"
+	}
+	r := i.Valeur.Float64/i.ValeurN1.Float64 - 1
+	switch {
+	case math.Abs(r) < 0.0005:
+		return "= stable"
+	case r > 0:
+		return "▲ +" + frfmt.Percent(r, 1)
+	}
+	return "▼ −" + frfmt.Percent(-r, 1)
+}
+
+func plural(x float64) string {
+	if x >= 2 {
+		return "s"
+	}
+	return ""
+}
+
+// tableRow is one row of a table with the given grid widths; numbers align right.
+func tableRow(cells []string, widths []int, header, zebra bool) core.Row {
+	style := fontstyle.Normal
+	if header {
+		style = fontstyle.Bold
+	}
+	cols := make([]core.Col, len(cells))
+	for i, c := range cells {
+		p := props.Text{Size: 8.5, Style: style, Top: 1, Left: 1, Right: 2}
+		if i > 0 {
+			p.Align = align.Right
+		}
+		cols[i] = text.NewCol(widths[i], c, p)
+	}
+	r := row.New().Add(cols...)
+	if zebra {
+		r.WithStyle(&props.Cell{BackgroundColor: color(palette.Zebra)})
+	}
+	return r
+}
+
+func amFlowChart(rows []marts.AMYear, threshold int) barChart {
+	c := barChart{Series: []string{"Nouveaux agréments", "Cessations"}, Values: [][]float64{{}, {}}, WidthMM: 180, HeightMM: 55}
+	for _, r := range rows {
+		c.Categories = append(c.Categories, strconv.Itoa(r.Annee))
+		c.Values[0] = append(c.Values[0], shown(r.Nouveaux, threshold))
+		c.Values[1] = append(c.Values[1], shown(r.Cessations, threshold))
+	}
+	return c
+}
+
+// shown is a count of persons for a chart: nought when it is below the threshold.
+func shown(n, threshold int) float64 {
+	if n < threshold {
+		return 0
+	}
+	return float64(n)
+}
+
+func eajeChart(rows []marts.EAJEYear, year int) barChart {
+	c := barChart{Series: []string{"Taux d'occupation réel", "Taux d'occupation financier"}, Values: [][]float64{{}, {}},
+		WidthMM: 180, HeightMM: 55, Percent: true}
+	for _, r := range rows {
+		if r.Annee == year {
+			c.Categories = append(c.Categories, shortName(r.Nom))
+			c.Values[0] = append(c.Values[0], r.TauxReel.Float64)
+			c.Values[1] = append(c.Values[1], r.TauxFinancier.Float64)
+		}
+	}
+	return c
+}
+
+// shortName drops the kind of structure before a name in quotes: « La Ronde Enfantine ».
+func shortName(name string) string {
+	if i := strings.Index(name, "« "); i >= 0 {
+		return strings.TrimSuffix(name[i+len("« "):], " »")
+	}
+	return name
+}
+
+func trainingChart(rows []marts.TrainingYear) barChart {
+	c := barChart{Series: []string{"Taux de départ en formation"}, Values: [][]float64{{}}, WidthMM: 180, HeightMM: 50, Percent: true}
+	for _, r := range rows {
+		if r.Antenne == "territoire" {
+			c.Categories = append(c.Categories, strconv.Itoa(r.Annee))
+			c.Values[0] = append(c.Values[0], r.TauxDepart.Float64)
+		}
+	}
+	return c
+}
+
+func brakesChart(rows []marts.BrakeLever, year int) barChart {
+	c := barChart{Series: []string{"Part des répondants"}, Values: [][]float64{{}}, WidthMM: 180, HeightMM: 65,
+		Horizontal: true, Percent: true}
+	for _, r := range rows {
+		if r.Annee == year {
+			c.Categories = append(c.Categories, r.Libelle+" ("+r.Nature+")")
+			c.Values[0] = append(c.Values[0], r.Part.Float64)
+		}
+	}
+	return c
+}
+
+func pyramidChart(rows []marts.AgeBand, year, threshold int) barChart {
+	c := barChart{Series: []string{"Assistants maternels"}, Values: [][]float64{{}}, WidthMM: 180, HeightMM: 55, Horizontal: true}
+	for _, r := range rows {
+		if r.Annee == year {
+			c.Categories = append(c.Categories, r.Tranche)
+			c.Values[0] = append(c.Values[0], shown(r.AM, threshold))
+		}
+	}
+	return c
+}
+
+// addCoverageMap draws the communes coloured by their coverage of the year, with its scale.
+func addCoverageMap(m core.Maroto, b *marts.Bundle, year int) error {
+	values := map[string]*float64{}
+	estimate := false
+	for _, c := range b.Coverage {
+		if c.Annee == year && c.Taux.Valid {
+			v := c.Taux.Float64
+			values[c.Insee] = &v
+			estimate = estimate || c.Estimation
+		}
+	}
+	if len(b.Boundaries) == 0 {
+		return nil
+	}
+	png, err := choropleth(b.Boundaries, values, 150, 907) // 120 mm at twice 96 dpi
+	if err != nil {
+		return err
+	}
+	title := "Places d'accueil pour 100 enfants de moins de 3 ans, par commune, en " + strconv.Itoa(year)
+	if estimate {
+		title += " (effectifs d'enfants estimés)"
+	}
+	m.AddRows(titled(title, 95, png), mapLegend())
+	return nil
+}
+
+// titled is a chart and its title in one row, so that a page break never parts them.
+func titled(title string, heightMM float64, png []byte) core.Row {
+	return row.New(heightMM + 9).Add(col.New(12).Add(
+		text.New(title, props.Text{Size: 10, Style: fontstyle.Bold, Top: 3}),
+		image.NewFromBytes(png, extension.Png, props.Rect{Top: 9, Left: 0, Percent: 100}),
+	))
+}
+
+// mapLegend is the colour scale under the map, in five steps.
+func mapLegend() core.Row {
+	cols := []core.Col{text.NewCol(2, "Échelle :", props.Text{Size: 8, Top: 1})}
+	for _, v := range []float64{0, 37.5, 75, 112.5, 150} {
+		c := scaleColor(&v, 150)
+		label := frfmt.Decimal(v, 0)
+		if v == 150 {
+			label += " et plus"
+		}
+		cols = append(cols, col.New(2).Add(text.New(label, props.Text{Size: 8, Top: 1, Align: align.Center})).
+			WithStyle(&props.Cell{BackgroundColor: &props.Color{Red: int(c.R), Green: int(c.G), Blue: int(c.B)}}))
+	}
+	return row.New(6).Add(cols...)
+}
