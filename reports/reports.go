@@ -50,7 +50,11 @@ func Generate(ctx context.Context, r *marts.Reader) ([]Document, error) {
 		}
 		docs = append(docs, made(mk.name, doc.GetBytes()))
 	}
-	return docs, nil
+	xlsx, err := Workbook(b, year)
+	if err != nil {
+		return nil, fmt.Errorf("reports: indicateurs-%d.xlsx: %w", year, err)
+	}
+	return append(docs, Document{Name: "indicateurs-" + strconv.Itoa(year) + ".xlsx", Bytes: xlsx}), nil
 }
 
 // reportYear is the year the reports describe: the reference year when the marts have it, else

@@ -1,0 +1,210 @@
+package reports
+
+import (
+	"bytes"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"enfance/internal/marts"
+)
+
+// cellFormat says how a column's cells are typed and shown.
+type cellFormat int
+
+const (
+	asText cellFormat = iota
+	asInt
+	asDecimal
+	asPercent
+)
+
+// sheet is one table of the workbook.
+type sheet struct {
+	name    string
+	headers []string
+	formats []cellFormat
+	rows    [][]any
+}
+
+// Workbook writes the indicator tables of a year as an XLSX workbook: French headers, numbers as
+// numbers and rates as percentages, so that they can be copied into the CAF's forms.
+func Workbook(b *marts.Bundle, year int) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	styles, err := newStyles(f)
+	if err != nil {
+		return nil, err
+	}
+	for i, s := range workbookSheets(b, year) {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", s.name); err != nil {
+				return nil, err
+			}
+		} else if _, err := f.NewSheet(s.name); err != nil {
+			return nil, err
+		}
+		if err := writeSheet(f, s, styles); err != nil {
+			return nil, fmt.Errorf("feuille %s : %w", s.name, err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+type styles struct{ header, integer, decimal, percent int }
+
+func newStyles(f *excelize.File) (styles, error) {
+	var s styles
+	var err error
+	if s.header, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#EEF3F7"}}}); err != nil {
+		return s, err
+	}
+	if s.integer, err = f.NewStyle(&excelize.Style{NumFmt: 3}); err != nil { // #,##0
+		return s, err
+	}
+	custom := "0.00"
+	if s.decimal, err = f.NewStyle(&excelize.Style{CustomNumFmt: &custom}); err != nil {
+		return s, err
+	}
+	pct := "0.0%"
+	s.percent, err = f.NewStyle(&excelize.Style{CustomNumFmt: &pct})
+	return s, err
+}
+
+func writeSheet(f *excelize.File, s sheet, st styles) error {
+	sw, err := f.NewStreamWriter(s.name)
+	if err != nil {
+		return err
+	}
+	header := make([]any, len(s.headers))
+	for i, h := range s.headers {
+		header[i] = excelize.Cell{StyleID: st.header, Value: h}
+		if err := sw.SetColWidth(i+1, i+1, float64(max(12, len(h)+2))); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetRow("A1", header); err != nil {
+		return err
+	}
+	for r, row := range s.rows {
+		cells := make([]any, len(row))
+		for i, v := range row {
+			cells[i] = cell(v, s.formats[i], st)
+		}
+		addr, _ := excelize.CoordinatesToCellName(1, r+2)
+		if err := sw.SetRow(addr, cells); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// cell types a value; text that a spreadsheet could take for a formula is neutralised.
+func cell(v any, format cellFormat, st styles) any {
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case sql.NullFloat64:
+		if !x.Valid {
+			return nil
+		}
+		v = x.Float64
+	case sql.NullInt64:
+		if !x.Valid {
+			return nil
+		}
+		v = x.Int64
+	case string:
+		return neutralised(x)
+	}
+	switch format {
+	case asInt:
+		return excelize.Cell{StyleID: st.integer, Value: v}
+	case asDecimal:
+		return excelize.Cell{StyleID: st.decimal, Value: v}
+	case asPercent:
+		return excelize.Cell{StyleID: st.percent, Value: v}
+	}
+	return v
+}
+
+// neutralised keeps a text from being read as a formula when the sheet is saved as CSV or the
+// cell retyped: a leading = + - @ tab or return gets an apostrophe before it.
+func neutralised(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func workbookSheets(b *marts.Bundle, year int) []sheet {
+	key := sheet{name: "Indicateurs clés", headers: []string{"Année", "Indicateur", "Valeur", "Unité", "Valeur N-1"},
+		formats: []cellFormat{asInt, asText, asDecimal, asText, asDecimal}}
+	for _, i := range b.Indicators {
+		if i.Annee == year {
+			key.rows = append(key.rows, []any{i.Annee, i.Libelle, i.Valeur, i.Unite, i.ValeurN1})
+		}
+	}
+	eaje := sheet{name: "EAJE", headers: []string{"Code", "Structure", "Année", "Mois", "Heures réalisées", "Capacité théorique (heures)",
+		"Taux d'occupation réel", "Taux d'occupation financier"},
+		formats: []cellFormat{asText, asText, asInt, asInt, asDecimal, asDecimal, asPercent, asPercent}}
+	for _, m := range b.EAJEMonths {
+		if m.Annee == year {
+			eaje.rows = append(eaje.rows, []any{m.Code, m.Nom, m.Annee, m.Mois, m.HeuresRealisees, m.Capacite, m.TauxReel, m.TauxFinancier})
+		}
+	}
+	eajeYear := sheet{name: "EAJE année", headers: []string{"Code", "Structure", "Année", "Taux d'occupation réel",
+		"Taux d'occupation financier", "Taux de facturation", "Zone de facturation", "Enfants accueillis"},
+		formats: []cellFormat{asText, asText, asInt, asPercent, asPercent, asPercent, asText, asInt}}
+	for _, y := range b.EAJEYears {
+		if y.Annee == year {
+			eajeYear.rows = append(eajeYear.rows, []any{y.Code, y.Nom, y.Annee, y.TauxReel, y.TauxFinancier, y.TauxFacturation, y.Zone, y.Enfants})
+		}
+	}
+	acm := sheet{name: "ACM", headers: []string{"Code", "Accueil", "Période", "Enfants-jours", "Places-jours", "Taux de remplissage", "Enfants différents"},
+		formats: []cellFormat{asText, asText, asText, asInt, asInt, asPercent, asInt}}
+	for _, p := range b.ACM {
+		if p.Annee == year {
+			acm.rows = append(acm.rows, []any{p.Code, p.Nom, p.Periode, p.EnfantsJours, p.Capacite, p.TauxRemplissage, p.Enfants})
+		}
+	}
+	sejours := sheet{name: "Séjours", headers: []string{"Code", "Séjour", "Places", "Participants", "Liste d'attente", "Taux de remplissage"},
+		formats: []cellFormat{asText, asText, asInt, asInt, asInt, asPercent}}
+	for _, s := range b.Sejours {
+		if s.Annee == year {
+			sejours.rows = append(sejours.rows, []any{s.Code, s.Intitule, s.Places, s.Participants, s.ListeAttente, s.TauxRemplissage})
+		}
+	}
+	training := sheet{name: "Formation", headers: []string{"Antenne", "AM actives au 1er janvier", "AM formées", "Taux de départ en formation",
+		"Sessions programmées", "Sessions annulées", "Sessions sous le minimum", "Heures suivies"},
+		formats: []cellFormat{asText, asInt, asInt, asPercent, asInt, asInt, asInt, asDecimal}}
+	for _, t := range b.Training {
+		if t.Annee == year {
+			training.rows = append(training.rows, []any{t.Antenne, t.AMActives, t.AMFormees, t.TauxDepart, t.SessionsProgrammees, t.SessionsAnnulees, t.SousMinimum, t.Heures})
+		}
+	}
+	am := sheet{name: "Assistants maternels", headers: []string{"Année", "Actives au 1er janvier", "Nouveaux agréments", "Cessations",
+		"dont retraites", "Ratio de renouvellement", "Actives au 31 décembre", "Places agréées", "Âge moyen"},
+		formats: []cellFormat{asInt, asInt, asInt, asInt, asInt, asDecimal, asInt, asInt, asDecimal}}
+	for _, y := range b.AM {
+		am.rows = append(am.rows, []any{y.Annee, y.Actives1erJanvier, y.Nouveaux, y.Cessations, y.Retraites, y.Ratio, y.Actives31Decembre, y.Places, y.AgeMoyen})
+	}
+	coverage := sheet{name: "Couverture", headers: []string{"Code INSEE", "Commune", "Places AM", "Places EAJE", "Enfants de moins de 3 ans",
+		"Places pour 100 enfants", "Effectif estimé"}, formats: []cellFormat{asText, asText, asInt, asDecimal, asInt, asDecimal, asText}}
+	for _, c := range b.Coverage {
+		if c.Annee == year {
+			estimate := "non"
+			if c.Estimation {
+				estimate = "oui"
+			}
+			coverage.rows = append(coverage.rows, []any{c.Insee, c.Nom, c.PlacesAM, c.PlacesEAJE, c.Enfants, c.Taux, estimate})
+		}
+	}
+	return []sheet{key, eajeYear, eaje, acm, sejours, training, am, coverage}
+}

@@ -1,0 +1,48 @@
+package reports
+
+import (
+	"bytes"
+	"database/sql"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"enfance/internal/marts"
+)
+
+func TestWorkbook(t *testing.T) {
+	b := &marts.Bundle{
+		Infos:      infos,
+		Indicators: []marts.Indicator{{Annee: 2025, Code: "am_actives", Libelle: "Assistants maternels", Valeur: sql.NullFloat64{Float64: 453, Valid: true}, Unite: "nombre"}},
+		EAJEYears:  []marts.EAJEYear{{Code: "MA", Nom: "Multi-accueil", Annee: 2025, TauxReel: sql.NullFloat64{Float64: 0.732, Valid: true}}},
+		Sejours:    []marts.Sejour{{Code: "S1", Annee: 2025, Intitule: "=HYPERLINK(\"http://x\")", Places: 24, Participants: 22}},
+	}
+	data, err := Workbook(b, 2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	checks := []struct{ sheet, cell, want string }{
+		{"Indicateurs clés", "B1", "Indicateur"},
+		{"Indicateurs clés", "C2", "453.00"},
+		{"EAJE année", "D2", "73.2%"},
+		{"Séjours", "B2", "'=HYPERLINK(\"http://x\")"},
+	}
+	for _, c := range checks {
+		got, err := f.GetCellValue(c.sheet, c.cell)
+		if err != nil || got != c.want {
+			t.Errorf("%s!%s = %q (%v), want %q", c.sheet, c.cell, got, err, c.want)
+		}
+	}
+	typ, err := f.GetCellType("EAJE année", "D2")
+	if err != nil || typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+		t.Errorf("the rate is stored as %v, want a number", typ)
+	}
+	if formula, _ := f.GetCellFormula("Séjours", "B2"); formula != "" {
+		t.Errorf("a text became the formula %q", formula)
+	}
+}
