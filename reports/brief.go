@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/johnfercher/maroto/v2/pkg/components/col"
 	"github.com/johnfercher/maroto/v2/pkg/components/image"
@@ -169,7 +170,13 @@ func tableRow(cells []string, widths []int, header, zebra bool) core.Row {
 		}
 		cols[i] = text.NewCol(widths[i], c, p)
 	}
-	r := row.New().Add(cols...)
+	height := 5.5
+	for i, c := range cells { // a long label wraps: give it a second line
+		if utf8.RuneCountInString(c) > 9*widths[i] {
+			height = 9
+		}
+	}
+	r := row.New(height).Add(cols...)
 	if zebra {
 		r.WithStyle(&props.Cell{BackgroundColor: color(palette.Zebra)})
 	}

@@ -90,7 +90,7 @@ func footer(meta Meta) []core.Row {
 	muted := props.Text{Size: 7, Color: color(palette.Muted), Align: align.Left}
 	return []core.Row{
 		line.NewRow(3, props.Line{Color: color(palette.Muted), Thickness: 0.2, SizePercent: 100}),
-		row.New(4).Add(text.NewCol(9, "Sources : "+meta.Sources, muted)),
+		row.New(4).Add(text.NewCol(12, "Sources : "+meta.Sources, muted)),
 		row.New(4).Add(text.NewCol(9, meta.dates(), muted)),
 	}
 }

@@ -38,6 +38,9 @@ func Generate(ctx context.Context, r *marts.Reader) ([]Document, error) {
 		{"brief-elus-" + strconv.Itoa(year) + ".pdf", func() (core.Maroto, error) {
 			return Brief(Meta{Infos: b.Infos, Sources: BriefSources}, b, year)
 		}},
+		{"bilan-caf-" + strconv.Itoa(year) + ".pdf", func() (core.Maroto, error) {
+			return Bilan(Meta{Infos: b.Infos, Sources: BilanSources}, b, year)
+		}},
 	}
 	for _, mk := range makers {
 		m, err := mk.make()

@@ -241,4 +241,18 @@ func TestDemoSeedFigures(t *testing.T) {
 	if n := strings.Count(text, "DONNÉES DE DÉMONSTRATION"); n != 3 {
 		t.Errorf("« données de démonstration » on %d pages of 3", n)
 	}
+	bilan := strings.ReplaceAll(testtool.Run(t, "pdftotext", "-layout", filepath.Join(out, "reports", "bilan-caf-2025.pdf"), "-"), "\u202f", " ")
+	for _, want := range []string{
+		"Bilan CAF 2025",
+		"Multi-accueil « A Pas de Loups » — zone de facturation",
+		"Accueils collectifs de mineurs (périodes déclarées)",
+		"Séjour ski",
+		"Freins et leviers à la formation",
+		"Annexe : qualité des données",
+		"eaje_presences",
+	} {
+		if !strings.Contains(bilan, want) {
+			t.Errorf("the CAF evaluation lacks %q", want)
+		}
+	}
 }

@@ -20,6 +20,7 @@ type Bundle struct {
 	Projections  []Projection
 	Coverage     []Coverage
 	Boundaries   []Boundary
+	Quality      []FileQuality
 }
 
 // ReadAll reads every mart of the bundle.
@@ -43,6 +44,7 @@ func (r *Reader) ReadAll(ctx context.Context) (*Bundle, error) {
 		func() { d.Projections, err = r.Projections(ctx) },
 		func() { d.Coverage, err = r.Coverages(ctx) },
 		func() { d.Boundaries, err = r.Boundaries(ctx) },
+		func() { d.Quality, err = r.Quality(ctx) },
 	}
 	for _, step := range steps {
 		if step(); err != nil {

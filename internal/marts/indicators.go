@@ -14,13 +14,17 @@ type EAJEMonth struct {
 	Annee, Mois               int
 	TauxReel, TauxFinancier   sql.NullFloat64
 	HeuresRealisees, Capacite float64
+	HeuresFacturees           float64
+	Jours                     int
+	TauxFacturation           sql.NullFloat64
 }
 
 // EAJEMonths reads the monthly occupancy of every EAJE.
 func (r *Reader) EAJEMonths(ctx context.Context) ([]EAJEMonth, error) {
 	return collect(ctx, r.db, "eaje_mensuel", func(rows *sql.Rows) (EAJEMonth, error) {
 		var m EAJEMonth
-		err := rows.Scan(&m.Code, &m.Nom, &m.Annee, &m.Mois, &m.TauxReel, &m.TauxFinancier, &m.HeuresRealisees, &m.Capacite)
+		err := rows.Scan(&m.Code, &m.Nom, &m.Annee, &m.Mois, &m.TauxReel, &m.TauxFinancier, &m.HeuresRealisees, &m.Capacite,
+			&m.HeuresFacturees, &m.Jours, &m.TauxFacturation)
 		return m, err
 	})
 }
@@ -236,5 +240,21 @@ func (r *Reader) Indicators(ctx context.Context) ([]Indicator, error) {
 		var i Indicator
 		err := rows.Scan(&i.Annee, &i.Code, &i.Libelle, &i.Valeur, &i.Unite, &i.ValeurN1)
 		return i, err
+	})
+}
+
+// FileQuality is a row of marts.qualite_donnees.
+type FileQuality struct {
+	Fichier, Type, Statut    string
+	Lues, Chargees, Rejetees int
+	PremierMotif, Detail     sql.NullString
+}
+
+// Quality reads what happened to every file loaded.
+func (r *Reader) Quality(ctx context.Context) ([]FileQuality, error) {
+	return collect(ctx, r.db, "qualite", func(rows *sql.Rows) (FileQuality, error) {
+		var q FileQuality
+		err := rows.Scan(&q.Fichier, &q.Type, &q.Statut, &q.Lues, &q.Chargees, &q.Rejetees, &q.PremierMotif, &q.Detail)
+		return q, err
 	})
 }

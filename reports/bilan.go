@@ -1,0 +1,168 @@
+package reports
+
+import (
+	"database/sql"
+	"strconv"
+	"time"
+
+	"github.com/johnfercher/maroto/v2/pkg/components/text"
+	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
+	"github.com/johnfercher/maroto/v2/pkg/core"
+	"github.com/johnfercher/maroto/v2/pkg/props"
+
+	"enfance/internal/frfmt"
+	"enfance/internal/marts"
+)
+
+// BilanSources names the sources of the CAF evaluation.
+const BilanSources = "exports des structures (présences, capacités, déclarations TAM) ; registre et activité du RPE"
+
+// Bilan is the CAF evaluation of a year: the PSU indicators of each EAJE by month with the
+// taux de facturation band, ACM attendance by declared period, séjours, the relais' activity and
+// training, brakes and levers, and the data quality annex.
+func Bilan(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
+	m, err := newDocument(meta, "Bilan CAF "+strconv.Itoa(year)+" — Enfance-Jeunesse")
+	if err != nil {
+		return nil, err
+	}
+	t := meta.Infos.SecretStatistique
+	heading(m, "1. Établissements d'accueil du jeune enfant (prestation de service unique)")
+	for _, y := range b.EAJEYears {
+		if y.Annee != year {
+			continue
+		}
+		m.AddRows(text.NewRow(11, y.Nom+" — zone de facturation : "+dash(y.Zone), props.Text{Size: 9, Style: fontstyle.Bold, Top: 2}))
+		widths := []int{2, 1, 2, 2, 2, 1, 1, 1}
+		m.AddRows(tableRow([]string{"Mois", "Jours", "Capacité (h)", "Réalisées (h)", "Facturées (h)", "T. réel", "T. fin.", "T. fact."}, widths, true, false))
+		n := 0
+		for _, mo := range b.EAJEMonths {
+			if mo.Code == y.Code && mo.Annee == year {
+				m.AddRows(tableRow([]string{frfmt.Month(monthOf(mo.Mois)), frfmt.Int(mo.Jours), frfmt.Decimal(mo.Capacite, 0),
+					frfmt.Decimal(mo.HeuresRealisees, 1), frfmt.Decimal(mo.HeuresFacturees, 1), pct(mo.TauxReel), pct(mo.TauxFinancier),
+					pct(mo.TauxFacturation)}, widths, false, n%2 == 1))
+				n++
+			}
+		}
+		m.AddRows(tableRow([]string{"Année", "", "", "", "", pct(y.TauxReel), pct(y.TauxFinancier), pct(y.TauxFacturation)}, widths, true, false))
+		m.AddRows(text.NewRow(6, "Enfants accueillis dans l'année : "+frfmt.Persons(y.Enfants, t), props.Text{Size: 8, Top: 1}))
+	}
+	heading(m, "2. Accueils collectifs de mineurs (périodes déclarées)")
+	widths := []int{4, 2, 2, 2, 2}
+	m.AddRows(tableRow([]string{"Accueil", "Période", "Enfants-jours", "Places-jours", "Remplissage"}, widths, true, false))
+	n := 0
+	for _, p := range b.ACM {
+		if p.Annee == year {
+			m.AddRows(tableRow([]string{p.Nom, p.Periode, frfmt.Int(p.EnfantsJours), frfmt.Int(p.Capacite), pct(p.TauxRemplissage)}, widths, false, n%2 == 1))
+			n++
+		}
+	}
+	heading(m, "3. Séjours")
+	widths = []int{4, 2, 2, 2, 2}
+	m.AddRows(tableRow([]string{"Séjour", "Places", "Participants", "En attente", "Remplissage"}, widths, true, false))
+	n = 0
+	for _, s := range b.Sejours {
+		if s.Annee == year {
+			m.AddRows(tableRow([]string{s.Intitule, frfmt.Int(s.Places), frfmt.Persons(s.Participants, t), frfmt.Persons(s.ListeAttente, t),
+				pct(s.TauxRemplissage)}, widths, false, n%2 == 1))
+			n++
+		}
+	}
+	addRPE(m, b, year, t)
+	addQuality(m, b.Quality)
+	return m, nil
+}
+
+func addRPE(m core.Maroto, b *marts.Bundle, year, t int) {
+	heading(m, "4. Relais Petite Enfance")
+	widths := []int{3, 2, 2, 2, 1, 2}
+	m.AddRows(tableRow([]string{"Antenne", "Ateliers", "Annulés", "AM venues", "Part", "Parents"}, widths, true, false))
+	for i, r := range rowsOfYear(b.RPE, year, func(r marts.RPEYear) int { return r.Annee }) {
+		m.AddRows(tableRow([]string{r.Antenne, frfmt.Int(r.AteliersRealises), frfmt.Int(r.AteliersAnnules),
+			frfmt.Persons(r.AMDistinctes, t), pct(r.TauxFrequentation), frfmt.Int(r.ContactsParents)}, widths, false, i%2 == 1))
+	}
+	m.AddRows(text.NewRow(7, "Départs en formation continue des assistants maternels", props.Text{Size: 9, Style: fontstyle.Bold, Top: 3}))
+	widths = []int{3, 2, 2, 2, 2, 1}
+	m.AddRows(tableRow([]string{"Antenne", "AM 1er janv.", "AM formées", "Départ", "Annulées", "Heures"}, widths, true, false))
+	for i, r := range rowsOfYear(b.Training, year, func(r marts.TrainingYear) int { return r.Annee }) {
+		m.AddRows(tableRow([]string{r.Antenne, frfmt.Persons(r.AMActives, t), frfmt.Persons(r.AMFormees, t), pct(r.TauxDepart),
+			frfmt.Int(r.SessionsAnnulees) + " sur " + frfmt.Int(r.SessionsProgrammees), frfmt.Decimal(r.Heures, 0)}, widths, false, i%2 == 1))
+	}
+	m.AddRows(text.NewRow(7, "Freins et leviers à la formation (enquête auprès des assistants maternels)", props.Text{Size: 9, Style: fontstyle.Bold, Top: 3}))
+	widths = []int{6, 2, 2, 2}
+	m.AddRows(tableRow([]string{"Frein ou levier", "Réponses", "Part", "Non formées"}, widths, true, false))
+	for i, r := range rowsOfYear(b.BrakesLevers, year, func(r marts.BrakeLever) int { return r.Annee }) {
+		m.AddRows(tableRow([]string{r.Libelle + " (" + r.Nature + ")", frfmt.Persons(r.Reponses, t), pct(r.Part), pct(r.PartNonFormees)}, widths, false, i%2 == 1))
+	}
+}
+
+// addQuality is the annex: what was read, loaded and rejected, by kind of export.
+func addQuality(m core.Maroto, files []marts.FileQuality) {
+	heading(m, "Annexe : qualité des données")
+	type totals struct{ files, read, loaded, rejected, refused int }
+	byKind := map[string]*totals{}
+	var kinds []string
+	for _, f := range files {
+		t := byKind[f.Type]
+		if t == nil {
+			t = &totals{}
+			byKind[f.Type] = t
+			kinds = append(kinds, f.Type)
+		}
+		t.files++
+		t.read += f.Lues
+		t.loaded += f.Chargees
+		t.rejected += f.Rejetees
+		if f.Statut == "refuse" {
+			t.refused++
+		}
+	}
+	widths := []int{4, 2, 2, 2, 2}
+	m.AddRows(tableRow([]string{"Type d'export", "Fichiers", "Lignes lues", "Chargées", "Rejetées"}, widths, true, false))
+	for i, k := range kinds {
+		t := byKind[k]
+		files := frfmt.Int(t.files)
+		if t.refused > 0 {
+			files += " (" + frfmt.Int(t.refused) + " refusé)"
+		}
+		m.AddRows(tableRow([]string{k, files, frfmt.Int(t.read), frfmt.Int(t.loaded), frfmt.Int(t.rejected)}, widths, false, i%2 == 1))
+	}
+	for _, f := range files {
+		if f.Rejetees > 0 || f.Statut == "refuse" {
+			reason := f.PremierMotif.String
+			if f.Statut == "refuse" {
+				reason = f.Detail.String
+			}
+			m.AddAutoRow(text.NewCol(12, f.Fichier+" : "+reason, props.Text{Size: 7.5, Top: 0.5}))
+		}
+	}
+}
+
+func heading(m core.Maroto, title string) {
+	m.AddRows(text.NewRow(10, title, props.Text{Size: 11, Style: fontstyle.Bold, Top: 4}))
+}
+
+func rowsOfYear[T any](rows []T, year int, of func(T) int) []T {
+	var out []T
+	for _, r := range rows {
+		if of(r) == year {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func pct(v sql.NullFloat64) string {
+	if !v.Valid {
+		return "–"
+	}
+	return frfmt.Percent(v.Float64, 1)
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
+func monthOf(m int) time.Month { return time.Month(m) }
