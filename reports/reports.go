@@ -42,6 +42,22 @@ func Generate(ctx context.Context, r *marts.Reader) ([]Document, error) {
 			return Bilan(Meta{Infos: b.Infos, Sources: BilanSources}, b, year)
 		}},
 	}
+	if first := firstYear(b, year); first < year {
+		makers = append(makers, struct {
+			name string
+			make func() (core.Maroto, error)
+		}{"evaluation-ctg-" + strconv.Itoa(first) + "-" + strconv.Itoa(year) + ".pdf", func() (core.Maroto, error) {
+			return CTG(Meta{Infos: b.Infos, Sources: CTGSources}, b, first, year)
+		}})
+	}
+	for _, c := range b.Communes {
+		makers = append(makers, struct {
+			name string
+			make func() (core.Maroto, error)
+		}{"communes/fiche-" + c.Insee + ".pdf", func() (core.Maroto, error) {
+			return Fiche(Meta{Infos: b.Infos, Sources: FicheSources}, b, c, year)
+		}})
+	}
 	for _, mk := range makers {
 		m, err := mk.make()
 		if err != nil {
@@ -58,6 +74,15 @@ func Generate(ctx context.Context, r *marts.Reader) ([]Document, error) {
 		return nil, fmt.Errorf("reports: indicateurs-%d.xlsx: %w", year, err)
 	}
 	return append(docs, Document{Name: "indicateurs-" + strconv.Itoa(year) + ".xlsx", Bytes: xlsx}), nil
+}
+
+// firstYear is the first year of the key indicators: the CTG evaluation's baseline.
+func firstYear(b *marts.Bundle, year int) int {
+	first := year
+	for _, i := range b.Indicators {
+		first = min(first, i.Annee)
+	}
+	return first
 }
 
 // reportYear is the year the reports describe: the reference year when the marts have it, else

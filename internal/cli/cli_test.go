@@ -161,7 +161,7 @@ func TestStagesOneByOne(t *testing.T) {
 		{[]string{"transform"}, "entrepôt : OUT/warehouse.duckdb\n"},
 		{[]string{"transform"}, "entrepôt : OUT/warehouse.duckdb\n"}, // twice: it starts again from raw
 		{[]string{"check"}, "tests de données : tous réussis\n"},
-		{[]string{"report"}, "rapport : OUT/reports/communes.pdf\nrapport : OUT/reports/brief-elus-2025.pdf\nrapport : OUT/reports/bilan-caf-2025.pdf\nrapport : OUT/reports/indicateurs-2025.xlsx\n"},
+		{[]string{"report"}, "rapport : OUT/reports/communes.pdf\nrapport : OUT/reports/brief-elus-2025.pdf\nrapport : OUT/reports/bilan-caf-2025.pdf\nrapport : OUT/reports/indicateurs-2025.xlsx\nfiches communes : 40 dans OUT/reports/communes\n"},
 		{[]string{"dashboard"}, "tableau de bord : OUT/dashboards/index.html\n"},
 		{[]string{"query", "SELECT nom, population, population_annee FROM marts.dim_commune ORDER BY population DESC LIMIT 3"},
 			"nom          population  population_annee\nWormhout     5584        2023\nHondschoote  3957        2023\nBergues      3525        2023\n(3 lignes)\n"},

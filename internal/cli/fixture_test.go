@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -253,6 +254,57 @@ func TestDemoSeedFigures(t *testing.T) {
 	} {
 		if !strings.Contains(bilan, want) {
 			t.Errorf("the CAF evaluation lacks %q", want)
+		}
+	}
+}
+
+// TestFixtureReports checks every report of the fixture through its text: figures as the marts
+// give them, in French, a small count hidden, no Go-formatted number, well-formed PDFs with
+// embedded fonts and page numbers.
+func TestFixtureReports(t *testing.T) {
+	out := buildFixture(t)
+	pdfs, _ := filepath.Glob(filepath.Join(out, "reports", "*.pdf"))
+	fiches, _ := filepath.Glob(filepath.Join(out, "reports", "communes", "fiche-*.pdf"))
+	if len(fiches) != 40 || len(pdfs) != 3 { // communes, brief and bilan; no CTG for a single year
+		t.Fatalf("%d reports and %d commune pages, want 3 and 40", len(pdfs), len(fiches))
+	}
+	goFormatted := regexp.MustCompile(`\b\d+\.\d+\b`)
+	for _, pdf := range append(pdfs, fiches[0], fiches[len(fiches)-1]) {
+		text := testtool.Run(t, "pdftotext", "-layout", pdf, "-")
+		if m := goFormatted.FindString(text); m != "" {
+			t.Errorf("%s shows the Go-formatted number %s", filepath.Base(pdf), m)
+		}
+		if !regexp.MustCompile(`page 1 sur \d+`).MatchString(text) {
+			t.Errorf("%s has no page number", filepath.Base(pdf))
+		}
+		testtool.Run(t, "qpdf", "--check", pdf)
+		for _, line := range strings.Split(strings.TrimSpace(testtool.Run(t, "pdffonts", pdf)), "\n")[2:] {
+			if f := strings.Fields(line); len(f) < 5 || f[len(f)-5] != "yes" {
+				t.Errorf("%s: font not embedded: %s", filepath.Base(pdf), line)
+			}
+		}
+	}
+	bilan := testtool.Run(t, "pdftotext", "-layout", filepath.Join(out, "reports", "bilan-caf-2025.pdf"), "-")
+	for _, line := range strings.Split(bilan, "\n") {
+		if strings.Contains(line, "Séjour mer") && (!regexp.MustCompile(`<\s?5`).MatchString(line) || strings.Contains(line, " 2 ")) {
+			t.Errorf("the séjour's waiting list of 2 is not hidden: %q", line)
+		}
+	}
+	for _, want := range []string{"73,0 %", "76,0 %", "104,1 %", "jusqu'à 107 %", "60,0 %", "80,0 %", "36,4 %"} {
+		if !strings.Contains(bilan, want) {
+			t.Errorf("the CAF evaluation lacks %q", want)
+		}
+	}
+	brief := testtool.Run(t, "pdftotext", "-layout", filepath.Join(out, "reports", "brief-elus-2025.pdf"), "-")
+	for _, want := range []string{"Assistants maternels en activité au 31 décembre", "49,0 ans", "36,4 %"} {
+		if !strings.Contains(brief, want) {
+			t.Errorf("the brief lacks %q", want)
+		}
+	}
+	fiche := testtool.Run(t, "pdftotext", "-layout", filepath.Join(out, "reports", "communes", "fiche-59067.pdf"), "-")
+	for _, want := range []string{"Bergues — fiche commune 2025", "Crèche des Moulins", "75,0"} {
+		if !strings.Contains(fiche, want) {
+			t.Errorf("Bergues' page lacks %q:\n%s", want, fiche)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 
@@ -196,8 +197,16 @@ func (a *app) writeParquet(ctx context.Context) error {
 func (a *app) writeReports(ctx context.Context) error {
 	return a.withMarts(func(r *marts.Reader) error {
 		paths, err := reports.WriteAll(ctx, r, a.outDir("reports"))
+		fiches := 0
 		for _, p := range paths {
+			if filepath.Base(filepath.Dir(p)) == "communes" {
+				fiches++
+				continue
+			}
 			a.printf("rapport : %s\n", p)
+		}
+		if fiches > 0 {
+			a.printf("fiches communes : %d dans %s\n", fiches, filepath.Join(a.outDir("reports"), "communes"))
 		}
 		return err
 	})

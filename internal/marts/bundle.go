@@ -21,6 +21,7 @@ type Bundle struct {
 	Coverage     []Coverage
 	Boundaries   []Boundary
 	Quality      []FileQuality
+	Care         []CommuneCare
 }
 
 // ReadAll reads every mart of the bundle.
@@ -45,6 +46,7 @@ func (r *Reader) ReadAll(ctx context.Context) (*Bundle, error) {
 		func() { d.Coverage, err = r.Coverages(ctx) },
 		func() { d.Boundaries, err = r.Boundaries(ctx) },
 		func() { d.Quality, err = r.Quality(ctx) },
+		func() { d.Care, err = r.CommuneCares(ctx) },
 	}
 	for _, step := range steps {
 		if step(); err != nil {

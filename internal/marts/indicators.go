@@ -195,6 +195,7 @@ func (r *Reader) Projections(ctx context.Context) ([]Projection, error) {
 type Coverage struct {
 	Insee, Nom string
 	Annee      int
+	AM         int
 	PlacesAM   int
 	PlacesEAJE float64
 	Enfants    sql.NullInt64
@@ -206,7 +207,7 @@ type Coverage struct {
 func (r *Reader) Coverages(ctx context.Context) ([]Coverage, error) {
 	return collect(ctx, r.db, "couverture", func(rows *sql.Rows) (Coverage, error) {
 		var c Coverage
-		err := rows.Scan(&c.Insee, &c.Nom, &c.Annee, &c.PlacesAM, &c.PlacesEAJE, &c.Enfants, &c.Taux, &c.Estimation)
+		err := rows.Scan(&c.Insee, &c.Nom, &c.Annee, &c.AM, &c.PlacesAM, &c.PlacesEAJE, &c.Enfants, &c.Taux, &c.Estimation)
 		return c, err
 	})
 }
@@ -227,18 +228,18 @@ func (r *Reader) Boundaries(ctx context.Context) ([]Boundary, error) {
 
 // Indicator is a row of marts.indicateurs_cles.
 type Indicator struct {
-	Annee         int
-	Code, Libelle string
-	Valeur        sql.NullFloat64
-	Unite         string
-	ValeurN1      sql.NullFloat64
+	Annee                int
+	Theme, Code, Libelle string
+	Valeur               sql.NullFloat64
+	Unite                string
+	ValeurN1             sql.NullFloat64
 }
 
 // Indicators reads the key indicators.
 func (r *Reader) Indicators(ctx context.Context) ([]Indicator, error) {
 	return collect(ctx, r.db, "indicateurs", func(rows *sql.Rows) (Indicator, error) {
 		var i Indicator
-		err := rows.Scan(&i.Annee, &i.Code, &i.Libelle, &i.Valeur, &i.Unite, &i.ValeurN1)
+		err := rows.Scan(&i.Annee, &i.Theme, &i.Code, &i.Libelle, &i.Valeur, &i.Unite, &i.ValeurN1)
 		return i, err
 	})
 }
@@ -256,5 +257,22 @@ func (r *Reader) Quality(ctx context.Context) ([]FileQuality, error) {
 		var q FileQuality
 		err := rows.Scan(&q.Fichier, &q.Type, &q.Statut, &q.Lues, &q.Chargees, &q.Rejetees, &q.PremierMotif, &q.Detail)
 		return q, err
+	})
+}
+
+// CommuneCare is a row of marts.accueil_par_commune.
+type CommuneCare struct {
+	Insee           string
+	Annee           int
+	Code, Nom, Type string
+	Enfants         int
+}
+
+// CommuneCares reads how many children of each commune each structure received.
+func (r *Reader) CommuneCares(ctx context.Context) ([]CommuneCare, error) {
+	return collect(ctx, r.db, "accueil_commune", func(rows *sql.Rows) (CommuneCare, error) {
+		var c CommuneCare
+		err := rows.Scan(&c.Insee, &c.Annee, &c.Code, &c.Nom, &c.Type, &c.Enfants)
+		return c, err
 	})
 }

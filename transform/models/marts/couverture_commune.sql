@@ -6,6 +6,7 @@
 -- key: commune_insee, annee
 -- column commune_insee: Code INSEE de la commune.
 -- column annee: Année.
+-- column am_actives: Assistants maternels actifs au 31 décembre dont la commune d'exercice est celle-ci.
 -- column places_am: Places agréées des AM actives au 31 décembre dont la commune d'exercice est
 --   celle-ci.
 -- column places_eaje: Places d'EAJE de la commune (part de chaque site pour un bus).
@@ -16,7 +17,7 @@
 -- column taux_couverture_eaje: Places d'EAJE pour 100 enfants de moins de 3 ans.
 -- column estimation: Vrai quand l'effectif d'enfants est une estimation et non un chiffre de l'INSEE.
 WITH am AS (
-    SELECT commune_insee, annee, sum(places_agreees) AS places
+    SELECT commune_insee, annee, count(*) AS am, sum(places_agreees) AS places
     FROM staging.am_annees WHERE actif_31_decembre GROUP BY ALL
 ), sites AS (
     SELECT c.code_structure, coalesce(c.commune_insee, s.commune_insee) AS commune_insee, max(c.places) AS places
@@ -38,6 +39,7 @@ WITH am AS (
 SELECT
     e.commune_insee,
     e.annee,
+    coalesce(a.am, 0) AS am_actives,
     coalesce(a.places, 0) AS places_am,
     coalesce(j.places, 0) AS places_eaje,
     e.enfants AS enfants_moins_3_ans,

@@ -7,6 +7,7 @@ SELECT
     d.periode,
     p.date,
     p.enfant,
+    p.commune_residence,
     p.plage,
     p.heures_realisees,
     p.heures_facturees,

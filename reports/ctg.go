@@ -1,0 +1,114 @@
+package reports
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/johnfercher/maroto/v2/pkg/core"
+
+	"enfance/internal/frfmt"
+	"enfance/internal/marts"
+)
+
+// CTGSources names the sources of the CTG evaluation.
+const CTGSources = "indicateurs clés de l'entrepôt enfance (exports des structures, registre des AM, INSEE)"
+
+// ctgThemes groups the key indicators by the themes of the Convention Territoriale Globale.
+var ctgThemes = []struct{ title, theme string }{
+	{"Petite enfance", "petite enfance"},
+	{"Assistants maternels", "assistants maternels"},
+	{"Formation des assistants maternels", "formation"},
+	{"Relais Petite Enfance", "relais"},
+	{"Enfance", "enfance"},
+	{"Jeunesse", "jeunesse"},
+}
+
+// CTG is the multi-year evaluation of the Convention Territoriale Globale: every key indicator
+// from the first year to the last, by theme, and a table by commune.
+func CTG(meta Meta, b *marts.Bundle, first, last int) (core.Maroto, error) {
+	m, err := newDocument(meta, "Évaluation CTG "+strconv.Itoa(first)+"–"+strconv.Itoa(last))
+	if err != nil {
+		return nil, err
+	}
+	t := meta.Infos.SecretStatistique
+	years := []int{}
+	for y := max(first, last-6); y <= last; y++ { // seven years fit the page
+		years = append(years, y)
+	}
+	m.AddRows(paragraph("Année de référence " + strconv.Itoa(first) + ", dernière année " + strconv.Itoa(last) +
+		" : la valeur de chaque année et l'écart entre les deux."))
+	widths := append([]int{4}, make([]int, len(years))...)
+	for i := range years {
+		widths[i+1] = 1
+	}
+	widths[0] = 12 - len(years) - 2
+	widths = append(widths, 2)
+	for _, th := range ctgThemes {
+		var rows [][]string
+		var codes []string
+		for _, i := range b.Indicators {
+			if i.Theme == th.theme && !slices.Contains(codes, i.Code) {
+				codes = append(codes, i.Code)
+			}
+		}
+		for _, code := range codes {
+			row := []string{""}
+			var start, end marts.Indicator
+			for _, y := range years {
+				cell := "–"
+				for _, i := range b.Indicators {
+					if i.Code == code && i.Annee == y {
+						row[0] = i.Libelle
+						cell = formatValue(i.Valeur, i.Unite, slices.Contains(personIndicators, i.Code), t)
+						if y == years[0] {
+							start = i
+						}
+						if y == last {
+							end = i
+						}
+					}
+				}
+				row = append(row, cell)
+			}
+			end.ValeurN1 = start.Valeur
+			rows = append(rows, append(row, trend(end)))
+		}
+		if len(rows) == 0 {
+			continue
+		}
+		heading(m, th.title)
+		header := []string{"Indicateur"}
+		for _, y := range years {
+			header = append(header, strconv.Itoa(y))
+		}
+		m.AddRows(tableRow(append(header, "Écart"), widths, true, false))
+		for i, r := range rows {
+			m.AddRows(tableRow(r, widths, false, i%2 == 1))
+		}
+	}
+	addCommuneTable(m, b, first, last)
+	return m, nil
+}
+
+// addCommuneTable compares each commune's coverage in the first and the last year.
+func addCommuneTable(m core.Maroto, b *marts.Bundle, first, last int) {
+	heading(m, "Par commune : places pour 100 enfants de moins de 3 ans")
+	widths := []int{4, 2, 2, 2, 2}
+	f, l := strconv.Itoa(first), strconv.Itoa(last)
+	m.AddRows(tableRow([]string{"Commune", "Places AM " + f, "Places AM " + l, "Couverture " + f, "Couverture " + l}, widths, true, false))
+	byKey := map[string]marts.Coverage{}
+	for _, c := range b.Coverage {
+		byKey[c.Insee+strconv.Itoa(c.Annee)] = c
+	}
+	for i, c := range b.Communes {
+		a, z := byKey[c.Insee+f], byKey[c.Insee+l]
+		m.AddRows(tableRow([]string{c.Nom, frfmt.Int(a.PlacesAM), frfmt.Int(z.PlacesAM), rateCell(a), rateCell(z)}, widths, false, i%2 == 1))
+	}
+}
+
+func rateCell(c marts.Coverage) string {
+	if !c.Taux.Valid {
+		return "–"
+	}
+	return frfmt.Decimal(c.Taux.Float64, 1)
+}
