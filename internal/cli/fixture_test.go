@@ -206,7 +206,7 @@ func copyFile(t *testing.T, from, to string) {
 // figures and « un remplacement pour trois départs », and every data test passes.
 func TestDemoSeedFigures(t *testing.T) {
 	data, out := filepath.Join(t.TempDir(), "exports"), t.TempDir()
-	if r := enfance(t, "demo", "--out", data, "--from", "2025", "--to", "2025", "-q"); r.code != 0 {
+	if r := enfance(t, "demo", "--out", data, "--from", "2024", "--to", "2025", "-q"); r.code != 0 {
 		t.Fatalf("demo: %s", r.stderr)
 	}
 	if r := enfance(t, "run", "--data", data, "--out", out, "-q", "--strict"); r.code != 0 {
@@ -229,7 +229,7 @@ func TestDemoSeedFigures(t *testing.T) {
 		"DONNÉES DE DÉMONSTRATION",
 		"Assistants maternels en activité au 31 décembre",
 		"1 465", // places agréées, written the French way
-		"Évolution",
+		"▼ −7,0 %", // 453 AM against 487
 		"Arrivées et départs d'assistants maternels",
 		"Places d'accueil pour 100 enfants de moins de 3 ans, par commune",
 		"page 1 sur 3",
@@ -241,6 +241,13 @@ func TestDemoSeedFigures(t *testing.T) {
 	}
 	if n := strings.Count(text, "DONNÉES DE DÉMONSTRATION"); n != 3 {
 		t.Errorf("« données de démonstration » on %d pages of 3", n)
+	}
+	ctg := strings.ReplaceAll(testtool.Run(t, "pdftotext", "-layout", filepath.Join(out, "reports", "evaluation-ctg-2024-2025.pdf"), "-"), "\u202f", " ")
+	for _, want := range []string{"Évaluation CTG 2024–2025", "Petite enfance", "Assistants maternels", "Jeunesse", "487", "453",
+		"Par commune : places pour 100 enfants de moins de 3 ans", "Quaëdypre"} {
+		if !strings.Contains(ctg, want) {
+			t.Errorf("the CTG evaluation lacks %q", want)
+		}
 	}
 	bilan := strings.ReplaceAll(testtool.Run(t, "pdftotext", "-layout", filepath.Join(out, "reports", "bilan-caf-2025.pdf"), "-"), "\u202f", " ")
 	for _, want := range []string{
