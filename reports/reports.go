@@ -3,9 +3,12 @@ package reports
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"strconv"
+	"sync"
 
 	"github.com/johnfercher/maroto/v2/pkg/core"
 
@@ -58,16 +61,22 @@ func Generate(ctx context.Context, r *marts.Reader) ([]Document, error) {
 			return Fiche(Meta{Infos: b.Infos, Sources: FicheSources}, b, c, year)
 		}})
 	}
-	for _, mk := range makers {
-		m, err := mk.make()
-		if err != nil {
-			return nil, fmt.Errorf("reports: %s: %w", mk.name, err)
-		}
-		doc, err := m.Generate()
-		if err != nil {
-			return nil, fmt.Errorf("reports: %s: %w", mk.name, err)
-		}
-		docs = append(docs, made(mk.name, doc.GetBytes()))
+	// Documents are made on one worker per core; each fills its own slot, so the order stays.
+	docs = make([]Document, len(makers))
+	errs := make([]error, len(makers))
+	sem := make(chan struct{}, runtime.NumCPU())
+	var wg sync.WaitGroup
+	for i, mk := range makers {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			docs[i], errs[i] = makeDocument(mk.name, mk.make)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	xlsx, err := Workbook(b, year)
 	if err != nil {
@@ -99,6 +108,18 @@ func reportYear(b *marts.Bundle) int {
 		return b.Infos.AnneeReference
 	}
 	return last
+}
+
+func makeDocument(name string, build func() (core.Maroto, error)) (Document, error) {
+	m, err := build()
+	if err != nil {
+		return Document{}, fmt.Errorf("reports: %s: %w", name, err)
+	}
+	doc, err := m.Generate()
+	if err != nil {
+		return Document{}, fmt.Errorf("reports: %s: %w", name, err)
+	}
+	return made(name, doc.GetBytes()), nil
 }
 
 func made(name string, pdf []byte) Document {
