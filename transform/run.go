@@ -23,6 +23,7 @@ type Params struct {
 	SecretStatistique int
 	AgeRetraite       int
 	ConstruitLe       time.Time
+	EmpreinteCle      string // fingerprint of the key of the pseudonyms; empty when no export was read
 }
 
 // Run writes staging.params, then builds every model in order, with its comments, and checks
@@ -75,8 +76,9 @@ func (p *Project) checkRaw(ctx context.Context, db *sql.DB) error {
 func writeParams(ctx context.Context, db *sql.DB, p Params) error {
 	_, err := db.ExecContext(ctx, `CREATE OR REPLACE TABLE staging.params AS SELECT
 		?::VARCHAR AS territoire, ?::VARCHAR AS siren_epci, ?::INTEGER AS annee_reference,
-		?::INTEGER AS secret_statistique, ?::INTEGER AS age_retraite, ?::TIMESTAMP AS construit_le`,
-		p.Territoire, p.SirenEPCI, p.AnneeReference, p.SecretStatistique, p.AgeRetraite, p.ConstruitLe.UTC())
+		?::INTEGER AS secret_statistique, ?::INTEGER AS age_retraite, ?::TIMESTAMP AS construit_le,
+		nullif(?::VARCHAR, '') AS empreinte_cle`,
+		p.Territoire, p.SirenEPCI, p.AnneeReference, p.SecretStatistique, p.AgeRetraite, p.ConstruitLe.UTC(), p.EmpreinteCle)
 	if err != nil {
 		return fmt.Errorf("transform: write %s: %w", paramsTable, err)
 	}

@@ -40,6 +40,8 @@ type app struct {
 	verbose    bool
 	dataFlag   string
 	outFlag    string
+
+	fingerprint string // of the key of the pseudonyms, once loaded
 }
 
 // usageError is a mistake in the command line rather than in the data.

@@ -25,12 +25,12 @@ func (a *app) runCommand() *cobra.Command {
 		Use:   "run",
 		Short: "Tout faire : charger, transformer, vérifier, publier l'entrepôt, les rapports et le tableau de bord",
 		Args:  exactArgs(0),
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		RunE: a.locked(func(cmd *cobra.Command) error {
 			if err := a.buildAll(cmd.Context()); err != nil {
 				return err
 			}
 			return a.publishOutputs(cmd.Context())
-		},
+		}),
 	}
 }
 
@@ -98,7 +98,7 @@ func (a *app) ingestCommand() *cobra.Command {
 		Use:   "ingest",
 		Short: "Charger les données de référence et les exports dans un nouvel entrepôt (couche raw)",
 		Args:  exactArgs(0),
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		RunE: a.locked(func(cmd *cobra.Command) error {
 			b, err := warehouse.Build(cmd.Context(), a.warehousePath())
 			if err != nil {
 				return err
@@ -108,7 +108,7 @@ func (a *app) ingestCommand() *cobra.Command {
 			}
 			a.printf("(couche raw seulement : lancez « enfance transform »)\n")
 			return nil
-		},
+		}),
 	}
 }
 
@@ -117,13 +117,26 @@ func (a *app) transformCommand() *cobra.Command {
 		Use:   "transform",
 		Short: "Recalculer les couches staging et marts de l'entrepôt publié, puis le republier",
 		Args:  exactArgs(0),
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		RunE: a.locked(func(cmd *cobra.Command) error {
 			b, err := warehouse.Rebuild(cmd.Context(), a.warehousePath())
 			if err != nil {
 				return err
 			}
 			return a.fill(cmd.Context(), b, resetLayers, a.transformInto)
-		},
+		}),
+	}
+}
+
+// locked runs a command that writes into the output folder while holding its lock, so that two
+// runs on one folder never mix their files.
+func (a *app) locked(fn func(*cobra.Command) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, _ []string) error {
+		release, err := warehouse.Lock(a.cfg.Chemins.Sortie)
+		if err != nil {
+			return err
+		}
+		defer release()
+		return fn(cmd)
 	}
 }
 
@@ -161,7 +174,7 @@ func (a *app) reportCommand() *cobra.Command {
 		Use:   "report",
 		Short: "Écrire les rapports PDF à partir de l'entrepôt publié",
 		Args:  exactArgs(0),
-		RunE:  func(cmd *cobra.Command, _ []string) error { return a.writeReports(cmd.Context()) },
+		RunE:  a.locked(func(cmd *cobra.Command) error { return a.writeReports(cmd.Context()) }),
 	}
 }
 
@@ -170,7 +183,7 @@ func (a *app) dashboardCommand() *cobra.Command {
 		Use:   "dashboard",
 		Short: "Écrire le tableau de bord HTML à partir de l'entrepôt publié",
 		Args:  exactArgs(0),
-		RunE:  func(cmd *cobra.Command, _ []string) error { return a.writeDashboard(cmd.Context()) },
+		RunE:  a.locked(func(cmd *cobra.Command) error { return a.writeDashboard(cmd.Context()) }),
 	}
 }
 

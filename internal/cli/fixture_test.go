@@ -228,7 +228,7 @@ func TestDemoSeedFigures(t *testing.T) {
 		"Note aux élus — Enfance-Jeunesse 2025",
 		"DONNÉES DE DÉMONSTRATION",
 		"Assistants maternels en activité au 31 décembre",
-		"1 465", // places agréées, written the French way
+		"1 465",    // places agréées, written the French way
 		"▼ −7,0 %", // 453 AM against 487
 		"Arrivées et départs d'assistants maternels",
 		"Places d'accueil pour 100 enfants de moins de 3 ans, par commune",

@@ -56,6 +56,8 @@ func (a *app) ingestExports(ctx context.Context, loader *ingest.Loader) error {
 	if err != nil {
 		return err
 	}
+	a.fingerprint = secret.Fingerprint(key)
+	a.warnOnNewKey()
 	sum, err := loader.Exports(ctx, ingest.Options{Dir: dir, Columns: a.cfg.Colonnes, Secret: key,
 		Workers: runtime.NumCPU(), Progress: a.progress("fichiers chargés")})
 	if err != nil {
@@ -83,6 +85,20 @@ func (a *app) secretKey() ([]byte, error) {
 		a.logger.Warn("clé des pseudonymes créée : gardez-la, une autre clé changerait tous les pseudonymes", "fichier", path)
 	}
 	return key, err
+}
+
+// warnOnNewKey says when the published warehouse was made with another key of the pseudonyms.
+func (a *app) warnOnNewKey() {
+	r, err := marts.Open(a.warehousePath())
+	if err != nil {
+		return // no published warehouse yet
+	}
+	defer r.Close()
+	infos, err := r.Infos(context.Background())
+	if err == nil && infos.EmpreinteCle != "" && infos.EmpreinteCle != a.fingerprint {
+		a.logger.Warn("la clé des pseudonymes n'est plus celle de l'entrepôt précédent : chaque personne change de pseudonyme, " +
+			"les extractions faites avant ne se comparent plus. Remettez l'ancienne clé si elle a été perdue ou remplacée par erreur.")
+	}
 }
 
 // checkRejects fails a --strict run when any row was rejected or any file refused.
@@ -115,6 +131,7 @@ func (a *app) transformInto(ctx context.Context, db *sql.DB) error {
 		SecretStatistique: a.cfg.Seuils.SecretStatistique,
 		AgeRetraite:       a.cfg.Seuils.AgeRetraite,
 		ConstruitLe:       a.now(),
+		EmpreinteCle:      a.fingerprint,
 	}
 	if err := project.Run(ctx, db, params, a.logger); err != nil {
 		return err

@@ -45,13 +45,14 @@ type Infos struct {
 	ConstruitLe       time.Time
 	DonneesLe         *time.Time // newest loaded file; nil when no file had a date
 	Demo              bool       // demonstration data were loaded: every output says so
+	EmpreinteCle      string     // fingerprint of the key of the pseudonyms
 }
 
 // Infos reads the one row of marts.infos_entrepot.
 func (r *Reader) Infos(ctx context.Context) (Infos, error) {
 	var i Infos
 	err := r.db.QueryRowContext(ctx, query("infos")).Scan(
-		&i.Territoire, &i.SirenEPCI, &i.AnneeReference, &i.SecretStatistique, &i.ConstruitLe, &i.DonneesLe, &i.Demo)
+		&i.Territoire, &i.SirenEPCI, &i.AnneeReference, &i.SecretStatistique, &i.ConstruitLe, &i.DonneesLe, &i.Demo, &i.EmpreinteCle)
 	if err != nil {
 		return i, fmt.Errorf("marts: read infos_entrepot: %w", err)
 	}

@@ -5,7 +5,9 @@
 package secret
 
 import (
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -66,4 +68,12 @@ func DefaultPath() (string, error) {
 		return "", fmt.Errorf("dossier de configuration introuvable pour la clé des pseudonymes : %w", err)
 	}
 	return filepath.Join(dir, "enfance", "secret"), nil
+}
+
+// Fingerprint names a key without revealing it: the warehouse keeps it, so that a run made with
+// another key is noticed (every pseudonym would differ from the previous warehouse's).
+func Fingerprint(key []byte) string {
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte("enfance : empreinte de la clé des pseudonymes"))
+	return hex.EncodeToString(mac.Sum(nil)[:8])
 }

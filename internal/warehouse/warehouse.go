@@ -36,6 +36,7 @@ func Build(ctx context.Context, published string) (b *Builder, err error) {
 	if err := os.MkdirAll(filepath.Dir(published), 0o755); err != nil {
 		return nil, fmt.Errorf("warehouse: %w", err)
 	}
+	removeStale(published)
 	path := fmt.Sprintf("%s.build-%d", published, os.Getpid())
 	removeFiles(path)
 	db, err := open(path, "")
@@ -163,6 +164,7 @@ func Rebuild(ctx context.Context, published string) (b *Builder, err error) {
 		return nil, fmt.Errorf("warehouse: %w", err)
 	}
 	defer src.Close()
+	removeStale(published)
 	path := fmt.Sprintf("%s.build-%d", published, os.Getpid())
 	removeFiles(path)
 	defer func() {

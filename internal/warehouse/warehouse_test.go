@@ -3,6 +3,7 @@ package warehouse
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -185,4 +186,38 @@ func queryString(t *testing.T, db *sql.DB, query string) string {
 		t.Fatalf("%s: %v", query, err)
 	}
 	return s
+}
+
+func TestLock(t *testing.T) {
+	dir := t.TempDir()
+	release, err := Lock(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Lock(dir); !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "travaille déjà") {
+		t.Errorf("second lock: %v", err)
+	}
+	release()
+	// A lock whose process is gone is taken over.
+	if err := os.WriteFile(filepath.Join(dir, LockFile), []byte("999999999\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	release, err = Lock(dir)
+	if err != nil {
+		t.Fatalf("stale lock: %v", err)
+	}
+	release()
+}
+
+func TestStaleBuildsAreRemoved(t *testing.T) {
+	published := filepath.Join(t.TempDir(), FileName)
+	for _, name := range []string{published + ".build-999999999", published + ".build-999999999.wal"} {
+		if err := os.WriteFile(name, []byte("half a run"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build(t, published, "SELECT 1 AS n")
+	if left, _ := filepath.Glob(published + ".build-*"); len(left) != 0 {
+		t.Errorf("files left by a killed run: %v", left)
+	}
 }

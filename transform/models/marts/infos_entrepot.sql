@@ -10,6 +10,8 @@
 -- column construit_le: Date et heure (UTC) de construction de l'entrepôt.
 -- column fichiers_charges: Nombre de fichiers chargés (exports et données de référence).
 -- column donnees_le: Date de modification la plus récente parmi les fichiers chargés : la date des données.
+-- column empreinte_cle: Empreinte de la clé des pseudonymes (elle ne permet pas de la retrouver) :
+--   si elle change d'un entrepôt à l'autre, les pseudonymes ne se comparent plus.
 -- column donnees_demonstration: Vrai quand des fichiers du territoire de démonstration ont été
 --   chargés : les sorties le disent sur chaque page.
 SELECT
@@ -19,6 +21,7 @@ SELECT
     p.secret_statistique,
     p.age_retraite,
     p.construit_le,
+    p.empreinte_cle,
     (SELECT count(*) FROM staging.chargements) AS fichiers_charges,
     (SELECT max(modifie_le) FROM staging.chargements) AS donnees_le,
     (SELECT coalesce(bool_or(demonstration), false) FROM staging.chargements WHERE statut = 'charge') AS donnees_demonstration

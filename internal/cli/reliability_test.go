@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"database/sql"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"enfance/internal/warehouse"
+)
+
+// TestNewKeyIsNoticed: a run made with another key of the pseudonyms says so.
+func TestNewKeyIsNoticed(t *testing.T) {
+	out := buildFixture(t)
+	t.Setenv("ENFANCE_SECRET", filepath.Join(t.TempDir(), "another-secret"))
+	r := enfance(t, "run", "--data", "testdata/fixture", "--out", out)
+	if r.code != 0 || !strings.Contains(r.stderr, "la clé des pseudonymes n'est plus celle de l'entrepôt précédent") {
+		t.Errorf("exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+	if info, err := os.Stat(os.Getenv("ENFANCE_SECRET")); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("the new key file: %v", err)
+	}
+}
+
+// TestSameExportsSameMarts: two runs on the same exports give identical marts, row for row.
+func TestSameExportsSameMarts(t *testing.T) {
+	a, b := martsDigest(t, buildFixture(t)), martsDigest(t, buildFixture(t))
+	if a != b {
+		t.Error("two runs on the same exports give different marts")
+	}
+}
+
+// martsDigest hashes every mart, ordered by all its columns.
+func martsDigest(t *testing.T, out string) string {
+	t.Helper()
+	db, err := warehouse.OpenReadOnly(filepath.Join(out, warehouse.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	tables, err := warehouse.Tables(t.Context(), db, "marts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, name := range tables {
+		var digest sql.NullString
+		q := "SELECT md5(string_agg(t::VARCHAR, '|' ORDER BY t::VARCHAR)) FROM " + warehouse.Qualified("marts", name) + " AS t"
+		if err := db.QueryRow(q).Scan(&digest); err != nil {
+			t.Fatal(err)
+		}
+		b.WriteString(name + "=" + digest.String + "\n")
+	}
+	return b.String()
+}
