@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -31,8 +32,8 @@ func TestSameExportsSameMarts(t *testing.T) {
 	}
 }
 
-// martsDigest hashes every mart, ordered by all its columns.
-func martsDigest(t *testing.T, out string) string {
+// martsDigest hashes every mart but those skipped, ordered by all its columns.
+func martsDigest(t *testing.T, out string, skip ...string) string {
 	t.Helper()
 	db, err := warehouse.OpenReadOnly(filepath.Join(out, warehouse.FileName))
 	if err != nil {
@@ -45,6 +46,9 @@ func martsDigest(t *testing.T, out string) string {
 	}
 	var b strings.Builder
 	for _, name := range tables {
+		if slices.Contains(skip, name) {
+			continue
+		}
 		var digest sql.NullString
 		q := "SELECT md5(string_agg(t::VARCHAR, '|' ORDER BY t::VARCHAR)) FROM " + warehouse.Qualified("marts", name) + " AS t"
 		if err := db.QueryRow(q).Scan(&digest); err != nil {
