@@ -54,3 +54,17 @@ func chance(r *rand.Rand, p float64) bool { return r.Float64() < p }
 
 // between draws a whole number in [lo, hi].
 func between(r *rand.Rand, lo, hi int) int { return lo + r.IntN(hi-lo+1) }
+
+// PossibleNames lists every name the demo can give a person, for the audits that check no name
+// reaches an output.
+func PossibleNames() []string {
+	var out []string
+	for _, firsts := range [][]string{girls, boys, women} {
+		for _, f := range firsts {
+			for _, s := range surnames {
+				out = append(out, f+" "+s)
+			}
+		}
+	}
+	return out
+}
