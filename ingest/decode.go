@@ -44,6 +44,8 @@ func decodeCSV(data []byte) (*grid, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return nil, errors.New("c'est une archive (zip ou classeur Excel), pas un fichier CSV")
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}), bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		return nil, errors.New("encodage UTF-16 non pris en charge : enregistrez le fichier en CSV UTF-8 ou Windows (point-virgule)")
 	case bytes.IndexByte(data, 0) >= 0:
 		return nil, errors.New("fichier binaire (octets nuls) : ce n'est pas un export CSV")
 	case bytes.HasPrefix(data, []byte("\ufeff")):

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"enfance/internal/exports"
 )
 
 func FuzzDecodeCSV(f *testing.F) {
@@ -116,4 +118,26 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+func FuzzMatchHeader(f *testing.F) {
+	f.Add("Code structure;Date;Enfant;Date de naissance;Commune résidence;Heures réalisées;Heures facturées")
+	f.Add("date;Date;antenne")
+	f.Add(";;;")
+	f.Fuzz(func(t *testing.T, line string) {
+		header := strings.Split(line, ";")
+		for _, k := range exports.Kinds {
+			cols, unknown, err := matchHeader(k, header, map[string]string{"x": "date"})
+			if (err == nil) == (cols == nil) {
+				t.Fatalf("%s: columns %v and error %v", k.Name, cols, err)
+			}
+			for _, c := range cols {
+				if c >= len(header) {
+					t.Fatalf("%s: column mapped to field %d of %d", k.Name, c, len(header))
+				}
+			}
+			_ = unknown
+		}
+		kindFromHeader(header, nil)
+	})
 }

@@ -42,7 +42,7 @@ func matchHeader(k exports.Kind, header []string, custom map[string]string) (col
 	}
 	if len(missing) > 0 {
 		return nil, nil, fmt.Errorf("colonne(s) obligatoire(s) absente(s) de l'en-tête : %s (en-tête lu : %s)",
-			strings.Join(missing, ", "), strings.Join(header, " | "))
+			strings.Join(missing, ", "), clip(strings.Join(header, " | "), 200))
 	}
 	return m, unknown, nil
 }
@@ -94,4 +94,13 @@ func kindFromHeader(header []string, custom map[string]map[string]string) (expor
 		}
 	}
 	return best, bestScore > 0
+}
+
+// clip shortens a text quoted in a message, so that a hostile file cannot flood the messages.
+func clip(s string, runes int) string {
+	r := []rune(s)
+	if len(r) <= runes {
+		return s
+	}
+	return string(r[:runes]) + "…"
 }

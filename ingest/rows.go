@@ -30,6 +30,7 @@ const (
 	codeEnum          = "valeur_hors_liste"
 	codeDuplicate     = "doublon"
 	codeUnreadable    = "ligne_illisible"
+	codeControl       = "caracteres_de_controle"
 )
 
 // rejection is why a row was not loaded.
@@ -205,13 +206,16 @@ func (c *converter) reject(rec record, col exports.Column, value, code, reason s
 	if col.Type == exports.Person {
 		value = "(masqué)" // a name never reaches the warehouse, not even in the rejects
 	}
-	return &rejection{line: rec.line, column: col.Name, value: value, code: code, reason: reason}
+	return &rejection{line: rec.line, column: col.Name, value: clip(value, 200), code: code, reason: clip(reason, 300)}
 }
 
 // value reads one cell by its column's type.
 func (c *converter) value(rec record, col exports.Column, raw string) (driver.Value, *rejection) {
 	fail := func(code string, err error) (driver.Value, *rejection) {
 		return nil, c.reject(rec, col, raw, code, err.Error())
+	}
+	if hasControl(raw) {
+		return fail(codeControl, bad("« %s » contient des caractères de contrôle invisibles (copier-coller depuis un autre logiciel ?)", strconv.QuoteToGraphic(raw)))
 	}
 	switch col.Type {
 	case exports.Text, exports.Person:
@@ -396,6 +400,17 @@ func (c *converter) checkRow(rec record, values []driver.Value) *rejection {
 	}
 	c.seen[key.String()] = rec.line
 	return nil
+}
+
+// hasControl tells a value holding control characters other than a tab: they would garble every
+// output the value reaches.
+func hasControl(s string) bool {
+	for _, r := range s {
+		if (r < 0x20 && r != '\t') || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return true
+		}
+	}
+	return false
 }
 
 // writeKey appends a value to a row key; a key is compared, never shown.

@@ -135,6 +135,9 @@ func WriteAll(ctx context.Context, r *marts.Reader, dir string) ([]string, error
 	}
 	var paths []string
 	for _, d := range docs {
+		if !filepath.IsLocal(d.Name) { // names come from codes of the data: never let one leave dir
+			return nil, fmt.Errorf("reports: nom de fichier refusé %q", d.Name)
+		}
 		path := filepath.Join(dir, d.Name)
 		if err := outfile.Write(path, d.Bytes); err != nil {
 			return nil, err

@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"enfance/internal/frfmt"
 	"enfance/internal/marts"
 )
 
@@ -19,6 +20,7 @@ const (
 	asInt
 	asDecimal
 	asPercent
+	asPersons // a count of persons: « < 5 » below the threshold of the secret statistique
 )
 
 // sheet is one table of the workbook.
@@ -38,6 +40,7 @@ func Workbook(b *marts.Bundle, year int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	styles.threshold = b.Infos.SecretStatistique
 	for i, s := range workbookSheets(b, year) {
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", s.name); err != nil {
@@ -57,7 +60,7 @@ func Workbook(b *marts.Bundle, year int) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-type styles struct{ header, integer, decimal, percent int }
+type styles struct{ header, integer, decimal, percent, threshold int }
 
 func newStyles(f *excelize.File) (styles, error) {
 	var s styles
@@ -124,6 +127,11 @@ func cell(v any, format cellFormat, st styles) any {
 		return neutralised(x)
 	}
 	switch format {
+	case asPersons:
+		if n, ok := v.(int); ok && n > 0 && n < st.threshold {
+			return frfmt.Persons(n, st.threshold)
+		}
+		return excelize.Cell{StyleID: st.integer, Value: v}
 	case asInt:
 		return excelize.Cell{StyleID: st.integer, Value: v}
 	case asDecimal:
@@ -161,21 +169,21 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 	}
 	eajeYear := sheet{name: "EAJE année", headers: []string{"Code", "Structure", "Année", "Taux d'occupation réel",
 		"Taux d'occupation financier", "Taux de facturation", "Zone de facturation", "Enfants accueillis"},
-		formats: []cellFormat{asText, asText, asInt, asPercent, asPercent, asPercent, asText, asInt}}
+		formats: []cellFormat{asText, asText, asInt, asPercent, asPercent, asPercent, asText, asPersons}}
 	for _, y := range b.EAJEYears {
 		if y.Annee == year {
 			eajeYear.rows = append(eajeYear.rows, []any{y.Code, y.Nom, y.Annee, y.TauxReel, y.TauxFinancier, y.TauxFacturation, y.Zone, y.Enfants})
 		}
 	}
 	acm := sheet{name: "ACM", headers: []string{"Code", "Accueil", "Période", "Enfants-jours", "Places-jours", "Taux de remplissage", "Enfants différents"},
-		formats: []cellFormat{asText, asText, asText, asInt, asInt, asPercent, asInt}}
+		formats: []cellFormat{asText, asText, asText, asInt, asInt, asPercent, asPersons}}
 	for _, p := range b.ACM {
 		if p.Annee == year {
 			acm.rows = append(acm.rows, []any{p.Code, p.Nom, p.Periode, p.EnfantsJours, p.Capacite, p.TauxRemplissage, p.Enfants})
 		}
 	}
 	sejours := sheet{name: "Séjours", headers: []string{"Code", "Séjour", "Places", "Participants", "Liste d'attente", "Taux de remplissage"},
-		formats: []cellFormat{asText, asText, asInt, asInt, asInt, asPercent}}
+		formats: []cellFormat{asText, asText, asInt, asPersons, asPersons, asPercent}}
 	for _, s := range b.Sejours {
 		if s.Annee == year {
 			sejours.rows = append(sejours.rows, []any{s.Code, s.Intitule, s.Places, s.Participants, s.ListeAttente, s.TauxRemplissage})
@@ -183,7 +191,7 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 	}
 	training := sheet{name: "Formation", headers: []string{"Antenne", "AM actives au 1er janvier", "AM formées", "Taux de départ en formation",
 		"Sessions programmées", "Sessions annulées", "Sessions sous le minimum", "Heures suivies"},
-		formats: []cellFormat{asText, asInt, asInt, asPercent, asInt, asInt, asInt, asDecimal}}
+		formats: []cellFormat{asText, asPersons, asPersons, asPercent, asInt, asInt, asInt, asDecimal}}
 	for _, t := range b.Training {
 		if t.Annee == year {
 			training.rows = append(training.rows, []any{t.Antenne, t.AMActives, t.AMFormees, t.TauxDepart, t.SessionsProgrammees, t.SessionsAnnulees, t.SousMinimum, t.Heures})
@@ -191,12 +199,12 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 	}
 	am := sheet{name: "Assistants maternels", headers: []string{"Année", "Actives au 1er janvier", "Nouveaux agréments", "Cessations",
 		"dont retraites", "Ratio de renouvellement", "Actives au 31 décembre", "Places agréées", "Âge moyen"},
-		formats: []cellFormat{asInt, asInt, asInt, asInt, asInt, asDecimal, asInt, asInt, asDecimal}}
+		formats: []cellFormat{asInt, asPersons, asPersons, asPersons, asPersons, asDecimal, asPersons, asInt, asDecimal}}
 	for _, y := range b.AM {
 		am.rows = append(am.rows, []any{y.Annee, y.Actives1erJanvier, y.Nouveaux, y.Cessations, y.Retraites, y.Ratio, y.Actives31Decembre, y.Places, y.AgeMoyen})
 	}
 	coverage := sheet{name: "Couverture", headers: []string{"Code INSEE", "Commune", "Places AM", "Places EAJE", "Enfants de moins de 3 ans",
-		"Places pour 100 enfants", "Effectif estimé"}, formats: []cellFormat{asText, asText, asInt, asDecimal, asInt, asDecimal, asText}}
+		"Places pour 100 enfants", "Effectif estimé"}, formats: []cellFormat{asText, asText, asInt, asDecimal, asPersons, asDecimal, asText}}
 	for _, c := range b.Coverage {
 		if c.Annee == year {
 			estimate := "non"

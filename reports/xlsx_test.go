@@ -15,7 +15,7 @@ func TestWorkbook(t *testing.T) {
 		Infos:      infos,
 		Indicators: []marts.Indicator{{Annee: 2025, Code: "am_actives", Libelle: "Assistants maternels", Valeur: sql.NullFloat64{Float64: 453, Valid: true}, Unite: "nombre"}},
 		EAJEYears:  []marts.EAJEYear{{Code: "MA", Nom: "Multi-accueil", Annee: 2025, TauxReel: sql.NullFloat64{Float64: 0.732, Valid: true}}},
-		Sejours:    []marts.Sejour{{Code: "S1", Annee: 2025, Intitule: "=HYPERLINK(\"http://x\")", Places: 24, Participants: 22}},
+		Sejours:    []marts.Sejour{{Code: "S1", Annee: 2025, Intitule: "=HYPERLINK(\"http://x\")", Places: 24, Participants: 22, ListeAttente: 3}},
 	}
 	data, err := Workbook(b, 2025)
 	if err != nil {
@@ -31,6 +31,8 @@ func TestWorkbook(t *testing.T) {
 		{"Indicateurs clés", "C2", "453.00"},
 		{"EAJE année", "D2", "73.2%"},
 		{"Séjours", "B2", "'=HYPERLINK(\"http://x\")"},
+		{"Séjours", "D2", "22"},
+		{"Séjours", "E2", "<\u00a05"},
 	}
 	for _, c := range checks {
 		got, err := f.GetCellValue(c.sheet, c.cell)

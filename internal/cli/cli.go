@@ -175,10 +175,20 @@ func (a *app) loadConfig() (config.Config, error) {
 		return cfg, usageError{err}
 	}
 	dir := filepath.Dir(a.configPath)
-	for _, p := range []*string{&cfg.Chemins.Donnees, &cfg.Chemins.Sortie, &cfg.Chemins.Reference} {
-		if *p != "" && !filepath.IsAbs(*p) {
-			*p = filepath.Join(dir, *p)
+	paths := []struct {
+		key string
+		p   *string
+	}{{"chemins.donnees", &cfg.Chemins.Donnees}, {"chemins.sortie", &cfg.Chemins.Sortie}, {"chemins.reference", &cfg.Chemins.Reference}}
+	for _, c := range paths {
+		if *c.p == "" {
+			continue
 		}
+		// A territory file is shared: its folders stay beside it, so that it cannot send a run's
+		// outputs anywhere on the machine. --data and --out choose other places on purpose.
+		if filepath.IsAbs(*c.p) || !filepath.IsLocal(*c.p) {
+			return cfg, usageError{fmt.Errorf("%s : %s « %s » sort du dossier du fichier de territoire : donnez un chemin relatif à ce dossier, ou choisissez-le avec --data ou --out", a.configPath, c.key, *c.p)}
+		}
+		*c.p = filepath.Join(dir, *c.p)
 	}
 	return cfg, nil
 }

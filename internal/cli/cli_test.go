@@ -189,6 +189,10 @@ func TestErrorsAndExitCodes(t *testing.T) {
 	if err := os.WriteFile(badConfig, []byte("[seuils]\nage_retrait = 62\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	outsideConfig := filepath.Join(t.TempDir(), "t.toml")
+	if err := os.WriteFile(outsideConfig, []byte("[chemins]\nsortie = \"../../etc\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name   string
 		args   []string
@@ -202,6 +206,7 @@ func TestErrorsAndExitCodes(t *testing.T) {
 		{"quiet and verbose", []string{"version", "-q", "-v"}, exitUsage, "--quiet et --verbose s'excluent"},
 		{"unknown config key", []string{"run", "--config", badConfig}, exitUsage, "clé inconnue « seuils.age_retrait »"},
 		{"missing config", []string{"run", "--config", "/nonexistent/t.toml"}, exitUsage, "fichier de territoire illisible"},
+		{"config path outside", []string{"run", "--config", outsideConfig}, exitUsage, "chemins.sortie « ../../etc » sort du dossier du fichier de territoire"},
 		{"no warehouse yet", []string{"query", "SELECT 1", "--out", out}, exitFailure, "entrepôt introuvable : " + out},
 		{"refused file under --strict", []string{"run", "--data", withFile, "--out", out, "--strict", "-q"}, exitRejected,
 			"0 ligne(s) rejetée(s) et 1 fichier(s) refusé(s)"},

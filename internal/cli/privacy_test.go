@@ -62,6 +62,27 @@ func TestNoNameInAnyOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	leak("warehouse and Parquet", warehouseText(t, out))
+	key, err := os.ReadFile(os.Getenv("ENFANCE_SECRET"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret := strings.TrimSpace(string(key))
+	err = filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if strings.Contains(string(b), secret) || strings.Contains(string(b), secret[:16]) {
+			t.Errorf("%s holds the key of the pseudonyms", p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(warehouseText(t, out), secret[:16]) {
+		t.Error("the warehouse holds the key of the pseudonyms")
+	}
 }
 
 func workbookText(t *testing.T, path string) string {

@@ -58,3 +58,17 @@ func martsDigest(t *testing.T, out string, skip ...string) string {
 	}
 	return b.String()
 }
+
+// TestCorpusUnderStrict: the corpus of broken exports ends with the rejects reported and exit
+// code 3 under --strict, never a panic.
+func TestCorpusUnderStrict(t *testing.T) {
+	r := enfance(t, "ingest", "--data", "../../ingest/testdata/corpus", "--out", t.TempDir(), "--strict")
+	if r.code != exitRejected || !strings.Contains(r.stderr, "--strict") || strings.Contains(r.stderr, "panic") {
+		t.Errorf("exit %d\n%s", r.code, r.stderr)
+	}
+	for _, want := range []string{"refusé : utf16/rpe_contacts_2018.csv : encodage UTF-16 non pris en charge", "rejets : dates_absurdes/rpe_contacts_2014.csv : 4 ligne(s) rejetée(s)"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("summary lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
