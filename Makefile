@@ -5,7 +5,7 @@ BIN    := bin/enfance
 ECHART := dashboards/assets/echarts.min.js
 # The demo territory's exports, written on the first make run (gitignored).
 DEMO   := data/exports
-GOLDEN_PKGS := ./dashboards/... ./internal/cli/...
+GOLDEN_PKGS := ./dashboards/... ./internal/cli/... ./ingest/... ./internal/exports/...
 
 .PHONY: all assets build run test test-short lint golden bench clean
 
