@@ -379,7 +379,8 @@ func (l *Loader) parse(o Options, s *source) *parsed {
 	}
 	s.sum.Detail = g.encoding
 	c := &converter{kind: s.kind, cols: cols, known: l.known, secret: o.Secret, xlsx: g.xlsx,
-		file: s.path, id: l.idOf(s), seen: map[string]int{}, pseudo: map[identity]string{}}
+		file: s.path, id: l.idOf(s), seen: map[rowKey]int{}, pseudo: map[identity]string{}}
+	c.index()
 	c.period, c.hasPer = periodFromName(baseName(s.path))
 	if !g.xlsx {
 		c.width = len(g.header)
@@ -420,48 +421,52 @@ func decode(s *source) (*grid, error) {
 // idOf gives each file its load number: files in path order after the reference files.
 func (l *Loader) idOf(s *source) int { return l.firstExport + s.order }
 
-// loadParallel parses files on several workers and loads them in path order, so that the
-// warehouse is the same whatever the timing.
+// loadParallel parses and loads files on several workers, each with its own connection: DuckDB
+// takes appends to one table from several connections. Every row keeps its file and line, and
+// every file its load number, so the warehouse is the same whatever the timing; only the
+// physical order of rows may differ, which no query relies on.
 func (l *Loader) loadParallel(ctx context.Context, o Options, sources []*source, progress func()) error {
-	workers := max(o.Workers, 1)
-	results := make([]chan *parsed, len(sources))
-	for i := range results {
-		results[i] = make(chan *parsed, 1)
-	}
-	sem := make(chan struct{}, workers)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	next := make(chan *source)
+	errs := make(chan error, 1)
+	var mu sync.Mutex // progress is called from the workers
 	var wg sync.WaitGroup
-	stop := make(chan struct{})
-	defer func() { close(stop); wg.Wait() }()
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for i, s := range sources {
-			select {
-			case sem <- struct{}{}:
-			case <-stop:
-				return
+	for range max(o.Workers, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for s := range next {
+				if err := l.loadSource(ctx, s, l.parse(o, s)); err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+					cancel()
+					return
+				}
+				mu.Lock()
+				progress()
+				mu.Unlock()
 			}
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				results[i] <- l.parse(o, s)
-			}()
-		}
-	}()
-	for i, s := range sources {
-		var p *parsed
-		select {
-		case p = <-results[i]:
-			<-sem // a slot frees when its file is loaded: at most `workers` parsed files wait in memory
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		if err := l.loadSource(ctx, s, p); err != nil {
-			return err
-		}
-		progress()
+		}()
 	}
-	return nil
+	for _, s := range sources {
+		select {
+		case next <- s:
+			continue
+		case <-ctx.Done():
+		}
+		break
+	}
+	close(next)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return ctx.Err()
+	}
 }
 
 // loadSource appends a parsed file's rows and rejects and records the load; phase-one kinds

@@ -132,18 +132,20 @@ func (p period) String() string {
 
 // converter turns the records of one file into typed rows of its raw table.
 type converter struct {
-	kind   exports.Kind
-	cols   columnMap
-	known  *known
-	secret []byte
-	xlsx   bool
-	period period
-	hasPer bool
-	file   string
-	id     int
-	seen   map[string]int      // row key → first line
-	width  int                 // fields of the header, for CSV rows (XLSX rows drop empty tail cells)
-	pseudo map[identity]string // pseudonyms already computed: the same people come back row after row
+	kind                       exports.Kind
+	cols                       columnMap
+	known                      *known
+	secret                     []byte
+	xlsx                       bool
+	period                     period
+	hasPer                     bool
+	file                       string
+	id                         int
+	seen                       map[rowKey]int      // row key → first line
+	key                        []int               // indexes of the key columns
+	hours, structureAt, dateAt int                 // indexes of the columns the hour check reads; hours is -1 when none
+	width                      int                 // fields of the header, for CSV rows (XLSX rows drop empty tail cells)
+	pseudo                     map[identity]string // pseudonyms already computed: the same people come back row after row
 }
 
 // row converts one record, or says why it cannot be loaded.
@@ -365,41 +367,62 @@ func pseudonym(secret []byte, domain, key string) string {
 // checkRow applies the checks that need several columns: realised hours within the day's
 // opening span, and no second row with the same key.
 func (c *converter) checkRow(rec record, values []driver.Value) *rejection {
-	get := func(name string) driver.Value {
-		for i, col := range c.kind.Columns {
-			if col.Name == name {
-				return values[i]
+	if c.hours >= 0 {
+		if h, ok := values[c.hours].(float64); ok {
+			structure, _ := values[c.structureAt].(string)
+			d, _ := values[c.dateAt].(time.Time)
+			limit, found := c.known.span(structure, d)
+			what := "l'amplitude d'ouverture du jour"
+			if c.kind.Name == "acm_presences" {
+				limit, found = c.known.amplitude(structure, d)
+				what = "l'amplitude déclarée de la période"
+			}
+			if found && h > limit+1e-9 {
+				return c.reject(rec, c.kind.Columns[c.hours], fmt.Sprint(h), codeHours,
+					fmt.Sprintf("%s heures réalisées dépassent %s (%s h)", frHours(h), what, frHours(limit)))
 			}
 		}
+	}
+	if len(c.key) == 0 {
 		return nil
 	}
-	if h, ok := get("heures_realisees").(float64); ok {
-		structure, _ := get("code_structure").(string)
-		d, _ := get("date").(time.Time)
-		limit, found := c.known.span(structure, d)
-		what := "l'amplitude d'ouverture du jour"
-		if c.kind.Name == "acm_presences" {
-			limit, found = c.known.amplitude(structure, d)
-			what = "l'amplitude déclarée de la période"
-		}
-		if found && h > limit+1e-9 {
-			col, _ := c.kind.Column("heures_realisees")
-			return c.reject(rec, col, fmt.Sprint(h), codeHours, fmt.Sprintf("%s heures réalisées dépassent %s (%s h)", frHours(h), what, frHours(limit)))
-		}
+	var key rowKey
+	for i, k := range c.key {
+		key[i] = values[k]
 	}
-	if len(c.kind.Key) == 0 {
-		return nil
-	}
-	var key strings.Builder
-	for _, k := range c.kind.Key {
-		writeKey(&key, get(k))
-	}
-	if first, dup := c.seen[key.String()]; dup {
+	if first, dup := c.seen[key]; dup {
 		return &rejection{line: rec.line, code: codeDuplicate,
 			reason: fmt.Sprintf("doublon de la ligne %d (même %s)", first, strings.Join(c.kind.Key, ", "))}
 	}
-	c.seen[key.String()] = rec.line
+	c.seen[key] = rec.line
 	return nil
+}
+
+// rowKey is the values of a row's key columns (five at most in the registry): comparable, so a
+// map finds duplicates without building strings.
+type rowKey [5]driver.Value
+
+// index finds, once per file, the columns the row checks read.
+func (c *converter) index() {
+	at := func(name string) int {
+		for i, col := range c.kind.Columns {
+			if col.Name == name {
+				return i
+			}
+		}
+		return -1
+	}
+	c.hours, c.structureAt, c.dateAt = -1, at("code_structure"), at("date")
+	if c.kind.Name == "eaje_presences" || c.kind.Name == "acm_presences" {
+		c.hours = at("heures_realisees")
+	}
+	c.key = nil
+	for _, k := range c.kind.Key {
+		c.key = append(c.key, at(k))
+	}
+	if len(c.key) > len(rowKey{}) {
+		panic("ingest: a registry key has more columns than rowKey holds")
+	}
 }
 
 // hasControl tells a value holding control characters other than a tab: they would garble every
@@ -411,23 +434,6 @@ func hasControl(s string) bool {
 		}
 	}
 	return false
-}
-
-// writeKey appends a value to a row key; a key is compared, never shown.
-func writeKey(b *strings.Builder, v driver.Value) {
-	switch x := v.(type) {
-	case string:
-		b.WriteString(x)
-	case time.Time:
-		b.WriteString(strconv.FormatInt(x.Unix(), 36))
-	case int32:
-		b.WriteString(strconv.Itoa(int(x)))
-	case float64:
-		b.WriteString(strconv.FormatFloat(x, 'g', -1, 64))
-	case bool:
-		b.WriteString(strconv.FormatBool(x))
-	}
-	b.WriteByte(0)
 }
 
 func frHours(h float64) string { return strings.Replace(fmt.Sprintf("%g", h), ".", ",", 1) }

@@ -113,6 +113,9 @@ var dateLayouts = []string{"02/01/2006", "2/1/2006", "2006-01-02", "02/01/06", "
 // parseDate reads dd/mm/yyyy, dd/mm/yy and ISO dates; a time after the date is ignored. Years
 // written with two digits are 20yy.
 func parseDate(s string) (time.Time, error) {
+	if d, ok := quickDate(s); ok {
+		return d, nil
+	}
 	t := strings.TrimSpace(s)
 	if i := strings.IndexAny(t, " T"); i > 0 {
 		t = t[:i]
@@ -126,6 +129,40 @@ func parseDate(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, bad("« %s » n'est pas une date (jj/mm/aaaa, jj/mm/aa ou aaaa-mm-jj)", s)
+}
+
+// quickDate reads the two layouts nearly every export uses, dd/mm/yyyy and yyyy-mm-dd, without
+// the general parser; anything else, or an impossible day, goes to the general parser.
+func quickDate(s string) (time.Time, bool) {
+	var y, m, d int
+	switch {
+	case len(s) == 10 && s[2] == '/' && s[5] == '/':
+		d, m, y = digits(s[0:2]), digits(s[3:5]), digits(s[6:10])
+	case len(s) == 10 && s[4] == '-' && s[7] == '-':
+		y, m, d = digits(s[0:4]), digits(s[5:7]), digits(s[8:10])
+	default:
+		return time.Time{}, false
+	}
+	if y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return time.Time{}, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d { // 31/02 rolls over into March: not a date
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// digits reads a run of ASCII digits, or -1.
+func digits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return -1
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
 }
 
 // excelEpoch is day 0 of Excel's 1900 date system, as Excel counts (with its 1900 leap day).
