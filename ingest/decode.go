@@ -33,9 +33,8 @@ type grid struct {
 
 // Limits on what a file may be, so that a hostile file cannot take the machine's memory.
 const (
-	maxFileBytes  = 512 << 20 // a year of presences of a large EAJE is a few MB
-	maxFieldBytes = 64 << 10
-	maxXLSXBytes  = 256 << 20 // uncompressed, against zip bombs
+	maxFileBytes = 512 << 20 // a year of presences of a large EAJE is a few MB
+	maxXLSXBytes = 256 << 20 // uncompressed, against zip bombs
 )
 
 // decodeCSV splits a CSV file, whatever its encoding, separator and line ends.

@@ -59,7 +59,7 @@ var Kinds = []Kind{
 		col("etp_animation", Decimal, false, "Équivalents temps plein d'animation de l'antenne.", "etp"),
 	}},
 	{Name: "eaje_capacites", Grain: "un créneau de capacité (agrément modulé)", Doc: "Capacité d'accueil autorisée par créneau horaire ; pour un bus itinérant, la commune de chaque jour.",
-		Structure: "code_structure", Columns: []Column{
+		Columns: []Column{
 			col("code_structure", Code, true, "Code de l'EAJE.", "structure"),
 			col("date_debut", Date, true, "Premier jour de validité du créneau.", "debut", "du"),
 			col("date_fin", Date, false, "Dernier jour de validité, vide si toujours valide.", "fin", "au"),
@@ -70,13 +70,13 @@ var Kinds = []Kind{
 			col("commune_insee", Insee, false, "Commune où stationne le bus ce jour-là (EAJE itinérant).", "commune", "lieu"),
 		}},
 	{Name: "eaje_fermetures", Key: []string{"code_structure", "date"}, Grain: "un jour de fermeture", Doc: "Jours de fermeture de l'EAJE (congés, jours fériés, formation).",
-		Structure: "code_structure", Period: "date", Columns: []Column{
+		Period: "date", Columns: []Column{
 			col("code_structure", Code, true, "Code de l'EAJE.", "structure"),
 			col("date", Date, true, "Jour fermé.", "jour"),
 			col("motif", Text, false, "Motif de la fermeture.", "raison"),
 		}},
 	{Name: "eaje_presences", Key: []string{"code_structure", "date", "enfant", "date_naissance"}, Grain: "un enfant et un jour", Doc: "Présences journalières des enfants, exportées par le logiciel de l'EAJE, un fichier par mois.",
-		Structure: "code_structure", Period: "date", Columns: []Column{
+		Period: "date", Columns: []Column{
 			col("code_structure", Code, true, "Code de l'EAJE.", "structure"),
 			col("date", Date, true, "Jour d'accueil.", "jour", "date_presence"),
 			col("enfant", Person, true, "Nom ou identifiant de l'enfant dans le logiciel (remplacé par un pseudonyme).", "nom_enfant", "id_enfant"),
@@ -90,7 +90,7 @@ var Kinds = []Kind{
 			col("absence_deductible", Text, false, "Motif d'une absence déduite de la facture (maladie, éviction…).", "deduction", "motif_absence"),
 		}},
 	{Name: "acm_periodes", Key: []string{"code_structure", "periode"}, Grain: "une période déclarée (TAM)", Doc: "Périodes d'accueil déclarées à la SDJES (téléprocédure TAM) avec leur capacité.",
-		Structure: "code_structure", Period: "date_debut", Columns: []Column{
+		Period: "date_debut", Columns: []Column{
 			col("code_structure", Code, true, "Code de l'accueil collectif de mineurs.", "structure"),
 			col("periode", Code, true, "Code de la période (vacances, mercredis, périscolaire).", "code_periode"),
 			col("date_debut", Date, true, "Premier jour de la période.", "debut", "du"),
@@ -100,7 +100,7 @@ var Kinds = []Kind{
 			col("amplitude_heures", Decimal, false, "Amplitude d'ouverture d'une journée, en heures.", "amplitude"),
 		}},
 	{Name: "acm_presences", Key: []string{"code_structure", "date", "enfant", "date_naissance", "plage"}, Grain: "un enfant, un jour et une plage", Doc: "Présences des enfants en accueil collectif de mineurs, par plage (matin, midi, soir, journée).",
-		Structure: "code_structure", Period: "date", Columns: []Column{
+		Period: "date", Columns: []Column{
 			col("code_structure", Code, true, "Code de l'accueil collectif de mineurs.", "structure"),
 			col("date", Date, true, "Jour d'accueil.", "jour"),
 			col("enfant", Person, true, "Nom ou identifiant de l'enfant (remplacé par un pseudonyme).", "nom_enfant", "id_enfant"),

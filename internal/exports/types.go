@@ -50,10 +50,9 @@ type Kind struct {
 	Grain   string // what one row is, in French
 	Doc     string // French description: who exports it, and how often
 	Columns []Column
-	// Structure and Period name the columns that say which structure and which period a file
-	// covers: a newer file of the same kind, structure and period corrects an older one.
-	Structure string
-	Period    string
+	// Period names the date column that must fall inside the period a file's name announces
+	// (a year or a month).
+	Period string
 	// Key names the columns that identify a row: a second row with the same key in a file is a
 	// duplicate. Empty when two rows may be alike (two phone calls on the same day).
 	Key []string
