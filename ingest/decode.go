@@ -47,10 +47,10 @@ func decodeCSV(data []byte) (*grid, error) {
 		return nil, errors.New("encodage UTF-16 non pris en charge : enregistrez le fichier en CSV UTF-8 ou Windows (point-virgule)")
 	case bytes.IndexByte(data, 0) >= 0:
 		return nil, errors.New("fichier binaire (octets nuls) : ce n'est pas un export CSV")
-	case bytes.HasPrefix(data, []byte("\ufeff")):
+	case bytes.HasPrefix(data, []byte("\ufeff")) && utf8.Valid(data[3:]):
 		data, g.encoding = data[3:], "utf-8-bom"
-	case !utf8.Valid(data):
-		decoded, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	case !utf8.Valid(data): // a BOM before bytes that are not UTF-8 is dropped with them
+		decoded, err := charmap.Windows1252.NewDecoder().Bytes(bytes.TrimPrefix(data, []byte("\ufeff")))
 		if err != nil {
 			return nil, fmt.Errorf("encodage illisible : %w", err)
 		}

@@ -15,6 +15,7 @@ func FuzzDecodeCSV(f *testing.F) {
 	f.Add([]byte("a;b\n\"unterminated;1\n"))
 	f.Add([]byte("Total;;\n"))
 	f.Add([]byte{0xe9, ';', 'a', '\n', 0x92})
+	f.Add([]byte("\ufeffa;b\n\xbc;1\n")) // a BOM before Windows-1252 bytes
 	f.Fuzz(func(t *testing.T, data []byte) {
 		g, err := decodeCSV(data)
 		if (g == nil) == (err == nil) {
