@@ -172,7 +172,7 @@ func (b *bench) pages(out string) error {
 	pages := 0
 	start := time.Now()
 	for range rounds {
-		docs, err := reports.Generate(context.Background(), r)
+		docs, err := reports.Generate(context.Background(), r, 0)
 		if err != nil {
 			return err
 		}

@@ -24,13 +24,16 @@ type Document struct {
 	Pages int
 }
 
-// Generate reads the marts and makes every report in memory.
-func Generate(ctx context.Context, r *marts.Reader) ([]Document, error) {
+// Generate reads the marts and makes every report of a year in memory; year 0 means the
+// warehouse's reference year.
+func Generate(ctx context.Context, r *marts.Reader, year int) ([]Document, error) {
 	b, err := r.ReadAll(ctx)
 	if err != nil {
 		return nil, err
 	}
-	year := reportYear(b)
+	if year == 0 {
+		year = reportYear(b)
+	}
 	meta := Meta{Infos: b.Infos, Sources: CommunesSources}
 	var docs []Document
 	makers := []struct {
@@ -127,9 +130,10 @@ func made(name string, pdf []byte) Document {
 	return Document{Name: name, Bytes: pdf, Pages: pages}
 }
 
-// WriteAll makes every report and writes it into dir, returning the paths written.
-func WriteAll(ctx context.Context, r *marts.Reader, dir string) ([]string, error) {
-	docs, err := Generate(ctx, r)
+// WriteAll makes every report of a year (0: the warehouse's reference year) and writes it into
+// dir, returning the paths written.
+func WriteAll(ctx context.Context, r *marts.Reader, dir string, year int) ([]string, error) {
+	docs, err := Generate(ctx, r, year)
 	if err != nil {
 		return nil, err
 	}

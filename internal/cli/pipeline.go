@@ -213,7 +213,7 @@ func (a *app) writeParquet(ctx context.Context) error {
 
 func (a *app) writeReports(ctx context.Context) error {
 	return a.withMarts(func(r *marts.Reader) error {
-		paths, err := reports.WriteAll(ctx, r, a.outDir("reports"))
+		paths, err := reports.WriteAll(ctx, r, a.outDir("reports"), a.year)
 		fiches := 0
 		for _, p := range paths {
 			if filepath.Base(filepath.Dir(p)) == "communes" {
