@@ -179,11 +179,15 @@ func geoJSON(boundaries []marts.Boundary) (string, error) {
 	return string(out), nil
 }
 
-// WriteAll reads the marts and writes index.html into dir, returning the path written.
-func WriteAll(ctx context.Context, r *marts.Reader, dir string) ([]string, error) {
+// WriteAll reads the marts and writes index.html into dir, returning the path written. The page
+// opens on year (0: the warehouse's reference year).
+func WriteAll(ctx context.Context, r *marts.Reader, dir string, year int) ([]string, error) {
 	d, err := r.ReadAll(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if year != 0 {
+		d.Infos.AnneeReference = year
 	}
 	html, err := Render(d)
 	if err != nil {

@@ -231,7 +231,7 @@ func (a *app) writeReports(ctx context.Context) error {
 
 func (a *app) writeDashboard(ctx context.Context) error {
 	return a.withMarts(func(r *marts.Reader) error {
-		paths, err := dashboards.WriteAll(ctx, r, a.outDir("dashboards"))
+		paths, err := dashboards.WriteAll(ctx, r, a.outDir("dashboards"), a.year)
 		for _, p := range paths {
 			a.printf("tableau de bord : %s\n", p)
 		}
