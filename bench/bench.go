@@ -29,7 +29,6 @@ type measure struct {
 	took    time.Duration
 	peakMiB float64
 	rows    int
-	note    string
 }
 
 func run(args []string, stdout io.Writer) int {
@@ -172,7 +171,11 @@ func (b *bench) pages(out string) error {
 	pages := 0
 	start := time.Now()
 	for range rounds {
-		docs, err := reports.Generate(context.Background(), r, 0)
+		bundle, err := r.ReadAll(context.Background())
+		if err != nil {
+			return err
+		}
+		docs, err := reports.Generate(bundle, 0)
 		if err != nil {
 			return err
 		}

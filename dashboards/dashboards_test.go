@@ -50,7 +50,7 @@ func sample() *marts.Bundle {
 
 func render(t *testing.T) string {
 	t.Helper()
-	html, err := Render(sample())
+	html, err := Render(sample(), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,5 +1,5 @@
 // Package dashboards builds the self-contained HTML dashboard with go-echarts: pure functions
-// from mart rows to charts, and [WriteAll], which reads the marts and writes the page.
+// from mart rows to charts, and [WriteAll], which writes the page from marts read once.
 //
 // ECharts is embedded in the binary at build time (assets/, from the npm package pinned by the
 // lock file) and inlined once into the page, so the file opens offline and requests nothing from

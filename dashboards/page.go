@@ -2,7 +2,7 @@ package dashboards
 
 import (
 	"bytes"
-	"context"
+	"cmp"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -60,8 +60,9 @@ type view struct {
 	ECharts, GeoJSON, Options      template.JS
 }
 
-// Render builds the page's HTML from the data.
-func Render(d *marts.Bundle) ([]byte, error) {
+// Render builds the page's HTML from the marts; it opens on year (0: the warehouse's reference
+// year).
+func Render(d *marts.Bundle, year int) ([]byte, error) {
 	js, err := echartsSource()
 	if err != nil {
 		return nil, err
@@ -85,7 +86,7 @@ func Render(d *marts.Bundle) ([]byte, error) {
 		Main:      template.CSS(palette.Series[0]), Text: template.CSS(palette.Text), Muted: template.CSS(palette.Muted),
 		Sections:  sections,
 		Years:     years,
-		Year:      defaultYear(years, d.Infos.AnneeReference),
+		Year:      defaultYear(years, cmp.Or(year, d.Infos.AnneeReference)),
 		Threshold: d.Infos.SecretStatistique,
 		ECharts:   template.JS(js), GeoJSON: template.JS(geo), Options: template.JS(options),
 	}
@@ -179,17 +180,10 @@ func geoJSON(boundaries []marts.Boundary) (string, error) {
 	return string(out), nil
 }
 
-// WriteAll reads the marts and writes index.html into dir, returning the path written. The page
-// opens on year (0: the warehouse's reference year).
-func WriteAll(ctx context.Context, r *marts.Reader, dir string, year int) ([]string, error) {
-	d, err := r.ReadAll(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if year != 0 {
-		d.Infos.AnneeReference = year
-	}
-	html, err := Render(d)
+// WriteAll writes the page as index.html into dir, opened on year (0: the warehouse's reference
+// year), and returns the path written.
+func WriteAll(d *marts.Bundle, dir string, year int) ([]string, error) {
+	html, err := Render(d, year)
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -24,13 +23,9 @@ type Document struct {
 	Pages int
 }
 
-// Generate reads the marts and makes every report of a year in memory; year 0 means the
-// warehouse's reference year.
-func Generate(ctx context.Context, r *marts.Reader, year int) ([]Document, error) {
-	b, err := r.ReadAll(ctx)
-	if err != nil {
-		return nil, err
-	}
+// Generate makes every report of a year in memory from the marts; year 0 means the warehouse's
+// reference year.
+func Generate(b *marts.Bundle, year int) ([]Document, error) {
 	if year == 0 {
 		year = reportYear(b)
 	}
@@ -132,8 +127,8 @@ func made(name string, pdf []byte) Document {
 
 // WriteAll makes every report of a year (0: the warehouse's reference year) and writes it into
 // dir, returning the paths written.
-func WriteAll(ctx context.Context, r *marts.Reader, dir string, year int) ([]string, error) {
-	docs, err := Generate(ctx, r, year)
+func WriteAll(b *marts.Bundle, dir string, year int) ([]string, error) {
+	docs, err := Generate(b, year)
 	if err != nil {
 		return nil, err
 	}

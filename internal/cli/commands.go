@@ -174,7 +174,13 @@ func (a *app) reportCommand() *cobra.Command {
 		Use:   "report",
 		Short: "Écrire les rapports PDF à partir de l'entrepôt publié",
 		Args:  exactArgs(0),
-		RunE:  a.locked(func(cmd *cobra.Command) error { return a.writeReports(cmd.Context()) }),
+		RunE: a.locked(func(cmd *cobra.Command) error {
+			b, err := a.readMarts(cmd.Context())
+			if err != nil {
+				return err
+			}
+			return a.writeReports(b)
+		}),
 	}
 }
 
@@ -183,7 +189,13 @@ func (a *app) dashboardCommand() *cobra.Command {
 		Use:   "dashboard",
 		Short: "Écrire le tableau de bord HTML à partir de l'entrepôt publié",
 		Args:  exactArgs(0),
-		RunE:  a.locked(func(cmd *cobra.Command) error { return a.writeDashboard(cmd.Context()) }),
+		RunE: a.locked(func(cmd *cobra.Command) error {
+			b, err := a.readMarts(cmd.Context())
+			if err != nil {
+				return err
+			}
+			return a.writeDashboard(b)
+		}),
 	}
 }
 

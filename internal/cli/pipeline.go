@@ -186,15 +186,20 @@ func (a *app) fill(ctx context.Context, b *warehouse.Builder, steps ...func(cont
 	return nil
 }
 
-// publishOutputs writes the Parquet copies of the marts, the reports and the dashboard.
+// publishOutputs writes the Parquet copies of the marts, the reports and the dashboard, reading
+// the marts once for both.
 func (a *app) publishOutputs(ctx context.Context) error {
 	if err := a.writeParquet(ctx); err != nil {
 		return err
 	}
-	if err := a.writeReports(ctx); err != nil {
+	b, err := a.readMarts(ctx)
+	if err != nil {
 		return err
 	}
-	return a.writeDashboard(ctx)
+	if err := a.writeReports(b); err != nil {
+		return err
+	}
+	return a.writeDashboard(b)
 }
 
 func (a *app) writeParquet(ctx context.Context) error {
@@ -211,32 +216,39 @@ func (a *app) writeParquet(ctx context.Context) error {
 	return nil
 }
 
-func (a *app) writeReports(ctx context.Context) error {
-	return a.withMarts(func(r *marts.Reader) error {
-		paths, err := reports.WriteAll(ctx, r, a.outDir("reports"), a.year)
-		fiches := 0
-		for _, p := range paths {
-			if filepath.Base(filepath.Dir(p)) == "communes" {
-				fiches++
-				continue
-			}
-			a.printf("rapport : %s\n", p)
+func (a *app) writeReports(b *marts.Bundle) error {
+	paths, err := reports.WriteAll(b, a.outDir("reports"), a.year)
+	fiches := 0
+	for _, p := range paths {
+		if filepath.Base(filepath.Dir(p)) == "communes" {
+			fiches++
+			continue
 		}
-		if fiches > 0 {
-			a.printf("fiches communes : %d dans %s\n", fiches, filepath.Join(a.outDir("reports"), "communes"))
-		}
-		return err
-	})
+		a.printf("rapport : %s\n", p)
+	}
+	if fiches > 0 {
+		a.printf("fiches communes : %d dans %s\n", fiches, filepath.Join(a.outDir("reports"), "communes"))
+	}
+	return err
 }
 
-func (a *app) writeDashboard(ctx context.Context) error {
-	return a.withMarts(func(r *marts.Reader) error {
-		paths, err := dashboards.WriteAll(ctx, r, a.outDir("dashboards"), a.year)
-		for _, p := range paths {
-			a.printf("tableau de bord : %s\n", p)
-		}
-		return err
-	})
+func (a *app) writeDashboard(b *marts.Bundle) error {
+	paths, err := dashboards.WriteAll(b, a.outDir("dashboards"), a.year)
+	for _, p := range paths {
+		a.printf("tableau de bord : %s\n", p)
+	}
+	return err
+}
+
+// readMarts reads every mart the reports and the dashboard show from the published warehouse,
+// on a read-only connection closed at once.
+func (a *app) readMarts(ctx context.Context) (*marts.Bundle, error) {
+	r, err := marts.Open(a.warehousePath())
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return r.ReadAll(ctx)
 }
 
 // withMarts opens the published marts read-only for the time of fn.
