@@ -88,9 +88,6 @@ type source struct {
 // once, a newer export replaces an older one of the same name, and every row is loaded or
 // rejected with its reason.
 func (l *Loader) Exports(ctx context.Context, o Options) (*Summary, error) {
-	if err := l.createKindTables(ctx); err != nil {
-		return nil, err
-	}
 	o.Columns = foldColumns(o.Columns)
 	sources, err := discover(o)
 	if err != nil {

@@ -54,7 +54,11 @@ func New(ctx context.Context, db *sql.DB, logger *slog.Logger) (*Loader, error) 
 	if _, err := db.ExecContext(ctx, rawSchema); err != nil {
 		return nil, fmt.Errorf("ingest: create raw tables: %w", err)
 	}
-	return &Loader{db: db, logger: logger, next: 1, firstExport: referenceLoads + 1, known: newKnown()}, nil
+	l := &Loader{db: db, logger: logger, next: 1, firstExport: referenceLoads + 1, known: newKnown()}
+	if err := l.createKindTables(ctx); err != nil {
+		return nil, err
+	}
+	return l, nil
 }
 
 // Reference loads the communes, their populations and their boundaries from fsys, shown in

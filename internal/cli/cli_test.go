@@ -151,13 +151,15 @@ func TestRunEndToEnd(t *testing.T) {
 	})
 }
 
+// TestStagesOneByOne also runs without an exports folder: the reference data alone must carry
+// every stage, with empty raw tables for the exports.
 func TestStagesOneByOne(t *testing.T) {
-	out, data := t.TempDir(), t.TempDir()
+	out, data := t.TempDir(), filepath.Join(t.TempDir(), "absent")
 	steps := []struct {
 		args   []string
 		stdout string
 	}{
-		{[]string{"ingest"}, "exports : aucun fichier dans DATA\nentrepôt : OUT/warehouse.duckdb\n(couche raw seulement : lancez « enfance transform »)\n"},
+		{[]string{"ingest"}, "exports : dossier absent, DATA\nentrepôt : OUT/warehouse.duckdb\n(couche raw seulement : lancez « enfance transform »)\n"},
 		{[]string{"transform"}, "entrepôt : OUT/warehouse.duckdb\n"},
 		{[]string{"transform"}, "entrepôt : OUT/warehouse.duckdb\n"}, // twice: it starts again from raw
 		{[]string{"check"}, "tests de données : tous réussis\n"},

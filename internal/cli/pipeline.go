@@ -50,6 +50,7 @@ func (a *app) ingestExports(ctx context.Context, loader *ingest.Loader) error {
 	dir := a.cfg.Chemins.Donnees
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		a.logger.Warn("dossier des exports absent : seules les données de référence sont chargées", "dossier", dir)
+		a.printf("exports : dossier absent, %s\n", dir)
 		return nil
 	}
 	key, err := a.secretKey()
