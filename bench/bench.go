@@ -18,6 +18,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
+	"enfance/internal/config"
 	"enfance/internal/marts"
 	"enfance/internal/warehouse"
 	"enfance/reports"
@@ -275,7 +276,8 @@ func (b *bench) scales(scales []string, base measure, baseRows int) error {
 	b.printf("\nMontée en charge (demo --scale N puis run)\n%-8s %12s %10s %14s %12s %16s\n",
 		"échelle", "lignes", "durée", "lignes/s", "mémoire max", "durée / échelle 1")
 	b.printf("%-8d %12d %9.2fs %12d/s %9.0f Mo %16s\n", 1, baseRows, base.took.Seconds(),
-		int(float64(baseRows)/base.took.Seconds()), base.peakMiB, "1,00")
+		int(float64(baseRows)/base.took.Seconds()), base.peakMiB, "1.00")
+	worst, worstScale, peakMiB := 0.0, 1, base.peakMiB
 	for _, s := range scales {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n <= 1 {
@@ -295,9 +297,44 @@ func (b *bench) scales(scales []string, base measure, baseRows int) error {
 		}
 		b.printf("%-8d %12d %9.2fs %12d/s %9.0f Mo %16.2f\n", n, rows, took.Seconds(),
 			int(float64(rows)/took.Seconds()), peak, took.Seconds()/base.took.Seconds())
+		// Time per unit of work, relative to scale 1: above 1, cost grows faster than the work.
+		if g := took.Seconds() / base.took.Seconds() * float64(baseRows) / float64(rows); g > worst {
+			worst, worstScale = g, n
+		}
+		peakMiB = max(peakMiB, peak)
 		if err := os.RemoveAll(demo); err != nil {
 			return err
 		}
 	}
+	if worst > 0 {
+		b.printf("Objectif : durée au plus linéaire → %s (durée par ligne, rapportée à l'échelle 1 : au plus %.2f, à l'échelle %d)\n",
+			verdict(worst <= 1), worst, worstScale)
+	}
+	limit := config.Default().Moteur.Memoire
+	limitMiB, err := mebibytes(limit)
+	if err != nil {
+		return err
+	}
+	b.printf("Objectif : mémoire sous la limite de DuckDB (moteur.memoire = %s) → %s (processus au plus %.0f Mo)\n",
+		limit, verdict(peakMiB < limitMiB), peakMiB)
 	return nil
+}
+
+// mebibytes converts a DuckDB memory size (« 4GB », « 512 MiB ») to MiB; as in DuckDB, KB, MB,
+// GB and TB are powers of 1 000 and KiB, MiB, GiB and TiB powers of 1 024.
+func mebibytes(size string) (float64, error) {
+	units := []struct {
+		suffix string
+		bytes  float64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"TiB", 1 << 40}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"TB", 1e12}}
+	for _, u := range units {
+		if n, ok := strings.CutSuffix(size, u.suffix); ok {
+			v, err := strconv.ParseFloat(strings.TrimSpace(n), 64)
+			if err != nil {
+				return 0, fmt.Errorf("bench: memory size %q: %w", size, err)
+			}
+			return v * u.bytes / (1 << 20), nil
+		}
+	}
+	return 0, fmt.Errorf("bench: memory size %q has no unit", size)
 }
