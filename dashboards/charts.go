@@ -67,8 +67,14 @@ func common(title, subtitle, tooltip string) []charts.GlobalOpts {
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: opts.FuncOpts(tooltip)}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "bottom"}),
-		charts.WithGridOpts(opts.Grid{Left: "12%", Right: "6%", Top: "70", Bottom: "70"}),
 	}
+}
+
+// axes places the plot of a chart with axes: its labels inside the container however long they
+// are, and bottom pixels left under them for the legend or the colour scale. (go-echarts adds a
+// grid per call: a chart must set exactly one, or ECharts lays it out on the first.)
+func axes(bottom int) charts.GlobalOpts {
+	return charts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "70", Bottom: strconv.Itoa(bottom), ContainLabel: opts.Bool(true)})
 }
 
 func yearKey(y int) string { return strconv.Itoa(y) }

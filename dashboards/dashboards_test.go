@@ -96,3 +96,17 @@ func TestSelfContained(t *testing.T) {
 		t.Error("a go-echarts function marker is left in the page")
 	}
 }
+
+// TestOneGridPerChart: ECharts lays a chart out on its first grid, so a chart given two (each
+// WithGridOpts adds one) ignores the second and clips its axis labels.
+func TestOneGridPerChart(t *testing.T) {
+	grids := regexp.MustCompile(`"grid":\[([^\]]*)\]`).FindAllStringSubmatch(render(t), -1)
+	if len(grids) == 0 {
+		t.Fatal("no chart has a grid")
+	}
+	for _, g := range grids {
+		if strings.Contains(g[1], "},{") || !strings.Contains(g[1], `"containLabel":true`) {
+			t.Errorf("grid %s: want one grid that contains its labels", g[1])
+		}
+	}
+}

@@ -3,6 +3,7 @@ package dashboards
 import (
 	"html/template"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -40,8 +41,8 @@ func eajeHeatmap(d *marts.Bundle) *chart {
 		h.SetGlobalOptions(append(common("Taux d'occupation réel par mois ("+yearKey(y)+")", "", `function (p) { return p.marker + p.name + ' : ' + enfance.pct(p.value[2]); }`),
 			charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: months}),
 			charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names}),
-			charts.WithGridOpts(opts.Grid{Left: "28%", Right: "4%", Top: "60", Bottom: "90"}),
-			charts.WithVisualMapOpts(opts.VisualMap{Min: 0, Max: 1, Calculable: opts.Bool(true), Orient: "horizontal", Left: "center", Bottom: "0",
+			axes(60),
+			charts.WithVisualMapOpts(opts.VisualMap{Min: 0, Max: 1, Calculable: opts.Bool(false), Orient: "horizontal", Left: "center", Bottom: "0",
 				InRange: &opts.VisualMapInRange{Color: []string{"#eef3f7", "#1f5f8b"}}, Text: []string{"100 %", "0 %"}}),
 			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		)...)
@@ -66,7 +67,7 @@ func eajeTrend(d *marts.Bundle) *chart {
 	years := sortedYears(byYear(d.EAJEYears, func(y marts.EAJEYear) int { return y.Annee }))
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(common("Taux d'occupation réel par année", "Repère national : environ 70 %", pctTooltip),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(pctAxis)}}))...)
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(pctAxis)}}), axes(40))...)
 	labels := make([]string, len(years))
 	for i, y := range years {
 		labels[i] = yearKey(y)
@@ -111,8 +112,8 @@ func acmFill(d *marts.Bundle) *chart {
 			`function (p) { return p.marker + p.name + ' : ' + enfance.pct(p.value[2]); }`),
 			charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: periods, AxisLabel: &opts.AxisLabel{Rotate: 20, Interval: "0"}}),
 			charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names}),
-			charts.WithGridOpts(opts.Grid{Left: "28%", Right: "4%", Top: "60", Bottom: "110"}),
-			charts.WithVisualMapOpts(opts.VisualMap{Min: 0, Max: 1, Calculable: opts.Bool(true), Orient: "horizontal", Left: "center", Bottom: "0",
+			axes(60),
+			charts.WithVisualMapOpts(opts.VisualMap{Min: 0, Max: 1, Calculable: opts.Bool(false), Orient: "horizontal", Left: "center", Bottom: "0",
 				InRange: &opts.VisualMapInRange{Color: []string{"#fbe3d4", "#e07b39"}}, Text: []string{"100 %", "0 %"}}),
 			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		)...)
@@ -138,7 +139,7 @@ func sejours(d *marts.Bundle, threshold int) *chart {
 		bar.SetGlobalOptions(append(common("Places et participants des séjours ("+yearKey(y)+")", "", personTooltip),
 			charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(numAxis)}}),
 			charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Rotate: 25, Interval: "0"}}),
-			charts.WithGridOpts(opts.Grid{Left: "8%", Right: "4%", Top: "60", Bottom: "130"}))...)
+			axes(40))...)
 		bar.SetXAxis(names).AddSeries("Places", places).AddSeries("Participants", present)
 		c.Options[yearKey(y)] = optionOf(bar)
 	}
@@ -158,7 +159,7 @@ func rpeAteliers(d *marts.Bundle) *chart {
 		}
 		bar := charts.NewBar()
 		bar.SetGlobalOptions(append(common("Ateliers d'éveil par antenne ("+yearKey(y)+")", "", numTooltip),
-			charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(numAxis)}}))...)
+			charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(numAxis)}}), axes(40))...)
 		bar.SetXAxis(names).AddSeries("Réalisés", held).AddSeries("Annulés", cancelled)
 		c.Options[yearKey(y)] = optionOf(bar)
 	}
@@ -186,7 +187,7 @@ func trainingUptake(d *marts.Bundle) *chart {
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(common("Taux de départ en formation des assistants maternels", "AM formées dans l'année / AM actives au 1er janvier", pctTooltip),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(pctAxis)}}))...)
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(pctAxis)}}), axes(40))...)
 	bar.SetXAxis(years).AddSeries("Taux de départ en formation", data)
 	return &chart{ID: "formation_depart", Height: 360, Options: map[string]template.HTML{allYears: optionOf(bar)}}
 }
@@ -204,7 +205,7 @@ func trainingSessions(d *marts.Bundle) *chart {
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(common("Sessions de formation programmées et annulées", "", numTooltip),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(numAxis)}}))...)
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(numAxis)}}), axes(40))...)
 	bar.SetXAxis(years).AddSeries("Programmées", planned).AddSeries("Annulées", cancelled).AddSeries("Sous l'effectif minimal", under)
 	return &chart{ID: "formation_sessions", Height: 360, Options: map[string]template.HTML{allYears: optionOf(bar)}}
 }
@@ -226,7 +227,7 @@ func brakesLevers(d *marts.Bundle) *chart {
 		bar.SetGlobalOptions(append(common("Freins et leviers à la formation ("+yearKey(y)+")", "", pctTooltip),
 			charts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(pctAxis)}}),
 			charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0"}}),
-			charts.WithGridOpts(opts.Grid{Left: "30%", Right: "6%", Top: "60", Bottom: "60"}))...)
+			axes(40))...)
 		bar.SetXAxis(names).AddSeries("Tous les répondants", all).AddSeries("Non formés dans l'année", untrained)
 		bar.XYReversal()
 		c.Options[yearKey(y)] = optionOf(bar)
@@ -246,7 +247,7 @@ func amFlows(d *marts.Bundle, threshold int) *chart {
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(common("Arrivées et départs d'assistants maternels", "Nouveaux agréments et cessations d'activité par année", personTooltip),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(numAxis)}}))...)
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(numAxis)}}), axes(40))...)
 	bar.SetXAxis(years).AddSeries("Nouveaux agréments", in).AddSeries("Cessations", out).AddSeries("dont départs en retraite", retired)
 	return &chart{ID: "am_flux", Height: 380, Options: map[string]template.HTML{allYears: optionOf(bar)}}
 }
@@ -264,7 +265,7 @@ func agePyramid(d *marts.Bundle, threshold int) *chart {
 		bar.SetGlobalOptions(append(common("Pyramide des âges des assistants maternels au 31 décembre "+yearKey(y), "", personTooltip),
 			charts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(numAxis)}}),
 			charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0"}}),
-			charts.WithGridOpts(opts.Grid{Left: "16%", Right: "6%", Top: "60", Bottom: "60"}))...)
+			axes(40))...)
 		bar.SetXAxis(names).AddSeries("Assistants maternels", data)
 		bar.XYReversal()
 		c.Options[yearKey(y)] = optionOf(bar)
@@ -286,7 +287,7 @@ func retirements(d *marts.Bundle, threshold int) *chart {
 		}
 		bar := charts.NewBar()
 		bar.SetGlobalOptions(append(common("Départs en retraite projetés après "+yearKey(y), "", personTooltip),
-			charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(numAxis)}}))...)
+			charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(numAxis)}}), axes(40))...)
 		bar.SetXAxis(years).AddSeries("Départs projetés", departures).AddSeries("Places perdues", places)
 		c.Options[yearKey(y)] = optionOf(bar)
 	}
@@ -306,12 +307,19 @@ func coverageMap(d *marts.Bundle) *chart {
 		m.SetGlobalOptions(append(common("Couverture des besoins d'accueil des moins de 3 ans ("+yearKey(y)+")", estimationNote(rows),
 			`function (p) { return p.name + ' : ' + enfance.num(p.value) + ' places pour 100 enfants'; }`),
 			charts.WithVisualMapOpts(opts.VisualMap{Min: 0, Max: 150, Calculable: opts.Bool(true), Left: "left", Bottom: "20",
-				InRange: &opts.VisualMapInRange{Color: []string{"#fbe3d4", "#e07b39", "#1f5f8b"}}, Text: []string{"150 places", "0"}}),
+				InRange: &opts.VisualMapInRange{Color: []string{"#fbe3d4", "#e07b39", "#1f5f8b"}}, Text: []string{"150 places et plus", "0"}}),
 			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))...)
 		m.AddSeries("Places pour 100 enfants", data)
-		c.Options[yearKey(y)] = optionOf(m)
+		c.Options[yearKey(y)] = withoutLegendSymbols(optionOf(m))
 	}
 	return c
+}
+
+// withoutLegendSymbols stops ECharts from dotting every commune of the map with the series'
+// legend symbol, which it does whenever a legend component exists, even hidden; go-echarts has no
+// option for it.
+func withoutLegendSymbols(option template.HTML) template.HTML {
+	return template.HTML(strings.Replace(string(option), `"type":"map",`, `"type":"map","showLegendSymbol":false,`, 1))
 }
 
 func estimationNote(rows []marts.Coverage) string {
