@@ -43,7 +43,8 @@ func Bilan(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 				n++
 			}
 		}
-		m.AddRows(tableRow([]string{"Année", "", "", "", "", pct(y.TauxReel), pct(y.TauxFinancier), pct(y.TauxFacturation)}, widths, true, false))
+		m.AddRows(tableRow([]string{"Année", frfmt.Int(y.Jours), frfmt.Decimal(y.Capacite, 0), frfmt.Decimal(y.HeuresRealisees, 1),
+			frfmt.Decimal(y.HeuresFacturees, 1), pct(y.TauxReel), pct(y.TauxFinancier), pct(y.TauxFacturation)}, widths, true, false))
 		m.AddRows(text.NewRow(6, "Enfants accueillis dans l'année : "+frfmt.Persons(y.Enfants, t), props.Text{Size: 8, Top: 1}))
 	}
 	heading(m, "2. Accueils collectifs de mineurs (périodes déclarées)")

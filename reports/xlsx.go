@@ -167,12 +167,14 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 			eaje.rows = append(eaje.rows, []any{m.Code, m.Nom, m.Annee, m.Mois, m.HeuresRealisees, m.Capacite, m.TauxReel, m.TauxFinancier})
 		}
 	}
-	eajeYear := sheet{name: "EAJE année", headers: []string{"Code", "Structure", "Année", "Taux d'occupation réel",
+	eajeYear := sheet{name: "EAJE année", headers: []string{"Code", "Structure", "Année", "Jours d'ouverture",
+		"Capacité théorique (heures)", "Heures réalisées", "Heures facturées", "Taux d'occupation réel",
 		"Taux d'occupation financier", "Taux de facturation", "Zone de facturation", "Enfants accueillis"},
-		formats: []cellFormat{asText, asText, asInt, asPercent, asPercent, asPercent, asText, asPersons}}
+		formats: []cellFormat{asText, asText, asInt, asInt, asDecimal, asDecimal, asDecimal, asPercent, asPercent, asPercent, asText, asPersons}}
 	for _, y := range b.EAJEYears {
 		if y.Annee == year {
-			eajeYear.rows = append(eajeYear.rows, []any{y.Code, y.Nom, y.Annee, y.TauxReel, y.TauxFinancier, y.TauxFacturation, y.Zone, y.Enfants})
+			eajeYear.rows = append(eajeYear.rows, []any{y.Code, y.Nom, y.Annee, y.Jours, y.Capacite, y.HeuresRealisees, y.HeuresFacturees,
+				y.TauxReel, y.TauxFinancier, y.TauxFacturation, y.Zone, y.Enfants})
 		}
 	}
 	acm := sheet{name: "ACM", headers: []string{"Code", "Accueil", "Période", "Enfants-jours", "Places-jours", "Taux de remplissage", "Enfants différents"},

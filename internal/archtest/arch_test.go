@@ -19,7 +19,7 @@ const module = "enfance"
 // allowed lists, for each package of the module, the only packages of the module it may import.
 var allowed = map[string][]string{
 	"cmd/enfance":        {"internal/cli"},
-	"bench":              {"internal/warehouse", "internal/marts", "reports"},
+	"bench":              {"internal/config", "internal/warehouse", "internal/marts", "reports"},
 	"internal/cli":       {"*"},
 	"internal/config":    {"internal/exports"},
 	"internal/warehouse": {},

@@ -297,6 +297,12 @@ func TestFixtureReports(t *testing.T) {
 			t.Errorf("the séjour's waiting list of 2 is not hidden: %q", line)
 		}
 	}
+	// The year's row adds up the months: 20 days, 2 000 place-hours, 1 460 realised and 1 520
+	// billed hours.
+	yearRow := regexp.MustCompile(`Année\s+20\s+2 000\s+1 460,0\s+1 520,0\s+73,0 %\s+76,0 %\s+104,1 %`)
+	if !yearRow.MatchString(strings.ReplaceAll(bilan, "\u202f", " ")) {
+		t.Errorf("the CAF evaluation's year row of the crèche does not add up its months:\n%s", bilan)
+	}
 	for _, want := range []string{"73,0 %", "76,0 %", "104,1 %", "jusqu'à 107 %", "60,0 %", "80,0 %", "36,4 %"} {
 		if !strings.Contains(bilan, want) {
 			t.Errorf("the CAF evaluation lacks %q", want)

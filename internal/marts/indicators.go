@@ -31,18 +31,21 @@ func (r *Reader) EAJEMonths(ctx context.Context) ([]EAJEMonth, error) {
 
 // EAJEYear is a row of marts.eaje_occupation_annuelle.
 type EAJEYear struct {
-	Code, Nom                                string
-	Annee                                    int
-	TauxReel, TauxFinancier, TauxFacturation sql.NullFloat64
-	Zone                                     string
-	Enfants                                  int
+	Code, Nom                                  string
+	Annee                                      int
+	TauxReel, TauxFinancier, TauxFacturation   sql.NullFloat64
+	Zone                                       string
+	Enfants                                    int
+	Jours                                      int
+	Capacite, HeuresRealisees, HeuresFacturees float64
 }
 
 // EAJEYears reads the yearly occupancy of every EAJE.
 func (r *Reader) EAJEYears(ctx context.Context) ([]EAJEYear, error) {
 	return collect(ctx, r.db, "eaje_annuel", func(rows *sql.Rows) (EAJEYear, error) {
 		var y EAJEYear
-		err := rows.Scan(&y.Code, &y.Nom, &y.Annee, &y.TauxReel, &y.TauxFinancier, &y.TauxFacturation, &y.Zone, &y.Enfants)
+		err := rows.Scan(&y.Code, &y.Nom, &y.Annee, &y.TauxReel, &y.TauxFinancier, &y.TauxFacturation, &y.Zone, &y.Enfants,
+			&y.Jours, &y.Capacite, &y.HeuresRealisees, &y.HeuresFacturees)
 		return y, err
 	})
 }
