@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/johnfercher/maroto/v2/pkg/components/col"
 	"github.com/johnfercher/maroto/v2/pkg/components/image"
@@ -164,19 +163,15 @@ func tableRow(cells []string, widths []int, header, zebra bool) core.Row {
 	}
 	cols := make([]core.Col, len(cells))
 	for i, c := range cells {
-		p := props.Text{Size: 8.5, Style: style, Top: 1, Left: 1, Right: 2}
+		p := props.Text{Size: 8.5, Style: style, Top: 1, Bottom: 1.3, Left: 1, Right: 2}
 		if i > 0 {
 			p.Align = align.Right
 		}
 		cols[i] = text.NewCol(widths[i], c, p)
 	}
-	height := 5.5
-	for i, c := range cells { // a long label wraps: give it a second line
-		if utf8.RuneCountInString(c) > 9*widths[i] {
-			height = 9
-		}
-	}
-	r := row.New(height).Add(cols...)
+	// No height: maroto measures every cell with the embedded font and gives the row the height
+	// of its tallest cell, so a long label wraps onto a second line and a short one does not.
+	r := row.New().Add(cols...)
 	if zebra {
 		r.WithStyle(&props.Cell{BackgroundColor: color(palette.Zebra)})
 	}
