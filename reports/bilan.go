@@ -31,43 +31,33 @@ func Bilan(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 		if y.Annee != year {
 			continue
 		}
-		m.AddRows(text.NewRow(11, y.Nom+" — zone de facturation : "+dash(y.Zone), props.Text{Size: 9, Style: fontstyle.Bold, Top: 2}))
-		widths := []int{2, 1, 2, 2, 2, 1, 1, 1}
-		m.AddRows(tableRow([]string{"Mois", "Jours", "Capacité (h)", "Réalisées (h)", "Facturées (h)", "T. réel", "T. fin.", "T. fact."}, widths, true, false))
-		n := 0
+		keepWithNext(m, text.NewRow(11, y.Nom+" — zone de facturation : "+dash(y.Zone), props.Text{Size: 9, Style: fontstyle.Bold, Top: 2}), 11)
+		months := table{widths: []int{2, 1, 2, 2, 2, 1, 1, 1},
+			header: []string{"Mois", "Jours", "Capacité (h)", "Réalisées (h)", "Facturées (h)", "T. réel", "T. fin.", "T. fact."},
+			total: []string{"Année", frfmt.Int(y.Jours), frfmt.Decimal(y.Capacite, 0), frfmt.Decimal(y.HeuresRealisees, 1),
+				frfmt.Decimal(y.HeuresFacturees, 1), pct(y.TauxReel), pct(y.TauxFinancier), pct(y.TauxFacturation)}}
 		for _, mo := range b.EAJEMonths {
 			if mo.Code == y.Code && mo.Annee == year {
-				m.AddRows(tableRow([]string{frfmt.Month(monthOf(mo.Mois)), frfmt.Int(mo.Jours), frfmt.Decimal(mo.Capacite, 0),
+				months.add(frfmt.Month(monthOf(mo.Mois)), frfmt.Int(mo.Jours), frfmt.Decimal(mo.Capacite, 0),
 					frfmt.Decimal(mo.HeuresRealisees, 1), frfmt.Decimal(mo.HeuresFacturees, 1), pct(mo.TauxReel), pct(mo.TauxFinancier),
-					pct(mo.TauxFacturation)}, widths, false, n%2 == 1))
-				n++
+					pct(mo.TauxFacturation))
 			}
 		}
-		m.AddRows(tableRow([]string{"Année", frfmt.Int(y.Jours), frfmt.Decimal(y.Capacite, 0), frfmt.Decimal(y.HeuresRealisees, 1),
-			frfmt.Decimal(y.HeuresFacturees, 1), pct(y.TauxReel), pct(y.TauxFinancier), pct(y.TauxFacturation)}, widths, true, false))
+		months.addTo(m)
 		m.AddRows(text.NewRow(6, "Enfants accueillis dans l'année : "+frfmt.Persons(y.Enfants, t), props.Text{Size: 8, Top: 1}))
 	}
 	heading(m, "2. Accueils collectifs de mineurs (périodes déclarées)")
-	widths := []int{4, 2, 2, 2, 2}
-	m.AddRows(tableRow([]string{"Accueil", "Période", "Enfants-jours", "Places-jours", "Remplissage"}, widths, true, false))
-	n := 0
-	for _, p := range b.ACM {
-		if p.Annee == year {
-			m.AddRows(tableRow([]string{p.Nom, p.Periode, frfmt.Int(p.EnfantsJours), frfmt.Int(p.Capacite), pct(p.TauxRemplissage)}, widths, false, n%2 == 1))
-			n++
-		}
+	acm := table{widths: []int{4, 2, 2, 2, 2}, header: []string{"Accueil", "Période", "Enfants-jours", "Places-jours", "Remplissage"}}
+	for _, p := range rowsOfYear(b.ACM, year, func(p marts.ACMPeriod) int { return p.Annee }) {
+		acm.add(p.Nom, p.Periode, frfmt.Int(p.EnfantsJours), frfmt.Int(p.Capacite), pct(p.TauxRemplissage))
 	}
+	acm.addTo(m)
 	heading(m, "3. Séjours")
-	widths = []int{4, 2, 2, 2, 2}
-	m.AddRows(tableRow([]string{"Séjour", "Places", "Participants", "En attente", "Remplissage"}, widths, true, false))
-	n = 0
-	for _, s := range b.Sejours {
-		if s.Annee == year {
-			m.AddRows(tableRow([]string{s.Intitule, frfmt.Int(s.Places), frfmt.Persons(s.Participants, t), frfmt.Persons(s.ListeAttente, t),
-				pct(s.TauxRemplissage)}, widths, false, n%2 == 1))
-			n++
-		}
+	sejours := table{widths: []int{4, 2, 2, 2, 2}, header: []string{"Séjour", "Places", "Participants", "En attente", "Remplissage"}}
+	for _, s := range rowsOfYear(b.Sejours, year, func(s marts.Sejour) int { return s.Annee }) {
+		sejours.add(s.Intitule, frfmt.Int(s.Places), frfmt.Persons(s.Participants, t), frfmt.Persons(s.ListeAttente, t), pct(s.TauxRemplissage))
 	}
+	sejours.addTo(m)
 	addRPE(m, b, year, t)
 	addQuality(m, b.Quality)
 	return m, nil
@@ -75,25 +65,25 @@ func Bilan(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 
 func addRPE(m core.Maroto, b *marts.Bundle, year, t int) {
 	heading(m, "4. Relais Petite Enfance")
-	widths := []int{3, 2, 2, 2, 1, 2}
-	m.AddRows(tableRow([]string{"Antenne", "Ateliers", "Annulés", "AM venues", "Part", "Parents"}, widths, true, false))
-	for i, r := range rowsOfYear(b.RPE, year, func(r marts.RPEYear) int { return r.Annee }) {
-		m.AddRows(tableRow([]string{r.Antenne, frfmt.Int(r.AteliersRealises), frfmt.Int(r.AteliersAnnules),
-			frfmt.Persons(r.AMDistinctes, t), pct(r.TauxFrequentation), frfmt.Int(r.ContactsParents)}, widths, false, i%2 == 1))
+	rpe := table{widths: []int{3, 2, 2, 2, 1, 2}, header: []string{"Antenne", "Ateliers", "Annulés", "AM venues", "Part", "Parents"}}
+	for _, r := range rowsOfYear(b.RPE, year, func(r marts.RPEYear) int { return r.Annee }) {
+		rpe.add(r.Antenne, frfmt.Int(r.AteliersRealises), frfmt.Int(r.AteliersAnnules), frfmt.Persons(r.AMDistinctes, t),
+			pct(r.TauxFrequentation), frfmt.Int(r.ContactsParents))
 	}
-	m.AddRows(text.NewRow(7, "Départs en formation continue des assistants maternels", props.Text{Size: 9, Style: fontstyle.Bold, Top: 3}))
-	widths = []int{3, 2, 2, 2, 2, 1}
-	m.AddRows(tableRow([]string{"Antenne", "AM 1er janv.", "AM formées", "Départ", "Annulées", "Heures"}, widths, true, false))
-	for i, r := range rowsOfYear(b.Training, year, func(r marts.TrainingYear) int { return r.Annee }) {
-		m.AddRows(tableRow([]string{r.Antenne, frfmt.Persons(r.AMActives, t), frfmt.Persons(r.AMFormees, t), pct(r.TauxDepart),
-			frfmt.Int(r.SessionsAnnulees) + " sur " + frfmt.Int(r.SessionsProgrammees), frfmt.Decimal(r.Heures, 0)}, widths, false, i%2 == 1))
+	rpe.addTo(m)
+	subheading(m, "Départs en formation continue des assistants maternels")
+	training := table{widths: []int{3, 2, 2, 2, 2, 1}, header: []string{"Antenne", "AM 1er janv.", "AM formées", "Départ", "Annulées", "Heures"}}
+	for _, r := range rowsOfYear(b.Training, year, func(r marts.TrainingYear) int { return r.Annee }) {
+		training.add(r.Antenne, frfmt.Persons(r.AMActives, t), frfmt.Persons(r.AMFormees, t), pct(r.TauxDepart),
+			frfmt.Int(r.SessionsAnnulees)+" sur "+frfmt.Int(r.SessionsProgrammees), frfmt.Decimal(r.Heures, 0))
 	}
-	m.AddRows(text.NewRow(7, "Freins et leviers à la formation (enquête auprès des assistants maternels)", props.Text{Size: 9, Style: fontstyle.Bold, Top: 3}))
-	widths = []int{6, 2, 2, 2}
-	m.AddRows(tableRow([]string{"Frein ou levier", "Réponses", "Part", "Non formées"}, widths, true, false))
-	for i, r := range rowsOfYear(b.BrakesLevers, year, func(r marts.BrakeLever) int { return r.Annee }) {
-		m.AddRows(tableRow([]string{r.Libelle + " (" + r.Nature + ")", frfmt.Persons(r.Reponses, t), pct(r.Part), pct(r.PartNonFormees)}, widths, false, i%2 == 1))
+	training.addTo(m)
+	subheading(m, "Freins et leviers à la formation (enquête auprès des assistants maternels)")
+	brakes := table{widths: []int{6, 2, 2, 2}, header: []string{"Frein ou levier", "Réponses", "Part", "Non formées"}}
+	for _, r := range rowsOfYear(b.BrakesLevers, year, func(r marts.BrakeLever) int { return r.Annee }) {
+		brakes.add(r.Libelle+" ("+r.Nature+")", frfmt.Persons(r.Reponses, t), pct(r.Part), pct(r.PartNonFormees))
 	}
+	brakes.addTo(m)
 }
 
 // addQuality is the annex: what was read, loaded and rejected, by kind of export.
@@ -117,16 +107,16 @@ func addQuality(m core.Maroto, files []marts.FileQuality) {
 			t.refused++
 		}
 	}
-	widths := []int{4, 2, 2, 2, 2}
-	m.AddRows(tableRow([]string{"Type d'export", "Fichiers", "Lignes lues", "Chargées", "Rejetées"}, widths, true, false))
-	for i, k := range kinds {
+	quality := table{widths: []int{4, 2, 2, 2, 2}, header: []string{"Type d'export", "Fichiers", "Lignes lues", "Chargées", "Rejetées"}}
+	for _, k := range kinds {
 		t := byKind[k]
 		files := frfmt.Int(t.files)
 		if t.refused > 0 {
 			files += " (" + frfmt.Int(t.refused) + " refusé)"
 		}
-		m.AddRows(tableRow([]string{k, files, frfmt.Int(t.read), frfmt.Int(t.loaded), frfmt.Int(t.rejected)}, widths, false, i%2 == 1))
+		quality.add(k, files, frfmt.Int(t.read), frfmt.Int(t.loaded), frfmt.Int(t.rejected))
 	}
+	quality.addTo(m)
 	for _, f := range files {
 		if f.Rejetees > 0 || f.Statut == "refuse" {
 			reason := f.PremierMotif.String
@@ -139,7 +129,11 @@ func addQuality(m core.Maroto, files []marts.FileQuality) {
 }
 
 func heading(m core.Maroto, title string) {
-	m.AddRows(text.NewRow(10, title, props.Text{Size: 11, Style: fontstyle.Bold, Top: 4}))
+	keepWithNext(m, text.NewRow(10, title, props.Text{Size: 11, Style: fontstyle.Bold, Top: 4}), 10)
+}
+
+func subheading(m core.Maroto, title string) {
+	keepWithNext(m, text.NewRow(7, title, props.Text{Size: 9, Style: fontstyle.Bold, Top: 3}), 7)
 }
 
 func rowsOfYear[T any](rows []T, year int, of func(T) int) []T {

@@ -81,10 +81,7 @@ func CTG(meta Meta, b *marts.Bundle, first, last int) (core.Maroto, error) {
 		for _, y := range years {
 			header = append(header, strconv.Itoa(y))
 		}
-		m.AddRows(tableRow(append(header, "Écart"), widths, true, false))
-		for i, r := range rows {
-			m.AddRows(tableRow(r, widths, false, i%2 == 1))
-		}
+		(&table{widths: widths, header: append(header, "Écart"), rows: rows}).addTo(m)
 	}
 	addCommuneTable(m, b, first, last)
 	return m, nil
@@ -95,15 +92,16 @@ func addCommuneTable(m core.Maroto, b *marts.Bundle, first, last int) {
 	heading(m, "Par commune : places pour 100 enfants de moins de 3 ans")
 	widths := []int{4, 2, 2, 2, 2}
 	f, l := strconv.Itoa(first), strconv.Itoa(last)
-	m.AddRows(tableRow([]string{"Commune", "Places AM " + f, "Places AM " + l, "Couverture " + f, "Couverture " + l}, widths, true, false))
+	communes := table{widths: widths, header: []string{"Commune", "Places AM " + f, "Places AM " + l, "Couverture " + f, "Couverture " + l}}
 	byKey := map[string]marts.Coverage{}
 	for _, c := range b.Coverage {
 		byKey[c.Insee+strconv.Itoa(c.Annee)] = c
 	}
-	for i, c := range b.Communes {
+	for _, c := range b.Communes {
 		a, z := byKey[c.Insee+f], byKey[c.Insee+l]
-		m.AddRows(tableRow([]string{c.Nom, frfmt.Int(a.PlacesAM), frfmt.Int(z.PlacesAM), rateCell(a), rateCell(z)}, widths, false, i%2 == 1))
+		communes.add(c.Nom, frfmt.Int(a.PlacesAM), frfmt.Int(z.PlacesAM), rateCell(a), rateCell(z))
 	}
+	communes.addTo(m)
 }
 
 func rateCell(c marts.Coverage) string {

@@ -6,6 +6,7 @@ import (
 	"github.com/go-fonts/dejavu/dejavusansoblique"
 	"github.com/johnfercher/maroto/v2"
 	"github.com/johnfercher/maroto/v2/pkg/components/line"
+	"github.com/johnfercher/maroto/v2/pkg/components/page"
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
 	"github.com/johnfercher/maroto/v2/pkg/components/text"
 	"github.com/johnfercher/maroto/v2/pkg/config"
@@ -86,6 +87,26 @@ func header(meta Meta, title string) []core.Row {
 	}
 }
 
+// headerMM is the height of the rows of header.
+const headerMM = 5 + 8 + 4
+
+// followingMM is how much of what follows a heading must fit under it on the same page: a table's
+// header and its first rows.
+const followingMM = 22
+
+// keepWithNext adds a heading row of the given height, on a new page when it and the start of
+// its block would not fit at the foot of the current one: no heading is left alone at the bottom
+// of a page.
+func keepWithNext(m core.Maroto, r core.Row, heightMM float64) {
+	// FitlnCurrentPage counts the page header twice (its rows are among the page's rows, and it
+	// adds the header's height again): take it off once.
+	if m.FitlnCurrentPage(heightMM + followingMM - headerMM) {
+		m.AddRows(r)
+		return
+	}
+	m.AddPages(page.New().Add(r))
+}
+
 func footer(meta Meta) []core.Row {
 	muted := props.Text{Size: 7, Color: color(palette.Muted), Align: align.Left}
 	return []core.Row{
@@ -98,4 +119,37 @@ func footer(meta Meta) []core.Row {
 func color(hex string) *props.Color {
 	r, g, b := palette.RGB(hex)
 	return &props.Color{Red: r, Green: g, Blue: b}
+}
+
+// table is a table of a report: a bold header row, repeated at the top of every page the table
+// runs onto, zebra rows, and a bold total row when there is one.
+type table struct {
+	widths []int
+	header []string
+	rows   [][]string
+	total  []string
+}
+
+// rowMaxMM is the most a table row takes (a label on two lines): a row that may not fit at the
+// foot of a page starts the next one, under the table's header again.
+const rowMaxMM = 9.5
+
+func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+
+func (t *table) addTo(m core.Maroto) {
+	m.AddRows(tableRow(t.header, t.widths, true, false))
+	for i, cells := range t.rows {
+		t.addRow(m, tableRow(cells, t.widths, false, i%2 == 1))
+	}
+	if t.total != nil {
+		t.addRow(m, tableRow(t.total, t.widths, true, false))
+	}
+}
+
+func (t *table) addRow(m core.Maroto, r core.Row) {
+	if m.FitlnCurrentPage(rowMaxMM - headerMM) { // see keepWithNext for the header's height
+		m.AddRows(r)
+		return
+	}
+	m.AddPages(page.New().Add(tableRow(t.header, t.widths, true, false), r))
 }

@@ -5,6 +5,8 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -83,5 +85,48 @@ func TestDates(t *testing.T) {
 	noDate.Infos.DonneesLe = nil
 	if got := noDate.dates(); got != "Document édité le 29 novembre 2026 par enfance" {
 		t.Errorf("dates without data date = %q", got)
+	}
+}
+
+// TestLongTablesAcrossPages: a table that runs onto the next pages shows its header again at
+// the top of each, and no heading is left alone at the foot of a page.
+func TestLongTablesAcrossPages(t *testing.T) {
+	b := &marts.Bundle{Infos: infos}
+	for i := range 120 {
+		b.ACM = append(b.ACM, marts.ACMPeriod{Code: "ALSH", Nom: "Accueil de loisirs " + strconv.Itoa(i+1), Annee: 2025,
+			Periode: "ete-2025", EnfantsJours: 10, Capacite: 20})
+	}
+	m, err := Bilan(Meta{Infos: infos, Sources: "essai"}, b, 2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := m.Generate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "bilan.pdf")
+	if err := os.WriteFile(path, doc.GetBytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(testtool.Run(t, "pdftotext", "-layout", path, "-"), "\f")
+	acmPages := 0
+	for i, page := range pages {
+		if !strings.Contains(page, "Accueil de loisirs") {
+			continue
+		}
+		acmPages++
+		if !regexp.MustCompile(`Accueil\s+Période\s+Enfants-jours`).MatchString(page) {
+			t.Errorf("page %d continues the table without its header:\n%s", i+1, page)
+		}
+	}
+	if acmPages < 3 {
+		t.Errorf("120 periods on %d pages, want at least 3", acmPages)
+	}
+	for i, page := range pages {
+		body := strings.TrimSpace(strings.Split(page, "Sources :")[0])
+		lines := strings.Split(body, "\n")
+		if last := strings.TrimSpace(lines[len(lines)-1]); regexp.MustCompile(`^(\d\.|Annexe)`).MatchString(last) {
+			t.Errorf("page %d ends with the heading %q", i+1, last)
+		}
 	}
 }
