@@ -114,6 +114,8 @@ func formatValue(v sql.NullFloat64, unit string, person bool, threshold int) str
 		return frfmt.Decimal(x, 2)
 	case unit == "ans":
 		return frfmt.Decimal(x, 1) + frfmt.BeforeUnit + "ans"
+	case unit == "heures": // to the hour in a document for élus; the workbook keeps the exact figure
+		return frfmt.Int(int(math.Round(x)))
 	case x == math.Trunc(x):
 		return frfmt.Int(int(x))
 	}

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"database/sql"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -127,6 +128,31 @@ func TestLongTablesAcrossPages(t *testing.T) {
 		lines := strings.Split(body, "\n")
 		if last := strings.TrimSpace(lines[len(lines)-1]); regexp.MustCompile(`^(\d\.|Annexe)`).MatchString(last) {
 			t.Errorf("page %d ends with the heading %q", i+1, last)
+		}
+	}
+}
+
+func TestFormatValue(t *testing.T) {
+	v := func(x float64) sql.NullFloat64 { return sql.NullFloat64{Float64: x, Valid: true} }
+	tests := []struct {
+		value  sql.NullFloat64
+		unit   string
+		person bool
+		want   string
+	}{
+		{v(453), "nombre", true, "453"},
+		{v(3), "nombre", true, "<\u00a05"},
+		{v(0.7317), "taux", false, "73,2\u00a0%"},
+		{v(0.333), "ratio", false, "0,33"},
+		{v(51.06), "ans", false, "51,1\u00a0ans"},
+		{v(81123.5), "heures", false, "81\u202f124"},
+		{v(1465), "nombre", false, "1\u202f465"},
+		{v(49.84), "nombre", false, "49,8"},
+		{sql.NullFloat64{}, "taux", false, "–"},
+	}
+	for _, tt := range tests {
+		if got := formatValue(tt.value, tt.unit, tt.person, 5); got != tt.want {
+			t.Errorf("formatValue(%v, %s, %v) = %q, want %q", tt.value.Float64, tt.unit, tt.person, got, tt.want)
 		}
 	}
 }
