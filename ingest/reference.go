@@ -118,7 +118,7 @@ func (l *Loader) load(ctx context.Context, fsys fs.FS, root, name, kind string, 
 	if err != nil {
 		return nil, fmt.Errorf("ingest %s: record load: %w", shown, err)
 	}
-	l.logger.Info("fichier chargé", "file", shown, "kind", kind, "rows", f.rows, "took", took.Round(time.Millisecond))
+	l.logger.Info("fichier chargé", "fichier", shown, "type", kind, "lignes", f.rows, "durée", took.Round(time.Millisecond))
 	return f.codes, nil
 }
 

@@ -40,7 +40,7 @@ func (p *Project) Run(ctx context.Context, db *sql.DB, params Params, logger *sl
 		if err := build(ctx, db, m); err != nil {
 			return err
 		}
-		logger.Debug("modèle construit", "model", m.Name(), "took", time.Since(start).Round(time.Millisecond))
+		logger.Debug("modèle construit", "modèle", m.Name(), "durée", time.Since(start).Round(time.Millisecond))
 	}
 	return nil
 }

@@ -139,7 +139,7 @@ func (a *app) setup(cmd *cobra.Command) error {
 	case a.verbose:
 		level = slog.LevelDebug
 	}
-	a.logger = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level}))
+	a.logger = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: level, ReplaceAttr: frenchLog(a.verbose)}))
 	cfg, err := a.loadConfig()
 	if err != nil {
 		return err
@@ -247,3 +247,29 @@ func (a *app) outDir(name string) string { return filepath.Join(a.cfg.Chemins.So
 
 // printf writes a result line on stdout.
 func (a *app) printf(format string, args ...any) { fmt.Fprintf(a.stdout, format, args...) }
+
+// frenchLog writes the log lines for the people who read them: keys and levels in French, and the
+// time only with --verbose (a run takes seconds; the time adds nothing to a warning).
+func frenchLog(verbose bool) func(groups []string, a slog.Attr) slog.Attr {
+	levels := map[slog.Level]string{slog.LevelDebug: "détail", slog.LevelInfo: "info", slog.LevelWarn: "attention", slog.LevelError: "erreur"}
+	return func(groups []string, a slog.Attr) slog.Attr {
+		if len(groups) > 0 {
+			return a
+		}
+		switch a.Key {
+		case slog.TimeKey:
+			if !verbose {
+				return slog.Attr{}
+			}
+			a.Key = "heure"
+		case slog.LevelKey:
+			a.Key = "niveau"
+			if l, ok := a.Value.Any().(slog.Level); ok && levels[l] != "" {
+				a.Value = slog.StringValue(levels[l])
+			}
+		case slog.MessageKey:
+			a.Key = "message"
+		}
+		return a
+	}
+}

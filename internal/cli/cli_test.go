@@ -296,3 +296,17 @@ func TestDemo(t *testing.T) {
 		t.Errorf("demo from 2010: exit %d\n%s", r.code, r.stderr)
 	}
 }
+
+// TestLogInFrench: warnings read as French for the person at the terminal, without a timestamp
+// unless --verbose.
+func TestLogInFrench(t *testing.T) {
+	out, data := t.TempDir(), filepath.Join(t.TempDir(), "absent")
+	r := enfance(t, "ingest", "--data", data, "--out", out)
+	want := `niveau=attention message="dossier des exports absent : seules les données de référence sont chargées" dossier=` + data
+	if r.code != 0 || !strings.Contains(r.stderr, want) || strings.Contains(r.stderr, "time=") || strings.Contains(r.stderr, "heure=") {
+		t.Errorf("exit %d, stderr:\n%s\nwant a line with %q and no time", r.code, r.stderr, want)
+	}
+	if r := enfance(t, "ingest", "--data", data, "--out", out, "-v"); !strings.Contains(r.stderr, "heure=") {
+		t.Errorf("--verbose: no time in\n%s", r.stderr)
+	}
+}
