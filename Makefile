@@ -30,9 +30,13 @@ test: assets
 test-short: assets
 	go test -short ./...
 
+# staticcheck, pinned; fetched by the Go toolchain like any module.
+STATICCHECK = v0.8.2
+
 lint: assets
 	test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }
 	go vet ./...
+	go run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK) ./...
 
 # Measures every stage on the demo territory, then the run at --scale 10 and 50 (about 8 minutes,
 # 4 Go of scratch files in bench/work; BENCH_SCALES=10 for a quicker look).
