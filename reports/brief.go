@@ -184,18 +184,10 @@ func amFlowChart(rows []marts.AMYear, threshold int) barChart {
 	c := barChart{Series: []string{"Nouveaux agréments", "Cessations"}, Values: [][]float64{{}, {}}, WidthMM: 180, HeightMM: 55}
 	for _, r := range rows {
 		c.Categories = append(c.Categories, strconv.Itoa(r.Annee))
-		c.Values[0] = append(c.Values[0], shown(r.Nouveaux, threshold))
-		c.Values[1] = append(c.Values[1], shown(r.Cessations, threshold))
+		c.addCount(0, r.Nouveaux, threshold)
+		c.addCount(1, r.Cessations, threshold)
 	}
 	return c
-}
-
-// shown is a count of persons for a chart: nought when it is below the threshold.
-func shown(n, threshold int) float64 {
-	if n < threshold {
-		return 0
-	}
-	return float64(n)
 }
 
 func eajeChart(rows []marts.EAJEYear, year int) barChart {
@@ -247,7 +239,7 @@ func pyramidChart(rows []marts.AgeBand, year, threshold int) barChart {
 	for _, r := range rows {
 		if r.Annee == year {
 			c.Categories = append(c.Categories, r.Tranche)
-			c.Values[0] = append(c.Values[0], shown(r.AM, threshold))
+			c.addCount(0, r.AM, threshold)
 		}
 	}
 	return c

@@ -28,6 +28,32 @@ type barChart struct {
 	HeightMM   float64
 	Horizontal bool // bars along the value axis from the left, categories top to bottom
 	Percent    bool // values are fractions, printed as percentages
+	// hidden labels a count of persons too small to show (« < 5 »), drawn as hiddenCount.
+	hidden string
+}
+
+// hiddenCount stands for a count too small to show: a bar too thin to see, which the label
+// function recognises (go-analyze/charts gives it the value, not the value's position).
+const hiddenCount = 1e-9
+
+// addCount adds a count of persons to a series: a count below the threshold is drawn as no bar
+// and labelled « < 5 », never with its value (nor as a plain 0, which would be false).
+func (c *barChart) addCount(series, n, threshold int) {
+	v := float64(n)
+	if n > 0 && n < threshold {
+		v, c.hidden = hiddenCount, frfmt.Persons(n, threshold)
+	}
+	c.Values[series] = append(c.Values[series], v)
+}
+
+// label is the text over each value: « < 5 » for a hidden count, else the value in French.
+func (c barChart) label(format func(float64) string) charts.SeriesLabelFormatter {
+	return func(_ int, _ string, v float64) (string, *charts.LabelStyle) {
+		if v == hiddenCount && c.hidden != "" {
+			return c.hidden, nil
+		}
+		return format(v), nil
+	}
 }
 
 var (
@@ -62,7 +88,7 @@ func (c barChart) png() ([]byte, error) {
 	opt.Padding = charts.NewBoxEqual(30) // 4 mm
 	for i := range opt.SeriesList {
 		opt.SeriesList[i].Label = charts.SeriesLabel{Show: charts.Ptr(true), FontStyle: fontStyle(face),
-			ValueFormatter: format}
+			LabelFormatter: c.label(format)}
 	}
 	if len(c.Series) > 1 {
 		opt.Legend = charts.LegendOption{SeriesNames: c.Series, FontStyle: fontStyle(face)}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -154,5 +155,26 @@ func TestFormatValue(t *testing.T) {
 		if got := formatValue(tt.value, tt.unit, tt.person, 5); got != tt.want {
 			t.Errorf("formatValue(%v, %s, %v) = %q, want %q", tt.value.Float64, tt.unit, tt.person, got, tt.want)
 		}
+	}
+}
+
+// TestSmallCountsInCharts: a count of persons below the threshold has no bar and the label
+// « < 5 », never its value nor a plain 0; a true 0 stays 0.
+func TestSmallCountsInCharts(t *testing.T) {
+	c := amFlowChart([]marts.AMYear{{Annee: 2024, Nouveaux: 3, Cessations: 0}, {Annee: 2025, Nouveaux: 17, Cessations: 51}}, 5)
+	if want := [][]float64{{hiddenCount, 17}, {0, 51}}; !slices.EqualFunc(c.Values, want, slices.Equal) {
+		t.Errorf("values %v, want %v", c.Values, want)
+	}
+	format := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	for _, tt := range []struct {
+		value float64
+		want  string
+	}{{hiddenCount, "<\u00a05"}, {17, "17"}, {0, "0"}} {
+		if got, _ := c.label(format)(0, "", tt.value); got != tt.want {
+			t.Errorf("label of %v = %q, want %q", tt.value, got, tt.want)
+		}
+	}
+	if _, err := c.png(); err != nil {
+		t.Fatal(err)
 	}
 }
