@@ -2,7 +2,9 @@ package cli
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -307,6 +309,16 @@ func TestFixtureReports(t *testing.T) {
 		if !strings.Contains(bilan, want) {
 			t.Errorf("the CAF evaluation lacks %q", want)
 		}
+	}
+	// A year without figures is refused before any document is written over the good ones.
+	for _, cmd := range []string{"report", "dashboard"} {
+		r := enfance(t, cmd, "--out", out, "--year", "2052")
+		if want := "--year 2052 : l'entrepôt n'a de chiffres que pour 2025"; r.code != exitUsage || !strings.Contains(r.stderr, want) {
+			t.Errorf("%s --year 2052: exit %d, stderr:\n%s\nwant exit %d and %q", cmd, r.code, r.stderr, exitUsage, want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "reports", "brief-elus-2052.pdf")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a brief for 2052 was written (%v)", err)
 	}
 	brief := testtool.Run(t, "pdftotext", "-layout", filepath.Join(out, "reports", "brief-elus-2025.pdf"), "-")
 	for _, want := range []string{"Assistants maternels en activité au 31 décembre", "49,0 ans", "36,4 %"} {

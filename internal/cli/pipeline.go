@@ -218,6 +218,9 @@ func (a *app) writeParquet(ctx context.Context) error {
 }
 
 func (a *app) writeReports(b *marts.Bundle) error {
+	if err := a.checkYear(b); err != nil {
+		return err
+	}
 	paths, err := reports.WriteAll(b, a.outDir("reports"), a.year)
 	fiches := 0
 	for _, p := range paths {
@@ -234,11 +237,35 @@ func (a *app) writeReports(b *marts.Bundle) error {
 }
 
 func (a *app) writeDashboard(b *marts.Bundle) error {
+	if err := a.checkYear(b); err != nil {
+		return err
+	}
 	paths, err := dashboards.WriteAll(b, a.outDir("dashboards"), a.year)
 	for _, p := range paths {
 		a.printf("tableau de bord : %s\n", p)
 	}
 	return err
+}
+
+// checkYear refuses a --year the warehouse holds no figures of (a typo would otherwise write
+// empty documents over good ones). A warehouse without any figure, from the reference data alone,
+// takes any year.
+func (a *app) checkYear(b *marts.Bundle) error {
+	if a.year == 0 || len(b.Indicators) == 0 {
+		return nil
+	}
+	first, last := b.Indicators[0].Annee, b.Indicators[0].Annee
+	for _, i := range b.Indicators {
+		if i.Annee == a.year {
+			return nil
+		}
+		first, last = min(first, i.Annee), max(last, i.Annee)
+	}
+	held := fmt.Sprintf("de %d à %d", first, last)
+	if first == last {
+		held = fmt.Sprintf("pour %d", first)
+	}
+	return usageError{fmt.Errorf("--year %d : l'entrepôt n'a de chiffres que %s", a.year, held)}
 }
 
 // readMarts reads every mart the reports and the dashboard show from the published warehouse,
