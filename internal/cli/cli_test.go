@@ -170,7 +170,6 @@ func TestStagesOneByOne(t *testing.T) {
 		{[]string{"query", "SELECT territoire, annee_reference, construit_le FROM marts.infos_entrepot"},
 			"territoire                                   annee_reference  construit_le\nCommunauté de Communes des Hauts de Flandre  2025             2026-11-29 08:30:00\n(1 ligne)\n"},
 		{[]string{"query", "--year", "2024", "SELECT 1 AS un"}, "un\n1\n(1 ligne)\n"},
-		{[]string{"report", "--year", "2024"}, "rapport : OUT/reports/communes.pdf\nrapport : OUT/reports/brief-elus-2024.pdf\nrapport : OUT/reports/bilan-caf-2024.pdf\nrapport : OUT/reports/indicateurs-2024.xlsx\nfiches communes : 40 dans OUT/reports/communes\n"},
 	}
 	for _, s := range steps {
 		r := enfance(t, append(s.args, "--out", out, "--data", data, "-q")...)

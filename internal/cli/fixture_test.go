@@ -265,6 +265,15 @@ func TestDemoSeedFigures(t *testing.T) {
 			t.Errorf("the CAF evaluation lacks %q", want)
 		}
 	}
+	// --year makes the documents of an earlier year held by the warehouse.
+	r = enfance(t, "report", "--out", out, "--year", "2024", "-q")
+	if r.code != 0 || !strings.Contains(r.stdout, "brief-elus-2024.pdf") || strings.Contains(r.stdout, "evaluation-ctg") {
+		t.Fatalf("report --year 2024: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	text = strings.ReplaceAll(testtool.Run(t, "pdftotext", "-layout", filepath.Join(out, "reports", "brief-elus-2024.pdf"), "-"), "\u202f", " ")
+	if !strings.Contains(text, "Note aux élus — Enfance-Jeunesse 2024") || !regexp.MustCompile(`au 31 décembre\s+487\s`).MatchString(text) {
+		t.Errorf("the brief of 2024 does not show 2024's 487 AM:\n%s", text)
+	}
 }
 
 // TestFixtureReports checks every report of the fixture through its text: figures as the marts
