@@ -148,6 +148,12 @@ func TestRendersOffline(t *testing.T) {
 			t.Errorf("%s = %q, want %q", js, got, want)
 		}
 	}
+	// A year without figures for a chart says so, rather than keep the year shown before.
+	const switchYear = `(() => { montrer("2024"); const o = CHARTS["eaje_occupation_mois"].getOption();
+		return o.series.length + " " + o.title[0].text; })()`
+	if got, err := chromedp.Run(ctx, chromedp.Evaluate[string](switchYear)); err != nil || got != "0 Pas de données pour 2024" {
+		t.Errorf("after choosing 2024, the monthly occupancy chart shows %q (%v), want that there are no figures", got, err)
+	}
 	mu.Lock()
 	defer mu.Unlock()
 	if len(requests) > 0 {
