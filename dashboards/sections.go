@@ -104,7 +104,11 @@ func acmFill(d *marts.Bundle) *chart {
 		}
 		var data []opts.HeatMapData
 		for _, p := range rows {
-			data = append(data, opts.HeatMapData{Name: p.Nom + " — " + p.Periode,
+			name := p.Nom + " — " + p.Periode
+			if !p.Debut.IsZero() {
+				name += ", " + frfmt.Span(p.Debut, p.Fin)
+			}
+			data = append(data, opts.HeatMapData{Name: name,
 				Value: [3]any{slices.Index(periods, p.Periode), slices.Index(names, p.Nom), rate(p.TauxRemplissage)}})
 		}
 		h := charts.NewHeatMap()

@@ -21,6 +21,7 @@ const (
 	asDecimal
 	asPercent
 	asPersons // a count of persons: « < 5 » below the threshold of the secret statistique
+	asDate
 )
 
 // sheet is one table of the workbook.
@@ -60,7 +61,7 @@ func Workbook(b *marts.Bundle, year int) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-type styles struct{ header, integer, decimal, percent, threshold int }
+type styles struct{ header, integer, decimal, percent, date, threshold int }
 
 func newStyles(f *excelize.File) (styles, error) {
 	var s styles
@@ -76,7 +77,11 @@ func newStyles(f *excelize.File) (styles, error) {
 		return s, err
 	}
 	pct := "0.0%"
-	s.percent, err = f.NewStyle(&excelize.Style{CustomNumFmt: &pct})
+	if s.percent, err = f.NewStyle(&excelize.Style{CustomNumFmt: &pct}); err != nil {
+		return s, err
+	}
+	date := "dd/mm/yyyy"
+	s.date, err = f.NewStyle(&excelize.Style{CustomNumFmt: &date})
 	return s, err
 }
 
@@ -138,6 +143,8 @@ func cell(v any, format cellFormat, st styles) any {
 		return excelize.Cell{StyleID: st.decimal, Value: v}
 	case asPercent:
 		return excelize.Cell{StyleID: st.percent, Value: v}
+	case asDate:
+		return excelize.Cell{StyleID: st.date, Value: v}
 	}
 	return v
 }
@@ -177,11 +184,12 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 				y.TauxReel, y.TauxFinancier, y.TauxFacturation, y.Zone, y.Enfants})
 		}
 	}
-	acm := sheet{name: "ACM", headers: []string{"Code", "Accueil", "Période", "Enfants-jours", "Places-jours", "Taux de remplissage", "Enfants différents"},
-		formats: []cellFormat{asText, asText, asText, asInt, asInt, asPercent, asPersons}}
+	acm := sheet{name: "ACM", headers: []string{"Code", "Accueil", "Période", "Début", "Fin", "Enfants-jours", "Places-jours",
+		"Taux de remplissage", "Enfants différents"},
+		formats: []cellFormat{asText, asText, asText, asDate, asDate, asInt, asInt, asPercent, asPersons}}
 	for _, p := range b.ACM {
 		if p.Annee == year {
-			acm.rows = append(acm.rows, []any{p.Code, p.Nom, p.Periode, p.EnfantsJours, p.Capacite, p.TauxRemplissage, p.Enfants})
+			acm.rows = append(acm.rows, []any{p.Code, p.Nom, p.Periode, p.Debut, p.Fin, p.EnfantsJours, p.Capacite, p.TauxRemplissage, p.Enfants})
 		}
 	}
 	sejours := sheet{name: "Séjours", headers: []string{"Code", "Séjour", "Places", "Participants", "Liste d'attente", "Taux de remplissage"},

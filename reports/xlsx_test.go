@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"database/sql"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -15,7 +16,9 @@ func TestWorkbook(t *testing.T) {
 		Infos:      infos,
 		Indicators: []marts.Indicator{{Annee: 2025, Code: "am_actives", Libelle: "Assistants maternels", Valeur: sql.NullFloat64{Float64: 453, Valid: true}, Unite: "nombre"}},
 		EAJEYears:  []marts.EAJEYear{{Code: "MA", Nom: "Multi-accueil", Annee: 2025, TauxReel: sql.NullFloat64{Float64: 0.732, Valid: true}}},
-		Sejours:    []marts.Sejour{{Code: "S1", Annee: 2025, Intitule: "=HYPERLINK(\"http://x\")", Places: 24, Participants: 22, ListeAttente: 3}},
+		ACM: []marts.ACMPeriod{{Code: "ALSH", Nom: "Accueil de loisirs", Annee: 2025, Periode: "ete-2025",
+			Debut: time.Date(2025, 7, 7, 0, 0, 0, 0, time.UTC), Fin: time.Date(2025, 8, 29, 0, 0, 0, 0, time.UTC)}},
+		Sejours: []marts.Sejour{{Code: "S1", Annee: 2025, Intitule: "=HYPERLINK(\"http://x\")", Places: 24, Participants: 22, ListeAttente: 3}},
 	}
 	data, err := Workbook(b, 2025)
 	if err != nil {
@@ -32,6 +35,8 @@ func TestWorkbook(t *testing.T) {
 		{"EAJE année", "H2", "73.2%"},
 		{"Séjours", "B2", "'=HYPERLINK(\"http://x\")"},
 		{"Séjours", "D2", "22"},
+		{"ACM", "D2", "07/07/2025"},
+		{"ACM", "E2", "29/08/2025"},
 		{"Séjours", "E2", "<\u00a05"},
 	}
 	for _, c := range checks {
@@ -40,9 +45,11 @@ func TestWorkbook(t *testing.T) {
 			t.Errorf("%s!%s = %q (%v), want %q", c.sheet, c.cell, got, err, c.want)
 		}
 	}
-	typ, err := f.GetCellType("EAJE année", "H2")
-	if err != nil || typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
-		t.Errorf("the rate is stored as %v, want a number", typ)
+	for _, c := range []struct{ sheet, cell string }{{"EAJE année", "H2"}, {"ACM", "D2"}} {
+		typ, err := f.GetCellType(c.sheet, c.cell)
+		if err != nil || typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+			t.Errorf("%s!%s is stored as %v, want a number", c.sheet, c.cell, typ)
+		}
 	}
 	if formula, _ := f.GetCellFormula("Séjours", "B2"); formula != "" {
 		t.Errorf("a text became the formula %q", formula)

@@ -83,10 +83,21 @@ var months = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", 
 func Month(m time.Month) string { return months[m-1] }
 
 // Date writes a date in words: 26 juillet 2017, and 1er for the first of the month.
-func Date(t time.Time) string {
+func Date(t time.Time) string { return dayMonth(t) + " " + strconv.Itoa(t.Year()) }
+
+func dayMonth(t time.Time) string {
 	day := strconv.Itoa(t.Day())
 	if t.Day() == 1 {
 		day = "1er"
 	}
-	return day + " " + Month(t.Month()) + " " + strconv.Itoa(t.Year())
+	return day + " " + Month(t.Month())
+}
+
+// Span writes a period in words: du 7 juillet au 29 août 2025, the year once when both days
+// share it.
+func Span(from, to time.Time) string {
+	if from.Year() != to.Year() {
+		return "du " + Date(from) + " au " + Date(to)
+	}
+	return "du " + dayMonth(from) + " au " + Date(to)
 }

@@ -57,3 +57,20 @@ func TestDate(t *testing.T) {
 		}
 	}
 }
+
+func TestSpan(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		from, to time.Time
+		want     string
+	}{
+		{day(2025, 7, 7), day(2025, 8, 29), "du 7 juillet au 29 août 2025"},
+		{day(2025, 9, 1), day(2026, 7, 3), "du 1er septembre 2025 au 3 juillet 2026"},
+		{day(2025, 2, 10), day(2025, 2, 21), "du 10 février au 21 février 2025"},
+	}
+	for _, tt := range tests {
+		if got := Span(tt.from, tt.to); got != tt.want {
+			t.Errorf("Span(%v, %v) = %q, want %q", tt.from, tt.to, got, tt.want)
+		}
+	}
+}

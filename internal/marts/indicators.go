@@ -3,6 +3,7 @@ package marts
 import (
 	"context"
 	"database/sql"
+	"time"
 )
 
 // The rows below mirror the marts the dashboards and reports read; each comes from one embedded
@@ -58,13 +59,14 @@ type ACMPeriod struct {
 	TauxRemplissage        sql.NullFloat64
 	EnfantsJours, Capacite int
 	Enfants                int
+	Debut, Fin             time.Time // first and last days of the period
 }
 
 // ACMPeriods reads the attendance of every ACM by declared period.
 func (r *Reader) ACMPeriods(ctx context.Context) ([]ACMPeriod, error) {
 	return collect(ctx, r.db, "acm", func(rows *sql.Rows) (ACMPeriod, error) {
 		var p ACMPeriod
-		err := rows.Scan(&p.Code, &p.Nom, &p.Annee, &p.Periode, &p.TauxRemplissage, &p.EnfantsJours, &p.Capacite, &p.Enfants)
+		err := rows.Scan(&p.Code, &p.Nom, &p.Annee, &p.Periode, &p.TauxRemplissage, &p.EnfantsJours, &p.Capacite, &p.Enfants, &p.Debut, &p.Fin)
 		return p, err
 	})
 }
