@@ -20,25 +20,30 @@ func Fiche(meta Meta, b *marts.Bundle, c marts.Commune, year int) (core.Maroto, 
 		return nil, err
 	}
 	t := meta.Infos.SecretStatistique
-	var now, first *marts.Coverage
 	var history []marts.Coverage
-	for i := range b.Coverage {
-		cv := b.Coverage[i]
-		if cv.Insee != c.Insee {
-			continue
+	var now *marts.Coverage
+	for _, cv := range b.Coverage {
+		if cv.Insee == c.Insee {
+			history = append(history, cv)
 		}
-		history = append(history, cv)
-		if cv.Annee == year {
-			now = &b.Coverage[i]
-		}
-		if first == nil || cv.Annee < first.Annee {
-			first = &b.Coverage[i]
+	}
+	for i := range history {
+		if history[i].Annee == year {
+			now = &history[i]
 		}
 	}
 	m.AddRows(paragraph(c.Nom + " (" + c.Insee + ") : " + frfmt.Int(c.Population) + " habitants (population municipale " +
 		strconv.Itoa(c.PopulationAnnee) + ")."))
+	addCommuneCare(m, now, year, t)
+	addCommuneChildren(m, b.Care, c.Insee, year, t)
+	addCommuneHistory(m, history, now, t)
+	return m, nil
+}
+
+// addCommuneCare is the commune's care for young children in the year: its assistants
+// maternels, their places, its EAJE places and its coverage.
+func addCommuneCare(m core.Maroto, now *marts.Coverage, year, t int) {
 	heading(m, "L'accueil des jeunes enfants dans la commune en "+strconv.Itoa(year))
-	widths := []int{8, 4}
 	rows := [][2]string{{"Assistants maternels en activité au 31 décembre", "–"}, {"Places agréées chez ces assistants maternels", "–"},
 		{"Places en EAJE (part des sites d'un bus)", "–"}, {"Enfants de moins de 3 ans", "–"}, {"Places pour 100 enfants de moins de 3 ans", "–"}}
 	if now != nil {
@@ -56,35 +61,44 @@ func Fiche(meta Meta, b *marts.Bundle, c marts.Commune, year int) (core.Maroto, 
 		}
 	}
 	for i, r := range rows {
-		m.AddRows(tableRow([]string{r[0], r[1]}, widths, false, i%2 == 1))
+		m.AddRows(tableRow([]string{r[0], r[1]}, []int{8, 4}, false, i%2 == 1))
 	}
+}
+
+// addCommuneChildren lists the structures that took children of the commune in the year.
+func addCommuneChildren(m core.Maroto, care []marts.CommuneCare, insee string, year, t int) {
 	heading(m, "Enfants et jeunes de la commune accueillis par les structures en "+strconv.Itoa(year))
-	m.AddRows(tableRow([]string{"Structure", "Enfants"}, widths, true, false))
-	n := 0
-	for _, care := range b.Care {
-		if care.Insee == c.Insee && care.Annee == year {
-			m.AddRows(tableRow([]string{care.Nom, frfmt.Persons(care.Enfants, t)}, widths, false, n%2 == 1))
-			n++
+	children := table{widths: []int{8, 4}, header: []string{"Structure", "Enfants"}}
+	for _, c := range care {
+		if c.Insee == insee && c.Annee == year {
+			children.add(c.Nom, frfmt.Persons(c.Enfants, t))
 		}
 	}
-	if n == 0 {
+	if len(children.rows) == 0 {
 		m.AddRows(paragraph("Aucun enfant de la commune dans les exports de l'année."))
+		return
 	}
+	children.addTo(m)
+}
+
+// addCommuneHistory is the commune's assistants maternels, places and coverage year by year, and
+// the change in places since the first year.
+func addCommuneHistory(m core.Maroto, history []marts.Coverage, now *marts.Coverage, t int) {
 	heading(m, "Évolution")
-	widths = []int{2, 3, 3, 4}
-	m.AddRows(tableRow([]string{"Année", "Assistants maternels", "Places agréées", "Places pour 100 enfants"}, widths, true, false))
-	for i, h := range history {
+	years := table{widths: []int{2, 3, 3, 4}, header: []string{"Année", "Assistants maternels", "Places agréées", "Places pour 100 enfants"}}
+	for _, h := range history {
 		taux := "–"
 		if h.Taux.Valid {
 			taux = frfmt.Decimal(h.Taux.Float64, 1)
 		}
-		m.AddRows(tableRow([]string{strconv.Itoa(h.Annee), frfmt.Persons(h.AM, t), frfmt.Int(h.PlacesAM), taux}, widths, false, i%2 == 1))
+		years.add(strconv.Itoa(h.Annee), frfmt.Persons(h.AM, t), frfmt.Int(h.PlacesAM), taux)
 	}
-	if first != nil && now != nil && first.Annee < now.Annee {
+	years.addTo(m)
+	if len(history) > 0 && now != nil && history[0].Annee < now.Annee {
+		first := history[0]
 		m.AddRows(paragraph("Depuis " + strconv.Itoa(first.Annee) + " : " + signed(now.PlacesAM-first.PlacesAM) +
 			" places agréées chez les assistants maternels de la commune."))
 	}
-	return m, nil
 }
 
 // signed writes a whole number with its sign: +3, −12, 0.

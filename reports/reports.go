@@ -23,44 +23,35 @@ type Document struct {
 	Pages int
 }
 
+// maker makes one document, saved under name.
+type maker struct {
+	name string
+	make func() (core.Maroto, error)
+}
+
 // Generate makes every report of a year in memory from the marts; year 0 means the warehouse's
 // reference year.
 func Generate(b *marts.Bundle, year int) ([]Document, error) {
 	if year == 0 {
 		year = reportYear(b)
 	}
-	meta := Meta{Infos: b.Infos, Sources: CommunesSources}
-	var docs []Document
-	makers := []struct {
-		name string
-		make func() (core.Maroto, error)
-	}{
-		{"communes.pdf", func() (core.Maroto, error) { return Communes(meta, b.Communes, b.Years) }},
-		{"brief-elus-" + strconv.Itoa(year) + ".pdf", func() (core.Maroto, error) {
-			return Brief(Meta{Infos: b.Infos, Sources: BriefSources}, b, year)
-		}},
-		{"bilan-caf-" + strconv.Itoa(year) + ".pdf", func() (core.Maroto, error) {
-			return Bilan(Meta{Infos: b.Infos, Sources: BilanSources}, b, year)
-		}},
+	meta := func(sources string) Meta { return Meta{Infos: b.Infos, Sources: sources} }
+	y := strconv.Itoa(year)
+	makers := []maker{
+		{"communes.pdf", func() (core.Maroto, error) { return Communes(meta(CommunesSources), b.Communes, b.Years) }},
+		{"brief-elus-" + y + ".pdf", func() (core.Maroto, error) { return Brief(meta(BriefSources), b, year) }},
+		{"bilan-caf-" + y + ".pdf", func() (core.Maroto, error) { return Bilan(meta(BilanSources), b, year) }},
 	}
 	if first := firstYear(b, year); first < year {
-		makers = append(makers, struct {
-			name string
-			make func() (core.Maroto, error)
-		}{"evaluation-ctg-" + strconv.Itoa(first) + "-" + strconv.Itoa(year) + ".pdf", func() (core.Maroto, error) {
-			return CTG(Meta{Infos: b.Infos, Sources: CTGSources}, b, first, year)
-		}})
+		makers = append(makers, maker{"evaluation-ctg-" + strconv.Itoa(first) + "-" + y + ".pdf",
+			func() (core.Maroto, error) { return CTG(meta(CTGSources), b, first, year) }})
 	}
 	for _, c := range b.Communes {
-		makers = append(makers, struct {
-			name string
-			make func() (core.Maroto, error)
-		}{"communes/fiche-" + c.Insee + ".pdf", func() (core.Maroto, error) {
-			return Fiche(Meta{Infos: b.Infos, Sources: FicheSources}, b, c, year)
-		}})
+		makers = append(makers, maker{"communes/fiche-" + c.Insee + ".pdf",
+			func() (core.Maroto, error) { return Fiche(meta(FicheSources), b, c, year) }})
 	}
 	// Documents are made on one worker per core; each fills its own slot, so the order stays.
-	docs = make([]Document, len(makers))
+	docs := make([]Document, len(makers))
 	errs := make([]error, len(makers))
 	sem := make(chan struct{}, runtime.NumCPU())
 	var wg sync.WaitGroup
@@ -80,7 +71,7 @@ func Generate(b *marts.Bundle, year int) ([]Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reports: indicateurs-%d.xlsx: %w", year, err)
 	}
-	return append(docs, Document{Name: "indicateurs-" + strconv.Itoa(year) + ".xlsx", Bytes: xlsx}), nil
+	return append(docs, Document{Name: "indicateurs-" + y + ".xlsx", Bytes: xlsx}), nil
 }
 
 // firstYear is the first year of the key indicators: the CTG evaluation's baseline.
