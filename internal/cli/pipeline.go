@@ -247,9 +247,8 @@ func (a *app) writeDashboard(b *marts.Bundle) error {
 	return err
 }
 
-// checkYear refuses a --year the warehouse holds no figures of (a typo would otherwise write
-// empty documents over good ones). A warehouse without any figure, from the reference data alone,
-// takes any year.
+// checkYear refuses a --year the warehouse holds no key indicators of (a typo would otherwise
+// write empty documents over good ones); a warehouse without any key indicator takes any year.
 func (a *app) checkYear(b *marts.Bundle) error {
 	if a.year == 0 || len(b.Indicators) == 0 {
 		return nil
