@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"database/sql"
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -133,6 +135,9 @@ func cell(v any, format cellFormat, st styles) any {
 	}
 	switch format {
 	case asPersons:
+		if n, ok := v.(int64); ok {
+			v = int(n)
+		}
 		if n, ok := v.(int); ok && n > 0 && n < st.threshold {
 			return frfmt.Persons(n, st.threshold)
 		}
@@ -149,6 +154,19 @@ func cell(v any, format cellFormat, st styles) any {
 	return v
 }
 
+// persons is a key indicator that counts persons, for a cell: the count, or « < 5 » below the
+// threshold.
+func persons(v sql.NullFloat64, threshold int) any {
+	if !v.Valid {
+		return nil
+	}
+	n := int(math.Round(v.Float64))
+	if n > 0 && n < threshold {
+		return frfmt.Persons(n, threshold)
+	}
+	return n
+}
+
 // neutralised keeps a text from being read as a formula when the sheet is saved as CSV or the
 // cell retyped: a leading = + - @ tab or return gets an apostrophe before it.
 func neutralised(s string) string {
@@ -163,7 +181,11 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 		formats: []cellFormat{asInt, asText, asDecimal, asText, asDecimal}}
 	for _, i := range b.Indicators {
 		if i.Annee == year {
-			key.rows = append(key.rows, []any{i.Annee, i.Libelle, i.Valeur, i.Unite, i.ValeurN1})
+			value, previous := any(i.Valeur), any(i.ValeurN1)
+			if slices.Contains(personIndicators, i.Code) { // counts of persons: « < 5 » below the threshold
+				value, previous = persons(i.Valeur, b.Infos.SecretStatistique), persons(i.ValeurN1, b.Infos.SecretStatistique)
+			}
+			key.rows = append(key.rows, []any{i.Annee, i.Libelle, value, i.Unite, previous})
 		}
 	}
 	eaje := sheet{name: "EAJE", headers: []string{"Code", "Structure", "Année", "Mois", "Heures réalisées", "Capacité théorique (heures)",

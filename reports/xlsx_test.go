@@ -13,9 +13,12 @@ import (
 
 func TestWorkbook(t *testing.T) {
 	b := &marts.Bundle{
-		Infos:      infos,
-		Indicators: []marts.Indicator{{Annee: 2025, Code: "am_actives", Libelle: "Assistants maternels", Valeur: sql.NullFloat64{Float64: 453, Valid: true}, Unite: "nombre"}},
-		EAJEYears:  []marts.EAJEYear{{Code: "MA", Nom: "Multi-accueil", Annee: 2025, TauxReel: sql.NullFloat64{Float64: 0.732, Valid: true}}},
+		Infos: infos,
+		Indicators: []marts.Indicator{{Annee: 2025, Code: "am_actives", Libelle: "Assistants maternels", Valeur: sql.NullFloat64{Float64: 453, Valid: true}, Unite: "nombre"},
+			{Annee: 2025, Code: "am_formees", Libelle: "AM formées", Valeur: sql.NullFloat64{Float64: 3, Valid: true}, Unite: "nombre",
+				ValeurN1: sql.NullFloat64{Float64: 7, Valid: true}}},
+		Coverage:  []marts.Coverage{{Insee: "59478", Nom: "Quaëdypre", Annee: 2025, Enfants: sql.NullInt64{Int64: 4, Valid: true}}},
+		EAJEYears: []marts.EAJEYear{{Code: "MA", Nom: "Multi-accueil", Annee: 2025, TauxReel: sql.NullFloat64{Float64: 0.732, Valid: true}}},
 		ACM: []marts.ACMPeriod{{Code: "ALSH", Nom: "Accueil de loisirs", Annee: 2025, Periode: "ete-2025",
 			Debut: time.Date(2025, 7, 7, 0, 0, 0, 0, time.UTC), Fin: time.Date(2025, 8, 29, 0, 0, 0, 0, time.UTC)}},
 		Sejours: []marts.Sejour{{Code: "S1", Annee: 2025, Intitule: "=HYPERLINK(\"http://x\")", Places: 24, Participants: 22, ListeAttente: 3}},
@@ -35,6 +38,9 @@ func TestWorkbook(t *testing.T) {
 		{"EAJE année", "H2", "73.2%"},
 		{"Séjours", "B2", "'=HYPERLINK(\"http://x\")"},
 		{"Séjours", "D2", "22"},
+		{"Indicateurs clés", "C3", "<\u00a05"}, // a key indicator counting persons hides a small count
+		{"Indicateurs clés", "E3", "7.00"},
+		{"Couverture", "E2", "<\u00a05"}, // so does a count read as a 64-bit integer
 		{"ACM", "D2", "07/07/2025"},
 		{"ACM", "E2", "29/08/2025"},
 		{"Séjours", "E2", "<\u00a05"},
