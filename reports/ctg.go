@@ -37,12 +37,19 @@ func CTG(meta Meta, b *marts.Bundle, first, last int) (core.Maroto, error) {
 	}
 	m.AddRows(paragraph("Année de référence " + strconv.Itoa(first) + ", dernière année " + strconv.Itoa(last) +
 		" : la valeur de chaque année et l'écart entre les deux."))
-	widths := append([]int{4}, make([]int, len(years))...)
-	for i := range years {
-		widths[i+1] = 1
+	widths := []int{12 - len(years) - 2}
+	for range years {
+		widths = append(widths, 1)
 	}
-	widths[0] = 12 - len(years) - 2
 	widths = append(widths, 2)
+	type key struct {
+		code string
+		year int
+	}
+	at := map[key]marts.Indicator{}
+	for _, i := range b.Indicators {
+		at[key{i.Code, i.Annee}] = i
+	}
 	for _, th := range ctgThemes {
 		var rows [][]string
 		var codes []string
@@ -53,24 +60,17 @@ func CTG(meta Meta, b *marts.Bundle, first, last int) (core.Maroto, error) {
 		}
 		for _, code := range codes {
 			row := []string{""}
-			var start, end marts.Indicator
 			for _, y := range years {
 				cell := "–"
-				for _, i := range b.Indicators {
-					if i.Code == code && i.Annee == y {
-						row[0] = i.Libelle
-						cell = formatValue(i.Valeur, i.Unite, slices.Contains(personIndicators, i.Code), t)
-						if y == years[0] {
-							start = i
-						}
-						if y == last {
-							end = i
-						}
-					}
+				if i, ok := at[key{code, y}]; ok {
+					row[0] = i.Libelle
+					cell = formatValue(i.Valeur, i.Unite, slices.Contains(personIndicators, i.Code), t)
 				}
 				row = append(row, cell)
 			}
-			end.ValeurN1 = start.Valeur
+			// The gap is from the reference year, even when the table shows only the last seven.
+			end := at[key{code, last}]
+			end.ValeurN1 = at[key{code, first}].Valeur
 			rows = append(rows, append(row, trend(end)))
 		}
 		if len(rows) == 0 {

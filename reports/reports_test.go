@@ -178,3 +178,33 @@ func TestSmallCountsInCharts(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestCTGGapFromReferenceYear: with more years than the page shows, the gap is still measured
+// from the reference year, not from the first year shown.
+func TestCTGGapFromReferenceYear(t *testing.T) {
+	b := &marts.Bundle{Infos: infos}
+	for y := 2017; y <= 2025; y++ {
+		v := map[int]float64{2017: 100, 2019: 120, 2025: 150}[y]
+		if v == 0 {
+			v = 130
+		}
+		b.Indicators = append(b.Indicators, marts.Indicator{Annee: y, Theme: "petite enfance", Code: "places", Libelle: "Places",
+			Valeur: sql.NullFloat64{Float64: v, Valid: true}, Unite: "nombre"})
+	}
+	m, err := CTG(Meta{Infos: infos, Sources: "essai"}, b, 2017, 2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := m.Generate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "ctg.pdf")
+	if err := os.WriteFile(path, doc.GetBytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text := testtool.Run(t, "pdftotext", "-layout", path, "-")
+	if !regexp.MustCompile(`Places\s+120\s+130\s+130\s+130\s+130\s+130\s+150\s+▲ \+50,0\s%`).MatchString(text) {
+		t.Errorf("the gap of 2025 against 2017 (100 → 150) is not +50,0 %%:\n%s", text)
+	}
+}
