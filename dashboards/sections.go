@@ -3,6 +3,7 @@ package dashboards
 import (
 	"html/template"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 
 	"enfance/internal/frfmt"
 	"enfance/internal/marts"
+	"enfance/internal/palette"
 )
 
 // buildSections lays out every chart of the page, in reading order.
@@ -43,7 +45,7 @@ func eajeHeatmap(d *marts.Bundle) *chart {
 			charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names}),
 			axes(60),
 			charts.WithVisualMapOpts(opts.VisualMap{Min: 0, Max: 1, Calculable: opts.Bool(false), Orient: "horizontal", Left: "center", Bottom: "0",
-				InRange: &opts.VisualMapInRange{Color: []string{"#eef3f7", "#1f5f8b"}}, Text: []string{"100 %", "0 %"}}),
+				InRange: &opts.VisualMapInRange{Color: []string{palette.Zebra, palette.Series[0]}}, Text: []string{"100 %", "0 %"}}),
 			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		)...)
 		h.AddSeries("Taux d'occupation réel", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: string(opts.FuncOpts(`function (p) { return enfance.pct(p.value[2]); }`))}))
@@ -118,7 +120,7 @@ func acmFill(d *marts.Bundle) *chart {
 			charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names}),
 			axes(60),
 			charts.WithVisualMapOpts(opts.VisualMap{Min: 0, Max: 1, Calculable: opts.Bool(false), Orient: "horizontal", Left: "center", Bottom: "0",
-				InRange: &opts.VisualMapInRange{Color: []string{"#fbe3d4", "#e07b39"}}, Text: []string{"100 %", "0 %"}}),
+				InRange: &opts.VisualMapInRange{Color: palette.Coverage[:2]}, Text: []string{"100 %", "0 %"}}),
 			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		)...)
 		h.AddSeries("Taux de remplissage", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: string(opts.FuncOpts(`function (p) { return enfance.pct(p.value[2]); }`))}))
@@ -310,8 +312,8 @@ func coverageMap(d *marts.Bundle) *chart {
 		m.RegisterMapType("territoire")
 		m.SetGlobalOptions(append(common("Couverture des besoins d'accueil des moins de 3 ans ("+yearKey(y)+")", estimationNote(rows),
 			`function (p) { return p.name + ' : ' + enfance.num(p.value) + ' places pour 100 enfants'; }`),
-			charts.WithVisualMapOpts(opts.VisualMap{Min: 0, Max: 150, Calculable: opts.Bool(true), Left: "left", Bottom: "20",
-				InRange: &opts.VisualMapInRange{Color: []string{"#fbe3d4", "#e07b39", "#1f5f8b"}}, Text: []string{"150 places et plus", "0"}}),
+			charts.WithVisualMapOpts(opts.VisualMap{Min: 0, Max: palette.CoverageTop, Calculable: opts.Bool(true), Left: "left", Bottom: "20",
+				InRange: &opts.VisualMapInRange{Color: palette.Coverage}, Text: []string{strconv.Itoa(palette.CoverageTop) + " places et plus", "0"}}),
 			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))...)
 		m.AddSeries("Places pour 100 enfants", data)
 		c.Options[yearKey(y)] = withoutLegendSymbols(optionOf(m))

@@ -259,7 +259,7 @@ func addCoverageMap(m core.Maroto, b *marts.Bundle, year int) error {
 	if len(b.Boundaries) == 0 {
 		return nil
 	}
-	png, err := choropleth(b.Boundaries, values, 150, 907) // 120 mm at twice 96 dpi
+	png, err := choropleth(b.Boundaries, values, palette.CoverageTop, 907) // 120 mm at twice 96 dpi
 	if err != nil {
 		return err
 	}
@@ -282,10 +282,11 @@ func titled(title string, heightMM float64, png []byte) core.Row {
 // mapLegend is the colour scale under the map, in five steps.
 func mapLegend() core.Row {
 	cols := []core.Col{text.NewCol(2, "Échelle :", props.Text{Size: 8, Top: 1})}
-	for _, v := range []float64{0, 37.5, 75, 112.5, 150} {
-		c := scaleColor(&v, 150)
+	for step := range 5 {
+		v := float64(palette.CoverageTop) * float64(step) / 4
+		c := scaleColor(&v, palette.CoverageTop)
 		label := frfmt.Decimal(v, 0)
-		if v == 150 {
+		if step == 4 {
 			label += " et plus"
 		}
 		cols = append(cols, col.New(2).Add(text.New(label, props.Text{Size: 8, Top: 1, Align: align.Center})).

@@ -45,20 +45,17 @@ func rings(geojson string) ([]ring, error) {
 	return nil, fmt.Errorf("géométrie %q non prise en charge", g.Type)
 }
 
-// mapScale are the colours of the coverage scale, from none to full.
-var mapScale = []string{"#fbe3d4", "#e07b39", palette.Series[0]}
-
 // scaleColor is the colour of a value between 0 and max on the scale; grey when there is none.
 func scaleColor(v *float64, max float64) imgcolor.RGBA {
 	if v == nil {
-		r, g, b := palette.RGB("#d9d9d9")
+		r, g, b := palette.RGB(palette.NoValue)
 		return imgcolor.RGBA{uint8(r), uint8(g), uint8(b), 255}
 	}
-	t := math.Min(math.Max(*v/max, 0), 1) * float64(len(mapScale)-1)
-	i := min(int(t), len(mapScale)-2)
+	t := math.Min(math.Max(*v/max, 0), 1) * float64(len(palette.Coverage)-1)
+	i := min(int(t), len(palette.Coverage)-2)
 	f := t - float64(i)
-	r1, g1, b1 := palette.RGB(mapScale[i])
-	r2, g2, b2 := palette.RGB(mapScale[i+1])
+	r1, g1, b1 := palette.RGB(palette.Coverage[i])
+	r2, g2, b2 := palette.RGB(palette.Coverage[i+1])
 	mix := func(a, b int) uint8 { return uint8(float64(a) + (float64(b)-float64(a))*f + 0.5) }
 	return imgcolor.RGBA{mix(r1, r2), mix(g1, g2), mix(b1, b2), 255}
 }

@@ -12,6 +12,7 @@ import (
 
 	"enfance/internal/frfmt"
 	"enfance/internal/marts"
+	"enfance/internal/palette"
 )
 
 // cellFormat says how a column's cells are typed and shown.
@@ -68,7 +69,7 @@ type styles struct{ header, integer, decimal, percent, date, threshold int }
 func newStyles(f *excelize.File) (styles, error) {
 	var s styles
 	var err error
-	if s.header, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#EEF3F7"}}}); err != nil {
+	if s.header, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{palette.Zebra}}}); err != nil {
 		return s, err
 	}
 	if s.integer, err = f.NewStyle(&excelize.Style{NumFmt: 3}); err != nil { // #,##0

@@ -13,6 +13,16 @@ const (
 	Zebra = "#eef3f7" // background of every other table row
 )
 
+// Coverage is the colour scale of places per 100 children, from none to CoverageTop and beyond,
+// on the PDF map and the dashboard's; NoValue fills a commune without a figure.
+var Coverage = []string{"#fbe3d4", Series[1], Series[0]}
+
+// CoverageTop is the top of the coverage scale, in places per 100 children.
+const CoverageTop = 150
+
+// NoValue is the colour of an area without a figure.
+const NoValue = "#d9d9d9"
+
 // RGB splits a "#rrggbb" colour into its components.
 func RGB(hex string) (r, g, b int) {
 	v := 0
