@@ -77,6 +77,22 @@ func axes(bottom int) charts.GlobalOpts {
 	return charts.WithGridOpts(opts.Grid{Left: "2%", Right: "4%", Top: "70", Bottom: strconv.Itoa(bottom), ContainLabel: opts.Bool(true)})
 }
 
+// valuesUp are the options of a chart with vertical bars or lines: a value axis from zero labelled
+// by formatter (numAxis or pctAxis), and its plot.
+func valuesUp(formatter string) []charts.GlobalOpts {
+	return []charts.GlobalOpts{charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(formatter)}}), axes(40)}
+}
+
+// valuesAcross are the options of a chart with horizontal bars: a value axis from zero labelled by
+// formatter along the bottom, every category named down the side, and its plot.
+func valuesAcross(formatter string) []charts.GlobalOpts {
+	return []charts.GlobalOpts{
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(formatter)}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0"}}),
+		axes(40),
+	}
+}
+
 func yearKey(y int) string { return strconv.Itoa(y) }
 
 // masked is a count of persons for a chart: nothing below the threshold (the tooltip then says

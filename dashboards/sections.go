@@ -68,8 +68,7 @@ func structureNames(rows []marts.EAJEMonth) []string {
 func eajeTrend(d *marts.Bundle) *chart {
 	years := sortedYears(byYear(d.EAJEYears, func(y marts.EAJEYear) int { return y.Annee }))
 	line := charts.NewLine()
-	line.SetGlobalOptions(append(common("Taux d'occupation réel par année", "Repère national : environ 70 %", pctTooltip),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(pctAxis)}}), axes(40))...)
+	line.SetGlobalOptions(slices.Concat(common("Taux d'occupation réel par année", "Repère national : environ 70 %", pctTooltip), valuesUp(pctAxis))...)
 	labels := make([]string, len(years))
 	for i, y := range years {
 		labels[i] = yearKey(y)
@@ -142,10 +141,8 @@ func sejours(d *marts.Bundle, threshold int) *chart {
 			present = append(present, opts.BarData{Value: masked(s.Participants, threshold), Name: s.Intitule})
 		}
 		bar := charts.NewBar()
-		bar.SetGlobalOptions(append(common("Places et participants des séjours ("+yearKey(y)+")", "", personTooltip),
-			charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(numAxis)}}),
-			charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Rotate: 25, Interval: "0"}}),
-			axes(40))...)
+		bar.SetGlobalOptions(slices.Concat(common("Places et participants des séjours ("+yearKey(y)+")", "", personTooltip), valuesUp(numAxis),
+			[]charts.GlobalOpts{charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Rotate: 25, Interval: "0"}})})...)
 		bar.SetXAxis(names).AddSeries("Places", places).AddSeries("Participants", present)
 		c.Options[yearKey(y)] = optionOf(bar)
 	}
@@ -164,8 +161,7 @@ func rpeAteliers(d *marts.Bundle) *chart {
 			cancelled = append(cancelled, opts.BarData{Value: r.AteliersAnnules, Name: r.Antenne})
 		}
 		bar := charts.NewBar()
-		bar.SetGlobalOptions(append(common("Ateliers d'éveil par antenne ("+yearKey(y)+")", "", numTooltip),
-			charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(numAxis)}}), axes(40))...)
+		bar.SetGlobalOptions(slices.Concat(common("Ateliers d'éveil par antenne ("+yearKey(y)+")", "", numTooltip), valuesUp(numAxis))...)
 		bar.SetXAxis(names).AddSeries("Réalisés", held).AddSeries("Annulés", cancelled)
 		c.Options[yearKey(y)] = optionOf(bar)
 	}
@@ -192,8 +188,7 @@ func trainingUptake(d *marts.Bundle) *chart {
 		data = append(data, opts.BarData{Value: rate(r.TauxDepart), Name: yearKey(r.Annee)})
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common("Taux de départ en formation des assistants maternels", "AM formées dans l'année / AM actives au 1er janvier", pctTooltip),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(pctAxis)}}), axes(40))...)
+	bar.SetGlobalOptions(slices.Concat(common("Taux de départ en formation des assistants maternels", "AM formées dans l'année / AM actives au 1er janvier", pctTooltip), valuesUp(pctAxis))...)
 	bar.SetXAxis(years).AddSeries("Taux de départ en formation", data)
 	return &chart{ID: "formation_depart", Height: 360, Options: map[string]template.HTML{allYears: optionOf(bar)}}
 }
@@ -210,8 +205,7 @@ func trainingSessions(d *marts.Bundle) *chart {
 		under = append(under, opts.BarData{Value: r.SousMinimum, Name: y})
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common("Sessions de formation programmées et annulées", "", numTooltip),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(numAxis)}}), axes(40))...)
+	bar.SetGlobalOptions(slices.Concat(common("Sessions de formation programmées et annulées", "", numTooltip), valuesUp(numAxis))...)
 	bar.SetXAxis(years).AddSeries("Programmées", planned).AddSeries("Annulées", cancelled).AddSeries("Sous l'effectif minimal", under)
 	return &chart{ID: "formation_sessions", Height: 360, Options: map[string]template.HTML{allYears: optionOf(bar)}}
 }
@@ -230,10 +224,7 @@ func brakesLevers(d *marts.Bundle) *chart {
 			untrained = append(untrained, opts.BarData{Value: rate(b.PartNonFormees), Name: label})
 		}
 		bar := charts.NewBar()
-		bar.SetGlobalOptions(append(common("Freins et leviers à la formation ("+yearKey(y)+")", "", pctTooltip),
-			charts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(pctAxis)}}),
-			charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0"}}),
-			axes(40))...)
+		bar.SetGlobalOptions(slices.Concat(common("Freins et leviers à la formation ("+yearKey(y)+")", "", pctTooltip), valuesAcross(pctAxis))...)
 		bar.SetXAxis(names).AddSeries("Tous les répondants", all).AddSeries("Non formés dans l'année", untrained)
 		bar.XYReversal()
 		c.Options[yearKey(y)] = optionOf(bar)
@@ -252,8 +243,7 @@ func amFlows(d *marts.Bundle, threshold int) *chart {
 		retired = append(retired, opts.BarData{Value: masked(r.Retraites, threshold), Name: y})
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(common("Arrivées et départs d'assistants maternels", "Nouveaux agréments et cessations d'activité par année", personTooltip),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(numAxis)}}), axes(40))...)
+	bar.SetGlobalOptions(slices.Concat(common("Arrivées et départs d'assistants maternels", "Nouveaux agréments et cessations d'activité par année", personTooltip), valuesUp(numAxis))...)
 	bar.SetXAxis(years).AddSeries("Nouveaux agréments", in).AddSeries("Cessations", out).AddSeries("dont départs en retraite", retired)
 	return &chart{ID: "am_flux", Height: 380, Options: map[string]template.HTML{allYears: optionOf(bar)}}
 }
@@ -268,10 +258,7 @@ func agePyramid(d *marts.Bundle, threshold int) *chart {
 			data = append(data, opts.BarData{Value: masked(b.AM, threshold), Name: b.Tranche})
 		}
 		bar := charts.NewBar()
-		bar.SetGlobalOptions(append(common("Pyramide des âges des assistants maternels au 31 décembre "+yearKey(y), "", personTooltip),
-			charts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(numAxis)}}),
-			charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0"}}),
-			axes(40))...)
+		bar.SetGlobalOptions(slices.Concat(common("Pyramide des âges des assistants maternels au 31 décembre "+yearKey(y), "", personTooltip), valuesAcross(numAxis))...)
 		bar.SetXAxis(names).AddSeries("Assistants maternels", data)
 		bar.XYReversal()
 		c.Options[yearKey(y)] = optionOf(bar)
@@ -292,8 +279,7 @@ func retirements(d *marts.Bundle, threshold int) *chart {
 			places = append(places, opts.BarData{Value: p.Places, Name: py})
 		}
 		bar := charts.NewBar()
-		bar.SetGlobalOptions(append(common("Départs en retraite projetés après "+yearKey(y), "", personTooltip),
-			charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(numAxis)}}), axes(40))...)
+		bar.SetGlobalOptions(slices.Concat(common("Départs en retraite projetés après "+yearKey(y), "", personTooltip), valuesUp(numAxis))...)
 		bar.SetXAxis(years).AddSeries("Départs projetés", departures).AddSeries("Places perdues", places)
 		c.Options[yearKey(y)] = optionOf(bar)
 	}
