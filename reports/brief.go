@@ -38,7 +38,7 @@ func Brief(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 	}
 	m.AddRows(paragraph(fmt.Sprintf("Les chiffres clés de l'année %d pour les %s communes du territoire, comparés à %d.",
 		year, frfmt.Int(len(b.Communes)), year-1)))
-	m.AddRows(indicatorTable(b.Indicators, year, meta.Infos.SecretStatistique)...)
+	indicatorTable(b.Indicators, year, meta.Infos.SecretStatistique).addTo(m)
 	charts := []struct {
 		title string
 		chart barChart
@@ -84,19 +84,15 @@ func paragraph(s string) core.Row {
 
 // indicatorTable is the territory in figures: each key indicator of the year, the year before,
 // and the evolution in words.
-func indicatorTable(all []marts.Indicator, year, threshold int) []core.Row {
-	rows := []core.Row{tableRow([]string{"Indicateur", strconv.Itoa(year), strconv.Itoa(year - 1), "Évolution"}, []int{6, 2, 2, 2}, true, false)}
-	n := 0
+func indicatorTable(all []marts.Indicator, year, threshold int) *table {
+	t := &table{widths: []int{6, 2, 2, 2}, header: []string{"Indicateur", strconv.Itoa(year), strconv.Itoa(year - 1), "Évolution"}}
 	for _, i := range all {
-		if i.Annee != year {
-			continue
+		if i.Annee == year {
+			person := slices.Contains(personIndicators, i.Code)
+			t.add(i.Libelle, formatValue(i.Valeur, i.Unite, person, threshold), formatValue(i.ValeurN1, i.Unite, person, threshold), trend(i))
 		}
-		person := slices.Contains(personIndicators, i.Code)
-		rows = append(rows, tableRow([]string{i.Libelle, formatValue(i.Valeur, i.Unite, person, threshold),
-			formatValue(i.ValeurN1, i.Unite, person, threshold), trend(i)}, []int{6, 2, 2, 2}, false, n%2 == 1))
-		n++
 	}
-	return rows
+	return t
 }
 
 // formatValue writes an indicator the French way for its unit.
