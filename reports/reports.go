@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -76,27 +77,20 @@ func Generate(b *marts.Bundle, year int) ([]Document, error) {
 
 // firstYear is the first year of the key indicators: the CTG evaluation's baseline.
 func firstYear(b *marts.Bundle, year int) int {
-	first := year
-	for _, i := range b.Indicators {
-		first = min(first, i.Annee)
+	if years := b.IndicatorYears(); len(years) > 0 {
+		return min(years[0], year)
 	}
-	return first
+	return year
 }
 
 // reportYear is the year the reports describe: the reference year when the marts have it, else
 // the last year they have.
 func reportYear(b *marts.Bundle) int {
-	last := 0
-	for _, i := range b.Indicators {
-		if i.Annee == b.Infos.AnneeReference {
-			return i.Annee
-		}
-		last = max(last, i.Annee)
-	}
-	if last == 0 {
+	years := b.IndicatorYears()
+	if len(years) == 0 || slices.Contains(years, b.Infos.AnneeReference) {
 		return b.Infos.AnneeReference
 	}
-	return last
+	return years[len(years)-1]
 }
 
 func makeDocument(name string, build func() (core.Maroto, error)) (Document, error) {

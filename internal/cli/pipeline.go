@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 
 	"enfance/dashboards"
@@ -250,16 +251,11 @@ func (a *app) writeDashboard(b *marts.Bundle) error {
 // checkYear refuses a --year the warehouse holds no key indicators of (a typo would otherwise
 // write empty documents over good ones); a warehouse without any key indicator takes any year.
 func (a *app) checkYear(b *marts.Bundle) error {
-	if a.year == 0 || len(b.Indicators) == 0 {
+	years := b.IndicatorYears()
+	if a.year == 0 || len(years) == 0 || slices.Contains(years, a.year) {
 		return nil
 	}
-	first, last := b.Indicators[0].Annee, b.Indicators[0].Annee
-	for _, i := range b.Indicators {
-		if i.Annee == a.year {
-			return nil
-		}
-		first, last = min(first, i.Annee), max(last, i.Annee)
-	}
+	first, last := years[0], years[len(years)-1]
 	held := fmt.Sprintf("de %d à %d", first, last)
 	if first == last {
 		held = fmt.Sprintf("pour %d", first)

@@ -1,6 +1,9 @@
 package marts
 
-import "context"
+import (
+	"context"
+	"slices"
+)
 
 // Bundle is every mart the reports and the dashboard show, read once.
 type Bundle struct {
@@ -54,4 +57,15 @@ func (r *Reader) ReadAll(ctx context.Context) (*Bundle, error) {
 		}
 	}
 	return d, nil
+}
+
+// IndicatorYears are the years the key indicators cover, oldest first: the years a report or a
+// page can describe.
+func (b *Bundle) IndicatorYears() []int {
+	var years []int
+	for _, i := range b.Indicators {
+		years = append(years, i.Annee)
+	}
+	slices.Sort(years)
+	return slices.Compact(years)
 }
