@@ -448,13 +448,13 @@ func (l *Loader) loadParallel(ctx context.Context, o Options, sources []*source,
 			}
 		}()
 	}
+feed:
 	for _, s := range sources {
 		select {
 		case next <- s:
-			continue
 		case <-ctx.Done():
+			break feed
 		}
-		break
 	}
 	close(next)
 	wg.Wait()
