@@ -311,30 +311,12 @@ func (b *bench) scales(scales []string, base measure, baseRows int) error {
 			verdict(worst <= 1), worst, worstScale)
 	}
 	limit := config.Default().Moteur.Memoire
-	limitMiB, err := mebibytes(limit)
+	limitBytes, err := config.MemoryBytes(limit)
 	if err != nil {
 		return err
 	}
+	limitMiB := limitBytes / (1 << 20)
 	b.printf("Objectif : mémoire sous la limite de DuckDB (moteur.memoire = %s) → %s (processus au plus %.0f Mo)\n",
 		limit, verdict(peakMiB < limitMiB), peakMiB)
 	return nil
-}
-
-// mebibytes converts a DuckDB memory size (« 4GB », « 512 MiB ») to MiB; as in DuckDB, KB, MB,
-// GB and TB are powers of 1 000 and KiB, MiB, GiB and TiB powers of 1 024.
-func mebibytes(size string) (float64, error) {
-	units := []struct {
-		suffix string
-		bytes  float64
-	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"TiB", 1 << 40}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"TB", 1e12}}
-	for _, u := range units {
-		if n, ok := strings.CutSuffix(size, u.suffix); ok {
-			v, err := strconv.ParseFloat(strings.TrimSpace(n), 64)
-			if err != nil {
-				return 0, fmt.Errorf("bench: memory size %q: %w", size, err)
-			}
-			return v * u.bytes / (1 << 20), nil
-		}
-	}
-	return 0, fmt.Errorf("bench: memory size %q has no unit", size)
 }

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -106,8 +107,22 @@ var knownKeys = []string{
 
 var (
 	sirenPattern  = regexp.MustCompile(`^[0-9]{9}$`)
-	memoryPattern = regexp.MustCompile(`^[0-9]+(\.[0-9]+)? ?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$`)
+	memoryPattern = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?) ?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$`)
+	// memoryUnits are in bytes, as DuckDB reads them: KB, MB, GB and TB are powers of 1 000,
+	// KiB, MiB, GiB and TiB powers of 1 024.
+	memoryUnits = map[string]float64{"KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12,
+		"KiB": 1 << 10, "MiB": 1 << 20, "GiB": 1 << 30, "TiB": 1 << 40}
 )
+
+// MemoryBytes reads a memory size as moteur.memoire takes it (« 4GB », « 512 MiB »), in bytes.
+func MemoryBytes(size string) (float64, error) {
+	m := memoryPattern.FindStringSubmatch(size)
+	if m == nil {
+		return 0, fmt.Errorf("%q n'est pas une taille de mémoire (par exemple « 4GB »)", size)
+	}
+	v, err := strconv.ParseFloat(m[1], 64)
+	return v * memoryUnits[m[2]], err
+}
 
 // Validate checks every setting and returns all the problems at once.
 func (c Config) Validate() error {
@@ -131,8 +146,8 @@ func (c Config) Validate() error {
 	if a := c.Seuils.AgeRetraite; a < 55 || a > 75 {
 		bad("seuils.age_retraite %d est hors de 55 à 75 ans", a)
 	}
-	if !memoryPattern.MatchString(c.Moteur.Memoire) {
-		bad("moteur.memoire %q n'est pas une taille de mémoire (par exemple « 4GB »)", c.Moteur.Memoire)
+	if _, err := MemoryBytes(c.Moteur.Memoire); err != nil {
+		bad("moteur.memoire %w", err)
 	}
 	for _, kind := range slices.Sorted(maps.Keys(c.Colonnes)) {
 		k, ok := exports.Lookup(kind)

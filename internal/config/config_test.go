@@ -110,3 +110,26 @@ func TestExampleFile(t *testing.T) {
 		t.Errorf("the example differs from the defaults:\n%+v\n%+v", c, Default())
 	}
 }
+
+func TestMemoryBytes(t *testing.T) {
+	tests := []struct {
+		size string
+		want float64 // MiB
+	}{
+		{"4GB", 4e9 / (1 << 20)},
+		{"4GiB", 4096},
+		{"512 MiB", 512},
+		{"1.5TB", 1.5e12 / (1 << 20)},
+		{"2048KiB", 2},
+	}
+	for _, tt := range tests {
+		if got, err := MemoryBytes(tt.size); err != nil || got/(1<<20) != tt.want {
+			t.Errorf("MemoryBytes(%q) = %v MiB, %v; want %v", tt.size, got/(1<<20), err, tt.want)
+		}
+	}
+	for _, bad := range []string{"4", "GB", "quatre GB", "+4GB", "4 Go"} {
+		if _, err := MemoryBytes(bad); err == nil {
+			t.Errorf("MemoryBytes(%q): no error", bad)
+		}
+	}
+}
