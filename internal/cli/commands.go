@@ -127,6 +127,17 @@ func (a *app) transformCommand() *cobra.Command {
 	}
 }
 
+// fromMarts is a command that writes outputs from the published marts.
+func (a *app) fromMarts(write func(*marts.Bundle) error) func(*cobra.Command) error {
+	return func(cmd *cobra.Command) error {
+		b, err := a.readMarts(cmd.Context())
+		if err != nil {
+			return err
+		}
+		return write(b)
+	}
+}
+
 // locked runs a command that writes into the output folder while holding its lock, so that two
 // runs on one folder never mix their files.
 func (a *app) locked(fn func(*cobra.Command) error) func(*cobra.Command, []string) error {
@@ -174,13 +185,7 @@ func (a *app) reportCommand() *cobra.Command {
 		Use:   "report",
 		Short: "Écrire les rapports PDF à partir de l'entrepôt publié",
 		Args:  exactArgs(0),
-		RunE: a.locked(func(cmd *cobra.Command) error {
-			b, err := a.readMarts(cmd.Context())
-			if err != nil {
-				return err
-			}
-			return a.writeReports(b)
-		}),
+		RunE:  a.locked(a.fromMarts(a.writeReports)),
 	}
 }
 
@@ -189,13 +194,7 @@ func (a *app) dashboardCommand() *cobra.Command {
 		Use:   "dashboard",
 		Short: "Écrire le tableau de bord HTML à partir de l'entrepôt publié",
 		Args:  exactArgs(0),
-		RunE: a.locked(func(cmd *cobra.Command) error {
-			b, err := a.readMarts(cmd.Context())
-			if err != nil {
-				return err
-			}
-			return a.writeDashboard(b)
-		}),
+		RunE:  a.locked(a.fromMarts(a.writeDashboard)),
 	}
 }
 

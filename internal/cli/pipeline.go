@@ -59,7 +59,7 @@ func (a *app) ingestExports(ctx context.Context, loader *ingest.Loader) error {
 		return err
 	}
 	a.fingerprint = secret.Fingerprint(key)
-	a.warnOnNewKey()
+	a.warnOnNewKey(ctx)
 	sum, err := loader.Exports(ctx, ingest.Options{Dir: dir, Columns: a.cfg.Colonnes, Secret: key,
 		Workers: runtime.NumCPU(), Progress: a.progress("fichiers chargés")})
 	if err != nil {
@@ -90,13 +90,13 @@ func (a *app) secretKey() ([]byte, error) {
 }
 
 // warnOnNewKey says when the published warehouse was made with another key of the pseudonyms.
-func (a *app) warnOnNewKey() {
+func (a *app) warnOnNewKey(ctx context.Context) {
 	r, err := marts.Open(a.warehousePath())
 	if err != nil {
 		return // no published warehouse yet
 	}
 	defer r.Close()
-	infos, err := r.Infos(context.Background())
+	infos, err := r.Infos(ctx)
 	if err == nil && infos.EmpreinteCle != "" && infos.EmpreinteCle != a.fingerprint {
 		a.logger.Warn("la clé des pseudonymes n'est plus celle de l'entrepôt précédent : chaque personne change de pseudonyme, " +
 			"les extractions faites avant ne se comparent plus. Remettez l'ancienne clé si elle a été perdue ou remplacée par erreur.")
@@ -219,9 +219,6 @@ func (a *app) writeParquet(ctx context.Context) error {
 }
 
 func (a *app) writeReports(b *marts.Bundle) error {
-	if err := a.checkYear(b); err != nil {
-		return err
-	}
 	paths, err := reports.WriteAll(b, a.outDir("reports"), a.year)
 	fiches := 0
 	for _, p := range paths {
@@ -238,9 +235,6 @@ func (a *app) writeReports(b *marts.Bundle) error {
 }
 
 func (a *app) writeDashboard(b *marts.Bundle) error {
-	if err := a.checkYear(b); err != nil {
-		return err
-	}
 	paths, err := dashboards.WriteAll(b, a.outDir("dashboards"), a.year)
 	for _, p := range paths {
 		a.printf("tableau de bord : %s\n", p)
@@ -264,14 +258,18 @@ func (a *app) checkYear(b *marts.Bundle) error {
 }
 
 // readMarts reads every mart the reports and the dashboard show from the published warehouse,
-// on a read-only connection closed at once.
+// on a read-only connection closed at once, and checks that it holds the year asked for.
 func (a *app) readMarts(ctx context.Context) (*marts.Bundle, error) {
 	r, err := marts.Open(a.warehousePath())
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
-	return r.ReadAll(ctx)
+	b, err := r.ReadAll(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return b, a.checkYear(b)
 }
 
 // withMarts opens the published marts read-only for the time of fn.
