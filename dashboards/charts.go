@@ -3,6 +3,7 @@ package dashboards
 import (
 	"database/sql"
 	"html/template"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
+	"enfance/internal/frfmt"
 	"enfance/internal/palette"
 )
 
@@ -24,14 +26,7 @@ type chart struct {
 
 const allYears = "toutes"
 
-func (c *chart) keys() []string {
-	keys := make([]string, 0, len(c.Options))
-	for k := range c.Options {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
+func (c *chart) keys() []string { return slices.Sorted(maps.Keys(c.Options)) }
 
 // funcMarkers are go-echarts' marks around JavaScript functions inside its JSON.
 var funcMarkers = regexp.MustCompile(`(__f__")|("__f__)|(__f__)`)
@@ -98,7 +93,7 @@ func yearKey(y int) string { return strconv.Itoa(y) }
 // masked is a count of persons for a chart: nothing below the threshold (the tooltip then says
 // « < 5 »), so that no chart shows a small group of people.
 func masked(n, threshold int) any {
-	if n > 0 && n < threshold {
+	if frfmt.Hidden(n, threshold) {
 		return nil
 	}
 	return n
@@ -121,11 +116,4 @@ func byYear[T any](rows []T, year func(T) int) map[int][]T {
 	return out
 }
 
-func sortedYears[T any](m map[int]T) []int {
-	ys := make([]int, 0, len(m))
-	for y := range m {
-		ys = append(ys, y)
-	}
-	slices.Sort(ys)
-	return ys
-}
+func sortedYears[T any](m map[int]T) []int { return slices.Sorted(maps.Keys(m)) }

@@ -40,7 +40,7 @@ const hiddenCount = 1e-9
 // and labelled « < 5 », never with its value (nor as a plain 0, which would be false).
 func (c *barChart) addCount(series, n, threshold int) {
 	v := float64(n)
-	if n > 0 && n < threshold {
+	if frfmt.Hidden(n, threshold) {
 		v, c.hidden = hiddenCount, frfmt.Persons(n, threshold)
 	}
 	c.Values[series] = append(c.Values[series], v)

@@ -139,7 +139,7 @@ func cell(v any, format cellFormat, st styles) any {
 		if n, ok := v.(int64); ok {
 			v = int(n)
 		}
-		if n, ok := v.(int); ok && n > 0 && n < st.threshold {
+		if n, ok := v.(int); ok && frfmt.Hidden(n, st.threshold) {
 			return frfmt.Persons(n, st.threshold)
 		}
 		return excelize.Cell{StyleID: st.integer, Value: v}
@@ -162,7 +162,7 @@ func persons(v sql.NullFloat64, threshold int) any {
 		return nil
 	}
 	n := int(math.Round(v.Float64))
-	if n > 0 && n < threshold {
+	if frfmt.Hidden(n, threshold) {
 		return frfmt.Persons(n, threshold)
 	}
 	return n

@@ -67,10 +67,14 @@ func Percent(fraction float64, decimals int) string {
 	return Decimal(fraction*100, decimals) + BeforeUnit + "%"
 }
 
+// Hidden tells a count of persons too small to publish: from 1 to the threshold excluded
+// (secret statistique). Nought is published.
+func Hidden(n, threshold int) bool { return n > 0 && n < threshold }
+
 // Persons writes a count of persons, or « < threshold » when it is smaller than the threshold
 // of the secret statistique (zero stays zero: it reveals nobody).
 func Persons(n, threshold int) string {
-	if n > 0 && n < threshold {
+	if Hidden(n, threshold) {
 		return "<" + BeforeUnit + strconv.Itoa(threshold)
 	}
 	return Int(n)
