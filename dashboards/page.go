@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -68,10 +69,6 @@ func Render(d *marts.Bundle, year int) ([]byte, error) {
 		return nil, err
 	}
 	sections := buildSections(d)
-	options, err := optionsJS(sections)
-	if err != nil {
-		return nil, err
-	}
 	geo, err := geoJSON(d.Boundaries)
 	if err != nil {
 		return nil, err
@@ -88,7 +85,7 @@ func Render(d *marts.Bundle, year int) ([]byte, error) {
 		Years:     years,
 		Year:      defaultYear(years, cmp.Or(year, d.Infos.AnneeReference)),
 		Threshold: d.Infos.SecretStatistique,
-		ECharts:   template.JS(js), GeoJSON: template.JS(geo), Options: template.JS(options),
+		ECharts:   template.JS(js), GeoJSON: template.JS(geo), Options: template.JS(optionsJS(sections)),
 	}
 	var b bytes.Buffer
 	if err := page.Execute(&b, v); err != nil {
@@ -116,11 +113,7 @@ func years(d *marts.Bundle) []int {
 	for _, c := range d.Coverage {
 		seen[c.Annee] = true
 	}
-	out := make([]int, 0, len(seen))
-	for y := range seen {
-		out = append(out, y)
-	}
-	slices.Sort(out)
+	out := slices.Sorted(maps.Keys(seen))
 	slices.Reverse(out)
 	if len(out) == 0 {
 		out = []int{d.Infos.AnneeReference}
@@ -138,7 +131,7 @@ func defaultYear(years []int, reference int) int {
 // optionsJS writes every chart's options by year as one JavaScript object. go-echarts marks
 // JavaScript functions inside JSON strings; the markers are removed as go-echarts' own renderer
 // does, so that the formatters are functions, not strings.
-func optionsJS(sections []section) (string, error) {
+func optionsJS(sections []section) string {
 	var b strings.Builder
 	b.WriteString("{\n")
 	for _, s := range sections {
@@ -154,7 +147,7 @@ func optionsJS(sections []section) (string, error) {
 		}
 	}
 	b.WriteString("}")
-	return b.String(), nil
+	return b.String()
 }
 
 // geoJSON is the communes' boundaries as one FeatureCollection whose features are named after
