@@ -36,9 +36,7 @@ func Build(ctx context.Context, published string) (b *Builder, err error) {
 	if err := os.MkdirAll(filepath.Dir(published), 0o755); err != nil {
 		return nil, fmt.Errorf("warehouse: %w", err)
 	}
-	removeStale(published)
-	path := fmt.Sprintf("%s.build-%d", published, os.Getpid())
-	removeFiles(path)
+	path := newBuildPath(published)
 	db, err := open(path, "")
 	if err != nil {
 		return nil, err
@@ -136,6 +134,15 @@ func open(path, extra string) (*sql.DB, error) {
 	return sql.OpenDB(connector), nil
 }
 
+// newBuildPath is where this process builds the next warehouse, beside the published one: the
+// build files of killed runs are removed, and any of this process's own from an earlier build.
+func newBuildPath(published string) string {
+	removeStale(published)
+	path := fmt.Sprintf("%s.build-%d", published, os.Getpid())
+	removeFiles(path)
+	return path
+}
+
 func removeFiles(path string) {
 	_ = os.Remove(path)
 	_ = os.Remove(path + ".wal")
@@ -164,9 +171,7 @@ func Rebuild(ctx context.Context, published string) (b *Builder, err error) {
 		return nil, fmt.Errorf("warehouse: %w", err)
 	}
 	defer src.Close()
-	removeStale(published)
-	path := fmt.Sprintf("%s.build-%d", published, os.Getpid())
-	removeFiles(path)
+	path := newBuildPath(published)
 	defer func() {
 		if err != nil {
 			removeFiles(path)
