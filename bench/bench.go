@@ -65,8 +65,9 @@ func (b *bench) printf(format string, a ...any) {
 	b.text.WriteString(s)
 }
 
-// exec runs the binary and returns its wall time and peak resident memory.
-func (b *bench) exec(args ...string) (time.Duration, float64, string, error) {
+// exec runs the binary and returns its wall time and peak resident memory; a failure carries the
+// binary's output.
+func (b *bench) exec(args ...string) (time.Duration, float64, error) {
 	cmd := exec.Command(b.bin, args...)
 	cmd.Env = append(os.Environ(), "ENFANCE_SECRET="+filepath.Join(b.dir, "secret"))
 	var out strings.Builder
@@ -75,10 +76,10 @@ func (b *bench) exec(args ...string) (time.Duration, float64, string, error) {
 	err := cmd.Run()
 	took := time.Since(start)
 	if err != nil {
-		return took, 0, out.String(), fmt.Errorf("%s %v: %w\n%s", b.bin, args, err, out.String())
+		return took, 0, fmt.Errorf("%s %v: %w\n%s", b.bin, args, err, out.String())
 	}
 	peak := float64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) / 1024 // KiB → MiB
-	return took, peak, out.String(), nil
+	return took, peak, nil
 }
 
 func (b *bench) all(scales []string) error {
@@ -104,7 +105,7 @@ func (b *bench) all(scales []string) error {
 	rows := 0
 	var measures []measure
 	for _, s := range stages {
-		took, peak, _, err := b.exec(s.args...)
+		took, peak, err := b.exec(s.args...)
 		if err != nil {
 			return err
 		}
@@ -233,7 +234,7 @@ func (b *bench) versusReadCSV(demo string) error {
 	if err != nil {
 		return err
 	}
-	ingest, _, _, err := b.exec("ingest", "--data", sub, "--out", filepath.Join(b.dir, "out-presences"), "-q")
+	ingest, _, err := b.exec("ingest", "--data", sub, "--out", filepath.Join(b.dir, "out-presences"), "-q")
 	if err != nil {
 		return err
 	}
@@ -284,14 +285,14 @@ func (b *bench) scales(scales []string, base measure, baseRows int) error {
 			continue
 		}
 		demo, out := filepath.Join(b.dir, "demo-"+s), filepath.Join(b.dir, "out-"+s)
-		if _, _, _, err := b.exec("demo", "--out", demo, "--scale", s, "-q"); err != nil {
+		if _, _, err := b.exec("demo", "--out", demo, "--scale", s, "-q"); err != nil {
 			return err
 		}
 		rows, err := manifestRows(demo)
 		if err != nil {
 			return err
 		}
-		took, peak, _, err := b.exec("run", "--data", demo, "--out", out, "-q")
+		took, peak, err := b.exec("run", "--data", demo, "--out", out, "-q")
 		if err != nil {
 			return err
 		}
