@@ -342,3 +342,19 @@ func TestFixtureReports(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingExportsKeepThePublishedWarehouse: a mistyped exports folder must not replace a
+// warehouse that holds exports with one that holds none.
+func TestMissingExportsKeepThePublishedWarehouse(t *testing.T) {
+	out := buildFixture(t)
+	for _, cmd := range []string{"ingest", "run"} {
+		r := enfance(t, cmd, "--data", filepath.Join(t.TempDir(), "exprots"), "--out", out, "-q")
+		if r.code != exitUsage || !strings.Contains(r.stderr, "dossier des exports introuvable") || !strings.Contains(r.stderr, "est gardé tel quel") {
+			t.Errorf("%s on a missing folder: exit %d\n%s", cmd, r.code, r.stderr)
+		}
+	}
+	r := enfance(t, "query", "--out", out, "SELECT count(*) AS n FROM marts.eaje_occupation_mensuelle")
+	if r.code != 0 || r.stdout == "n\n0\n(1 ligne)\n" {
+		t.Errorf("the published marts were lost:\n%s%s", r.stdout, r.stderr)
+	}
+}

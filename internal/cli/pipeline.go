@@ -50,6 +50,10 @@ func (a *app) ingestInto(ctx context.Context, db *sql.DB) error {
 func (a *app) ingestExports(ctx context.Context, loader *ingest.Loader) error {
 	dir := a.cfg.Chemins.Donnees
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		if n := a.publishedExports(ctx); n > 0 { // a mistyped folder must not empty a warehouse
+			return usageError{fmt.Errorf("dossier des exports introuvable : %s ; l'entrepôt publié, qui contient %d fichiers d'exports, "+
+				"est gardé tel quel (vérifiez --data ou chemins.donnees)", dir, n)}
+		}
 		a.logger.Warn("dossier des exports absent : seules les données de référence sont chargées", "dossier", dir)
 		a.printf("exports : dossier absent, %s\n", dir)
 		return nil
@@ -87,6 +91,21 @@ func (a *app) secretKey() ([]byte, error) {
 		a.logger.Warn("clé des pseudonymes créée : gardez-la, une autre clé changerait tous les pseudonymes", "fichier", path)
 	}
 	return key, err
+}
+
+// publishedExports counts the export files the published warehouse holds: none when there is
+// no warehouse yet.
+func (a *app) publishedExports(ctx context.Context) int {
+	db, err := warehouse.OpenReadOnly(a.warehousePath())
+	if err != nil {
+		return 0
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM raw.chargements WHERE type_export NOT LIKE 'reference%'`).Scan(&n); err != nil {
+		return 0
+	}
+	return n
 }
 
 // warnOnNewKey says when the published warehouse was made with another key of the pseudonyms.
