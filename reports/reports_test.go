@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/johnfercher/maroto/v2/pkg/core"
+
 	"enfance/internal/marts"
 	"enfance/internal/testtool"
 )
@@ -37,15 +39,7 @@ func TestCommunesPDF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := m.Generate()
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "communes.pdf")
-	if err := os.WriteFile(path, doc.GetBytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	text := testtool.Run(t, "pdftotext", "-layout", path, "-")
+	text := pdfText(t, m)
 	for _, want := range []string{
 		"Communauté de Communes des Hauts de Flandre",
 		"5 communes, 12 624 habitants (population municipale légale, millésime 2023).",
@@ -102,15 +96,7 @@ func TestLongTablesAcrossPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := m.Generate()
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "bilan.pdf")
-	if err := os.WriteFile(path, doc.GetBytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	pages := strings.Split(testtool.Run(t, "pdftotext", "-layout", path, "-"), "\f")
+	pages := strings.Split(pdfText(t, m), "\f")
 	acmPages := 0
 	for i, page := range pages {
 		if !strings.Contains(page, "Accueil de loisirs") {
@@ -195,16 +181,22 @@ func TestCTGGapFromReferenceYear(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	text := pdfText(t, m)
+	if !regexp.MustCompile(`Places\s+120\s+130\s+130\s+130\s+130\s+130\s+150\s+▲ \+50,0\s%`).MatchString(text) {
+		t.Errorf("the gap of 2025 against 2017 (100 → 150) is not +50,0 %%:\n%s", text)
+	}
+}
+
+// pdfText makes the document and returns its text as pdftotext reads it, pages parted by \f.
+func pdfText(t *testing.T, m core.Maroto) string {
+	t.Helper()
 	doc, err := m.Generate()
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "ctg.pdf")
+	path := filepath.Join(t.TempDir(), "document.pdf")
 	if err := os.WriteFile(path, doc.GetBytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	text := testtool.Run(t, "pdftotext", "-layout", path, "-")
-	if !regexp.MustCompile(`Places\s+120\s+130\s+130\s+130\s+130\s+130\s+150\s+▲ \+50,0\s%`).MatchString(text) {
-		t.Errorf("the gap of 2025 against 2017 (100 → 150) is not +50,0 %%:\n%s", text)
-	}
+	return testtool.Run(t, "pdftotext", "-layout", path, "-")
 }
