@@ -159,14 +159,14 @@ func decodeXLSX(data []byte, isHeader func([]string) bool) (*grid, error) {
 func readSheet(f *excelize.File, sheet string, isHeader func([]string) bool) (*grid, error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return nil, fmt.Errorf("feuille %q illisible : %v", sheet, err)
+		return nil, fmt.Errorf("feuille « %s » illisible : %v", clip(visible(sheet), 40), err)
 	}
 	defer rows.Close()
 	g := &grid{sheet: sheet, encoding: "xlsx", xlsx: true}
 	for n := 1; rows.Next(); n++ {
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, fmt.Errorf("feuille %q, ligne %d illisible : %v", sheet, n, err)
+			return nil, fmt.Errorf("feuille « %s », ligne %d illisible : %v", clip(visible(sheet), 40), n, err)
 		}
 		switch {
 		case g.header != nil:

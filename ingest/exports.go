@@ -2,13 +2,10 @@ package ingest
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql/driver"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -75,7 +72,7 @@ const demoManifest = "demo-manifeste.json"
 type source struct {
 	path     string // relative to the folder, with slashes
 	file     string // on disk: read again when parsed, so that the folder is never all in memory
-	hash     string
+	hash     string // of the bytes read; the bytes parsed must have the same
 	kind     exports.Kind
 	mod      time.Time
 	sum      *FileSummary
@@ -142,21 +139,18 @@ func discover(o Options) ([]*source, error) {
 		s := &source{path: filepath.ToSlash(rel), order: len(sources)}
 		s.sum = &FileSummary{Path: s.path, Status: StatusLoaded}
 		sources = append(sources, s)
-		info, err := d.Info()
-		if err != nil {
-			return s.refuse("fichier illisible : %v", err)
+		if !d.Type().IsRegular() {
+			return s.refuse("%s", errNotRegular(d.Type()))
 		}
-		s.mod = info.ModTime()
-		if info.Size() > maxFileBytes {
-			return s.refuse("fichier de %d Mo : trop gros pour un export (limite %d Mo)", info.Size()>>20, maxFileBytes>>20)
+		if info, err := d.Info(); err == nil {
+			s.mod = info.ModTime()
 		}
 		s.file = p
-		data, err := os.ReadFile(p)
+		data, hash, err := readExport(p)
 		if err != nil {
-			return s.refuse("fichier illisible : %v", err)
+			return s.refuse("%s", err)
 		}
-		h := sha256.Sum256(data)
-		s.hash = hex.EncodeToString(h[:])
+		s.hash = hash
 		s.sum.Demo = demo != nil && demo.files[s.hash]
 		return s.findKind(data, o.Columns)
 	})
@@ -201,7 +195,7 @@ type demoMarks struct {
 
 // demoHashes reads the demo manifest at the root of the folder, if there is one.
 func demoHashes(dir string) *demoMarks {
-	b, err := os.ReadFile(filepath.Join(dir, demoManifest))
+	b, _, err := readExport(filepath.Join(dir, demoManifest))
 	if err != nil {
 		return nil
 	}
@@ -398,13 +392,16 @@ func unknownHeaders(unknown []string) []string {
 	if len(unknown) == 0 {
 		return nil
 	}
-	return []string{"colonne(s) ignorée(s), inconnues du type d'export : " + strings.Join(unknown, ", ")}
+	for i, u := range unknown {
+		unknown[i] = clip(visible(u), 40)
+	}
+	return []string{"colonne(s) ignorée(s), inconnues du type d'export : " + clip(strings.Join(unknown, ", "), 300)}
 }
 
 func decode(s *source) (*grid, error) {
-	data, err := os.ReadFile(s.file)
+	data, err := rereadExport(s.file, s.hash)
 	if err != nil {
-		return nil, fmt.Errorf("fichier illisible : %v", err)
+		return nil, err
 	}
 	if strings.EqualFold(filepath.Ext(s.path), ".xlsx") {
 		return decodeXLSX(data, func(cells []string) bool {

@@ -30,7 +30,7 @@ func matchHeader(k exports.Kind, header []string, custom map[string]string) (col
 		}
 		if m[col] >= 0 {
 			return nil, nil, fmt.Errorf("les colonnes « %s » et « %s » désignent toutes deux %s",
-				header[m[col]], h, k.Columns[col].Name)
+				clip(visible(header[m[col]]), 40), clip(visible(h), 40), k.Columns[col].Name)
 		}
 		m[col] = field
 	}
@@ -41,10 +41,33 @@ func matchHeader(k exports.Kind, header []string, custom map[string]string) (col
 		}
 	}
 	if len(missing) > 0 {
-		return nil, nil, fmt.Errorf("colonne(s) obligatoire(s) absente(s) de l'en-tête : %s (en-tête lu : %s)",
-			strings.Join(missing, ", "), clip(strings.Join(header, " | "), 200))
+		return nil, nil, fmt.Errorf("colonne(s) obligatoire(s) absente(s) de l'en-tête : %s (%s)",
+			strings.Join(missing, ", "), headerRead(k, header, custom))
+	}
+	if !isHeaderLine(k, header, custom) && len(unknown) > 0 {
+		unknown = []string{fmt.Sprintf("%d colonne(s) non citée(s)", len(unknown))}
 	}
 	return m, unknown, nil
+}
+
+// isHeaderLine tells a first line that is provably a header: two of its cells at least name
+// columns of the kind. Only such a line is quoted in messages; another may be a row of data
+// (a file that lost its header), with names and birth dates in it.
+func isHeaderLine(k exports.Kind, header []string, custom map[string]string) bool {
+	n, _ := headerScore(k, header, custom)
+	return n >= 2
+}
+
+// headerRead describes the header a message is about, quoting it only when it is provably one.
+func headerRead(k exports.Kind, header []string, custom map[string]string) string {
+	if !isHeaderLine(k, header, custom) {
+		return fmt.Sprintf("la première ligne, de %d champs, ne nomme aucune colonne connue : la ligne d'en-tête manque-t-elle ? Voir docs/exports.md", len(header))
+	}
+	cells := make([]string, len(header))
+	for i, h := range header {
+		cells[i] = clip(visible(h), 40)
+	}
+	return "en-tête lu : " + clip(strings.Join(cells, " | "), 200)
 }
 
 // columnFor is the index of the column a folded header names, or -1.

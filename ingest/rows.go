@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"enfance/internal/exports"
 )
@@ -31,6 +33,7 @@ const (
 	codeDuplicate     = "doublon"
 	codeUnreadable    = "ligne_illisible"
 	codeControl       = "caracteres_de_controle"
+	codeTooLong       = "valeur_trop_longue"
 )
 
 // rejection is why a row was not loaded.
@@ -204,11 +207,92 @@ func firstOfMonth(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
 }
 
-func (c *converter) reject(rec record, col exports.Column, value, code, reason string) *rejection {
-	if col.Type == exports.Person {
-		value = "(masqué)" // a name never reaches the warehouse, not even in the rejects
+// reject says why a row is not loaded, at a column. reason follows the value as the message
+// quotes it: « 31/02/2025 » n'est pas une date.
+func (c *converter) reject(rec record, col exports.Column, raw, code, reason string) *rejection {
+	value := c.shown(col, raw)
+	subject := "la valeur " + value
+	if !strings.HasPrefix(value, "(") {
+		subject = "« " + value + " »"
 	}
-	return &rejection{line: rec.line, column: col.Name, value: clip(value, 200), code: code, reason: clip(reason, 300)}
+	if raw == "" {
+		value, subject = "", "la valeur"
+	}
+	return &rejection{line: rec.line, column: col.Name, value: value, code: code, reason: clip(subject+" "+reason, 300)}
+}
+
+// shown is a rejected value as messages and raw.rejets may quote it. A value of a person column
+// is never quoted, a birth date only to its month. Another column's value is quoted only when it
+// holds no letter (a number, a date, an hour), a digit in one word, or when a column of codes
+// holds a code-shaped word (PERI-INCONNU, annule): shifted columns or a lost header can put names anywhere, so other
+// texts are only described by their length; the line and column find them in the file.
+func (c *converter) shown(col exports.Column, raw string) string {
+	switch {
+	case col.Type == exports.Person:
+		return masked
+	case col.Type == exports.Month:
+		if d, err := c.parseDate(raw); err == nil {
+			return d.Format("2006-01")
+		}
+		return masked
+	case !quotable(col, raw):
+		return fmt.Sprintf("(masquée : texte de %d caractères)", utf8.RuneCountInString(raw))
+	}
+	return clip(visible(raw), 40)
+}
+
+// quotable tells a value that cannot be a name: no letter (12,5 ; 31/02/2025), a word with a
+// digit (1e9, 7h30), or a code-shaped word in a column of codes.
+func quotable(col exports.Column, raw string) bool {
+	if strings.IndexFunc(raw, unicode.IsLetter) < 0 {
+		return true
+	}
+	if strings.IndexFunc(raw, unicode.IsSpace) >= 0 {
+		return false
+	}
+	return strings.ContainsAny(raw, "0123456789") || (codeColumn(col) && codeShaped(raw))
+}
+
+func codeColumn(col exports.Column) bool {
+	return col.Type == exports.Code || col.Type == exports.Enum || col.Type == exports.List
+}
+
+// codeShaped tells a word of ASCII letters, digits, hyphens and underscores that is written as
+// codes are and names are not: with a digit, a hyphen or an underscore, or all in lower case.
+// A name with a space, an accent or an initial capital (Rose, RICHARD) is not.
+func codeShaped(s string) bool {
+	marked, lower := false, true
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9', r == '-', r == '_':
+			marked = true
+		case r >= 'A' && r <= 'Z':
+			lower = false
+		case r < 'a' || r > 'z':
+			return false
+		}
+	}
+	return marked || lower
+}
+
+// masked stands for a value that is never quoted.
+const masked = "(masquée)"
+
+// visible writes control characters as escapes, so that a quoted value cannot forge a line or
+// garble a terminal.
+func visible(s string) string {
+	if !hasControl(s) {
+		return s
+	}
+	q := strconv.QuoteToGraphic(s)
+	return q[1 : len(q)-1]
+}
+
+func (c *converter) parseDate(raw string) (time.Time, error) {
+	if c.xlsx {
+		return parseExcelDate(raw)
+	}
+	return parseDate(raw)
 }
 
 // value reads one cell by its column's type.
@@ -217,7 +301,10 @@ func (c *converter) value(rec record, col exports.Column, raw string) (driver.Va
 		return nil, c.reject(rec, col, raw, code, err.Error())
 	}
 	if hasControl(raw) {
-		return fail(codeControl, bad("« %s » contient des caractères de contrôle invisibles (copier-coller depuis un autre logiciel ?)", strconv.QuoteToGraphic(raw)))
+		return fail(codeControl, bad("contient des caractères de contrôle invisibles (copier-coller depuis un autre logiciel ?)"))
+	}
+	if n := utf8.RuneCountInString(raw); n > col.Longest() {
+		return fail(codeTooLong, bad("est trop longue (%d caractères, au plus %d pour cette colonne)", n, col.Longest()))
 	}
 	switch col.Type {
 	case exports.Text, exports.Person:
@@ -226,7 +313,7 @@ func (c *converter) value(rec record, col exports.Column, raw string) (driver.Va
 		return c.code(rec, col, raw)
 	case exports.Insee:
 		if !c.known.communes[raw] {
-			return fail(codeCommune, bad("commune « %s » inconnue du territoire (code INSEE absent du fichier des communes)", raw))
+			return fail(codeCommune, bad("n'est pas le code INSEE d'une commune du territoire (absent du fichier des communes)"))
 		}
 		return raw, nil
 	case exports.Int, exports.Year:
@@ -235,10 +322,10 @@ func (c *converter) value(rec record, col exports.Column, raw string) (driver.Va
 			return fail(codeBadNumber, err)
 		}
 		if n < 0 {
-			return fail(codeNegative, bad("« %s » est négatif", raw))
+			return fail(codeNegative, bad("est négatif"))
 		}
 		if col.Type == exports.Year && (n < 1900 || n > 2100) {
-			return fail(codeBadNumber, bad("« %s » n'est pas une année", raw))
+			return fail(codeBadNumber, bad("n'est pas une année"))
 		}
 		return int32(n), nil
 	case exports.Decimal:
@@ -277,9 +364,9 @@ func (c *converter) value(rec record, col exports.Column, raw string) (driver.Va
 func (c *converter) code(rec record, col exports.Column, raw string) (driver.Value, *rejection) {
 	switch {
 	case isStructureRef(c.kind, col) && !c.known.structures[raw]:
-		return nil, c.reject(rec, col, raw, codeStructure, fmt.Sprintf("structure « %s » inconnue (absente du fichier structures)", raw))
+		return nil, c.reject(rec, col, raw, codeStructure, "n'est pas un code de structure connu (absent du fichier structures)")
 	case isAntenneRef(c.kind, col) && !c.known.antennes[raw]:
-		return nil, c.reject(rec, col, raw, codeAntenne, fmt.Sprintf("antenne « %s » inconnue (absente du fichier antennes_rpe)", raw))
+		return nil, c.reject(rec, col, raw, codeAntenne, "n'est pas un code d'antenne connu (absent du fichier antennes_rpe)")
 	}
 	return raw, nil
 }
@@ -303,27 +390,23 @@ func (c *converter) decimal(rec record, col exports.Column, raw string) (driver.
 	hours := slices.Contains(hourKinds, c.kind.Name)
 	switch {
 	case f < 0 && hours:
-		return nil, c.reject(rec, col, raw, codeNegativeHours, fmt.Sprintf("« %s » heures : un nombre d'heures ne peut pas être négatif", raw))
+		return nil, c.reject(rec, col, raw, codeNegativeHours, "heures : un nombre d'heures ne peut pas être négatif")
 	case f < 0:
-		return nil, c.reject(rec, col, raw, codeNegative, fmt.Sprintf("« %s » est négatif", raw))
+		return nil, c.reject(rec, col, raw, codeNegative, "est négatif")
 	case hours && f > 24:
-		return nil, c.reject(rec, col, raw, codeHours, fmt.Sprintf("« %s » heures : plus de 24 heures dans une journée", raw))
+		return nil, c.reject(rec, col, raw, codeHours, "heures : plus de 24 heures dans une journée")
 	}
 	return f, nil
 }
 
 func (c *converter) date(rec record, col exports.Column, raw string) (driver.Value, *rejection) {
-	parse := parseDate
-	if c.xlsx {
-		parse = parseExcelDate
-	}
-	d, err := parse(raw)
+	d, err := c.parseDate(raw)
 	if err != nil {
 		return nil, c.reject(rec, col, raw, codeBadDate, err.Error())
 	}
 	if col.Name == c.kind.Period && c.hasPer && !c.period.contains(d) {
 		return nil, c.reject(rec, col, raw, codeOutOfPeriod,
-			fmt.Sprintf("le %s est hors de la période du fichier (%s)", d.Format("02/01/2006"), c.period))
+			fmt.Sprintf("est hors de la période du fichier (%s)", c.period))
 	}
 	return d, nil
 }
@@ -378,8 +461,8 @@ func (c *converter) checkRow(rec record, values []driver.Value) *rejection {
 				what = "l'amplitude déclarée de la période"
 			}
 			if found && h > limit+1e-9 {
-				return c.reject(rec, c.kind.Columns[c.hours], fmt.Sprint(h), codeHours,
-					fmt.Sprintf("%s heures réalisées dépassent %s (%s h)", frHours(h), what, frHours(limit)))
+				return c.reject(rec, c.kind.Columns[c.hours], frHours(h), codeHours,
+					fmt.Sprintf("heures réalisées dépassent %s (%s h)", what, frHours(limit)))
 			}
 		}
 	}

@@ -94,7 +94,7 @@ func parseNumber(s string) (float64, error) {
 	}
 	f, err := strconv.ParseFloat(t, 64)
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) || strings.ContainsAny(t, "eEinfINFxX") {
-		return 0, bad("« %s » n'est pas un nombre", s)
+		return 0, bad("n'est pas un nombre")
 	}
 	return f, nil
 }
@@ -103,7 +103,7 @@ func parseNumber(s string) (float64, error) {
 func parseInt(s string) (int64, error) {
 	f, err := parseNumber(s)
 	if err != nil || f != math.Trunc(f) || math.Abs(f) > math.MaxInt32 {
-		return 0, bad("« %s » n'est pas un nombre entier", s)
+		return 0, bad("n'est pas un nombre entier")
 	}
 	return int64(f), nil
 }
@@ -123,12 +123,12 @@ func parseDate(s string) (time.Time, error) {
 	for _, layout := range dateLayouts {
 		if d, err := time.Parse(layout, t); err == nil {
 			if d.Year() < 1900 || d.Year() > 2100 {
-				return time.Time{}, bad("« %s » : année %d hors de 1900 à 2100", s, d.Year())
+				return time.Time{}, bad("a une année (%d) hors de 1900 à 2100", d.Year())
 			}
 			return d, nil
 		}
 	}
-	return time.Time{}, bad("« %s » n'est pas une date (jj/mm/aaaa, jj/mm/aa ou aaaa-mm-jj)", s)
+	return time.Time{}, bad("n'est pas une date (jj/mm/aaaa, jj/mm/aa ou aaaa-mm-jj)")
 }
 
 // quickDate reads the two layouts nearly every export uses, dd/mm/yyyy and yyyy-mm-dd, without
@@ -172,7 +172,7 @@ var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 func parseExcelDate(s string) (time.Time, error) {
 	if n, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
 		if n < 1 || n > 100000 {
-			return time.Time{}, bad("« %s » n'est pas une date Excel", s)
+			return time.Time{}, bad("n'est pas une date Excel")
 		}
 		return excelEpoch.AddDate(0, 0, int(n)), nil
 	}
@@ -185,7 +185,7 @@ func parseTime(s string) (time.Duration, error) {
 	t = strings.Replace(t, "h", ":", 1)
 	parts := strings.Split(t, ":")
 	if len(parts) < 2 || len(parts) > 3 || parts[0] == "" {
-		return 0, bad("« %s » n'est pas une heure (hh:mm)", s)
+		return 0, bad("n'est pas une heure (hh:mm)")
 	}
 	if parts[1] == "" {
 		parts[1] = "0"
@@ -193,7 +193,7 @@ func parseTime(s string) (time.Duration, error) {
 	h, err1 := strconv.Atoi(parts[0])
 	m, err2 := strconv.Atoi(parts[1])
 	if err1 != nil || err2 != nil || h < 0 || h > 24 || m < 0 || m > 59 || (h == 24 && m > 0) {
-		return 0, bad("« %s » n'est pas une heure (hh:mm)", s)
+		return 0, bad("n'est pas une heure (hh:mm)")
 	}
 	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute, nil
 }
@@ -206,7 +206,7 @@ func parseBool(s string) (bool, error) {
 	case "non", "n", "no", "faux", "false", "0":
 		return false, nil
 	}
-	return false, bad("« %s » n'est ni oui ni non", s)
+	return false, bad("n'est ni oui ni non")
 }
 
 // parseEnum finds the code a value stands for: the code itself or its label, folded.
@@ -222,7 +222,7 @@ func parseEnum(s string, values []string) (string, error) {
 			return v, nil
 		}
 	}
-	return "", bad("« %s » n'est pas une valeur permise (%s)", s, strings.Join(values, ", "))
+	return "", bad("n'est pas une valeur permise (%s)", strings.Join(values, ", "))
 }
 
 // parseList reads codes or labels separated by |, ; or , and returns the codes joined by |.

@@ -208,7 +208,7 @@ var Kinds = []Kind{
 		col("a_suivi_formation", Bool, false, "A suivi une formation dans l'année ?", "formation_suivie"),
 		list("freins", false, Freins, "Freins cités (codes ou libellés, séparés par |).", "frein"),
 		list("leviers", false, Leviers, "Leviers cités (codes ou libellés, séparés par |).", "levier"),
-		col("commentaire", Text, false, "Commentaire libre.", "remarque"),
+		{Name: "commentaire", Type: Text, Doc: "Commentaire libre.", Aliases: []string{"remarque"}, MaxLen: 2000},
 	}},
 	{Name: "agents", Key: []string{"matricule", "date_debut"}, Grain: "un contrat d'agent", Doc: "Contrats des agents du service Enfance-Jeunesse (export RH) en cours dans l'année.", Columns: []Column{
 		col("matricule", Code, true, "Matricule de l'agent.", "agent", "id_agent"),

@@ -28,6 +28,14 @@ func Markdown() []byte {
 	b.WriteString("  la même structure et la même période : le plus récent (date du nom, sinon date de modification) remplace l'autre.\n")
 	b.WriteString("- Une année (`_2025`) ou un mois (`_2025-03`) dans le nom est la période du fichier : une date hors de\n")
 	b.WriteString("  cette période est rejetée.\n")
+	b.WriteString("- Une valeur plus longue que la « longueur max. » de sa colonne (en caractères) est rejetée.\n")
+	b.WriteString("- Les fichiers sont lus comme fichiers ordinaires du dossier : un lien symbolique, un tube, un périphérique\n")
+	b.WriteString("  ou une socket est refusé ; un fichier de plus de 512 Mo aussi.\n")
+	b.WriteString("- Un message ou un rejet ne cite jamais une valeur d'une colonne de personne (nom, identifiant) : il écrit\n")
+	b.WriteString("  « (masqué) » ; une date de naissance est citée au mois. Une valeur d'une autre colonne n'est citée que si elle\n")
+	b.WriteString("  ne contient aucune lettre (nombre, date, heure) ou si c'est un code d'une liste fermée ; sinon le message\n")
+	b.WriteString("  donne sa longueur, car une colonne décalée peut contenir des noms. La ligne et la colonne permettent de la\n")
+	b.WriteString("  retrouver dans le fichier.\n")
 	b.WriteString("- Les enfants, jeunes et assistants maternels sont remplacés par un pseudonyme (HMAC-SHA-256 avec la clé\n")
 	b.WriteString("  de l'installation) : un enfant par son nom et sa date de naissance, un assistant maternel par son\n")
 	b.WriteString("  identifiant. Les noms n'entrent jamais dans l'entrepôt ; les dates de naissance y sont gardées au mois.\n\n")
@@ -40,10 +48,10 @@ func Markdown() []byte {
 		if len(k.Key) > 0 {
 			fmt.Fprintf(&b, "Une ligne est identifiée par %s : une seconde ligne avec les mêmes valeurs est un doublon, rejeté.\n", codes(k.Key))
 		}
-		b.WriteString("\n| colonne | type | obligatoire | valeurs | autres noms | description |\n|---|---|---|---|---|---|\n")
+		b.WriteString("\n| colonne | type | obligatoire | longueur max. | valeurs | autres noms | description |\n|---|---|---|---|---|---|---|\n")
 		for _, c := range k.Columns {
-			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s |\n", c.Name, c.Type, yes(c.Required),
-				codes(c.Values), codes(c.Aliases), c.Doc)
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %d | %s | %s | %s |\n", c.Name, c.Type, yes(c.Required),
+				c.Longest(), codes(c.Values), codes(c.Aliases), c.Doc)
 		}
 	}
 	return []byte(b.String())

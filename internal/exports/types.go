@@ -42,6 +42,24 @@ type Column struct {
 	Values   []string // allowed values of an Enum or List
 	Aliases  []string // other headers real exports use for this column
 	Doc      string   // French description
+	// MaxLen is the longest value accepted, in characters; 0 takes the type's (see [Column.Longest]).
+	MaxLen int
+}
+
+// maxLens are the longest values each type accepts: a structure's name or a séjour's title fits
+// in 200 characters, a code in 40, the labels of a list of brakes or levers in 600. A longer value is rejected, so that one cell cannot swell every
+// output it reaches.
+var maxLens = map[Type]int{Text: 200, Code: 40, Person: 120, Enum: 100, List: 600}
+
+// Longest is the longest value the column accepts, in characters.
+func (c Column) Longest() int {
+	if c.MaxLen > 0 {
+		return c.MaxLen
+	}
+	if n, ok := maxLens[c.Type]; ok {
+		return n
+	}
+	return 60 // numbers, dates, times and codes of closed lists, however written
 }
 
 // Kind is one kind of export file.
