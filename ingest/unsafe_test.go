@@ -99,7 +99,7 @@ func TestMessagesQuoteNoPerson(t *testing.T) {
 	const head = "code_structure;date;enfant;date_naissance;commune_residence;heures_realisees;heures_facturees\n"
 	capacity := "code_structure;date_debut;places;jours;heure_debut;heure_fin\nMA-LOUPS;01/01/2020;20;lun|mar|mer|jeu|ven;07:30;18:30\n"
 	files := map[string]string{
-		"structures.csv": "code_structure;nom;type;commune_insee\nMA-LOUPS;Les Loups;eaje_multi_accueil;59663\n",
+		"structures.csv":              "code_structure;nom;type;commune_insee\nMA-LOUPS;Les Loups;eaje_multi_accueil;59663\n",
 		"eaje_capacites_MA-LOUPS.csv": capacity,
 		// the header line is lost: the first row is read as the header
 		"eaje_presences_MA-LOUPS_2025-01.csv": "MA-LOUPS;03/01/2025;Zoé PLANTÉE;24/02/2024;59663;8;9\n",
