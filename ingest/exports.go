@@ -70,7 +70,7 @@ const demoManifest = "demo-manifeste.json"
 
 // source is one file of the folder before it is parsed.
 type source struct {
-	path     string // relative to the folder, with slashes
+	path     string // relative to the folder, with slashes, control characters escaped: as every output names it
 	file     string // on disk: read again when parsed, so that the folder is never all in memory
 	hash     string // of the bytes read; the bytes parsed must have the same
 	kind     exports.Kind
@@ -136,7 +136,7 @@ func discover(o Options) ([]*source, error) {
 			return nil
 		}
 		rel, _ := filepath.Rel(o.Dir, p)
-		s := &source{path: filepath.ToSlash(rel), order: len(sources)}
+		s := &source{path: visible(filepath.ToSlash(rel)), order: len(sources)}
 		s.sum = &FileSummary{Path: s.path, Status: StatusLoaded}
 		sources = append(sources, s)
 		if !d.Type().IsRegular() {

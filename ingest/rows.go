@@ -278,10 +278,10 @@ func codeShaped(s string) bool {
 // masked stands for a value that is never quoted.
 const masked = "(masquée)"
 
-// visible writes control characters as escapes, so that a quoted value cannot forge a line or
-// garble a terminal.
+// visible writes control and format characters (line breaks, escapes, bidirectional overrides)
+// as escapes, so that a quoted value or a file name cannot forge a line or garble a terminal.
 func visible(s string) string {
-	if !hasControl(s) {
+	if strings.IndexFunc(s, func(r rune) bool { return !unicode.IsGraphic(r) }) < 0 {
 		return s
 	}
 	q := strconv.QuoteToGraphic(s)

@@ -145,3 +145,20 @@ func TestMessagesQuoteNoPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestFileNamesEscaped: a file name holding a line break or a bidirectional override cannot
+// forge a line of the summary or hide its end.
+func TestFileNamesEscaped(t *testing.T) {
+	dir := t.TempDir()
+	name := "rpe_contacts_2021\nrefusé : structures.csv\u202e.csv"
+	if err := os.WriteFile(filepath.Join(dir, name), []byte("date;antenne;public\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, sum := ingestDir(t, dir, nil)
+	if len(sum.Files) != 1 {
+		t.Fatalf("%d files", len(sum.Files))
+	}
+	if got := sum.Files[0].Path; strings.ContainsAny(got, "\n\u202e") || !strings.Contains(got, `\n`) {
+		t.Errorf("path %q", got)
+	}
+}
