@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -42,6 +43,17 @@ type app struct {
 	outFlag    string
 
 	fingerprint string // of the key of the pseudonyms, once loaded
+	published   []string // outputs this run has published, in order: what an interruption leaves new
+}
+
+// interrupted says which outputs an interrupted run left new, and that the others are the
+// previous run's.
+func (a *app) interrupted() string {
+	if len(a.published) == 0 {
+		return "rien n'a été publié : l'entrepôt, les rapports et le tableau de bord sont ceux du traitement précédent"
+	}
+	return "seuls sont nouveaux : " + strings.Join(a.published, ", ") +
+		" ; les autres résultats (rapports, tableau de bord) sont ceux du traitement précédent : relancez le traitement"
 }
 
 // usageError is a mistake in the command line rather than in the data.
@@ -73,7 +85,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitOK
 	}
 	if ctx.Err() != nil {
-		fmt.Fprintln(stderr, "enfance : interrompu ; l'entrepôt publié n'a pas changé")
+		fmt.Fprintln(stderr, "enfance : interrompu ; "+a.interrupted())
 		return exitFailure
 	}
 	fmt.Fprintf(stderr, "enfance : %v\n", err)

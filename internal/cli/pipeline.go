@@ -50,7 +50,11 @@ func (a *app) ingestInto(ctx context.Context, db *sql.DB) error {
 func (a *app) ingestExports(ctx context.Context, loader *ingest.Loader) error {
 	dir := a.cfg.Chemins.Donnees
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
-		if n := a.publishedExports(ctx); n > 0 { // a mistyped folder must not empty a warehouse
+		n, err := a.publishedExports(ctx)
+		if err != nil {
+			return err
+		}
+		if n > 0 { // a mistyped folder must not empty a warehouse
 			return usageError{fmt.Errorf("dossier des exports introuvable : %s ; l'entrepôt publié, qui contient %d fichiers d'exports, "+
 				"est gardé tel quel (vérifiez --data ou chemins.donnees)", dir, n)}
 		}
@@ -94,18 +98,21 @@ func (a *app) secretKey() ([]byte, error) {
 }
 
 // publishedExports counts the export files the published warehouse holds: none when there is
-// no warehouse yet.
-func (a *app) publishedExports(ctx context.Context) int {
+// no warehouse yet. A warehouse that cannot be read is an error, never « no exports ».
+func (a *app) publishedExports(ctx context.Context) (int, error) {
+	if _, err := os.Stat(a.warehousePath()); errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
 	db, err := warehouse.OpenReadOnly(a.warehousePath())
 	if err != nil {
-		return 0
+		return 0, fmt.Errorf("dossier des exports absent, et l'entrepôt publié est illisible : %w", err)
 	}
 	defer db.Close()
 	var n int
 	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM raw.chargements WHERE type_export NOT LIKE 'reference%'`).Scan(&n); err != nil {
-		return 0
+		return 0, fmt.Errorf("dossier des exports absent, et l'entrepôt publié ne dit pas quels exports il contient : %w", err)
 	}
-	return n
+	return n, nil
 }
 
 // warnOnNewKey says when the published warehouse was made with another key of the pseudonyms.
@@ -203,12 +210,14 @@ func (a *app) fill(ctx context.Context, b *warehouse.Builder, steps ...func(cont
 	if err := b.Publish(ctx); err != nil {
 		return err
 	}
+	a.published = append(a.published, "l'entrepôt "+a.warehousePath())
 	a.printf("entrepôt : %s\n", a.warehousePath())
 	return nil
 }
 
 // publishOutputs writes the Parquet copies of the marts, the reports and the dashboard, reading
 // the marts once for both.
+// An interruption stops it between two outputs, never inside one (each file is renamed into place).
 func (a *app) publishOutputs(ctx context.Context) error {
 	if err := a.writeParquet(ctx); err != nil {
 		return err
@@ -217,7 +226,13 @@ func (a *app) publishOutputs(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if err := a.writeReports(b); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	return a.writeDashboard(b)
@@ -233,12 +248,16 @@ func (a *app) writeParquet(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	a.published = append(a.published, "les fichiers Parquet "+a.outDir("parquet"))
 	a.printf("parquet : %d fichiers dans %s\n", len(paths), a.outDir("parquet"))
 	return nil
 }
 
 func (a *app) writeReports(b *marts.Bundle) error {
 	paths, err := reports.WriteAll(b, a.outDir("reports"), a.year)
+	if len(paths) > 0 {
+		a.published = append(a.published, fmt.Sprintf("%d rapport(s) dans %s", len(paths), a.outDir("reports")))
+	}
 	fiches := 0
 	for _, p := range paths {
 		if filepath.Base(filepath.Dir(p)) == "communes" {
@@ -256,6 +275,7 @@ func (a *app) writeReports(b *marts.Bundle) error {
 func (a *app) writeDashboard(b *marts.Bundle) error {
 	paths, err := dashboards.WriteAll(b, a.outDir("dashboards"), a.year)
 	for _, p := range paths {
+		a.published = append(a.published, "le tableau de bord "+p)
 		a.printf("tableau de bord : %s\n", p)
 	}
 	return err

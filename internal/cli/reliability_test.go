@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bytes"
+	"context"
 	"database/sql"
 	"os"
 	"path/filepath"
@@ -70,5 +72,35 @@ func TestCorpusUnderStrict(t *testing.T) {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("summary lacks %q:\n%s", want, r.stdout)
 		}
+	}
+}
+
+// cancelOn cancels a run once its stdout has said a given text.
+type cancelOn struct {
+	bytes.Buffer
+	text   string
+	cancel context.CancelFunc
+}
+
+func (w *cancelOn) Write(p []byte) (int, error) {
+	n, err := w.Buffer.Write(p)
+	if strings.Contains(w.String(), w.text) {
+		w.cancel()
+	}
+	return n, err
+}
+
+// TestInterruptedRunSaysWhatIsNew: a run stopped after it published the warehouse says that
+// only the warehouse is new, not that nothing changed.
+func TestInterruptedRunSaysWhatIsNew(t *testing.T) {
+	out, data := t.TempDir(), t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	stdout := &cancelOn{text: "entrepôt : ", cancel: cancel}
+	var stderr bytes.Buffer
+	code := run(ctx, []string{"run", "--data", data, "--out", out}, strings.NewReader(""), stdout, &stderr, clock)
+	msg := stderr.String()
+	if code != exitFailure || !strings.Contains(msg, "seuls sont nouveaux : l'entrepôt") || strings.Contains(msg, "n'a pas changé") {
+		t.Errorf("exit %d, stderr:\n%s", code, msg)
 	}
 }
