@@ -42,7 +42,7 @@ type app struct {
 	dataFlag   string
 	outFlag    string
 
-	fingerprint string // of the key of the pseudonyms, once loaded
+	fingerprint string   // of the key of the pseudonyms, once loaded
 	published   []string // outputs this run has published, in order: what an interruption leaves new
 }
 
