@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -61,49 +62,48 @@ const chartsJS = `Array.from(document.querySelectorAll('div.graphique[id]')).map
 	};
 })`
 
-// TestRendersOffline opens the page in headless Chromium with the network cut, and checks that
-// every chart holds a drawn ECharts instance with data, that the page asked no host for
-// anything and that the console shows no error.
-func TestRendersOffline(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts a browser")
-	}
-	path := filepath.Join(t.TempDir(), "index.html")
-	if err := os.WriteFile(path, []byte(render(t)), 0o644); err != nil {
-		t.Fatal(err)
-	}
+// browser starts headless Chromium for the test; tabs opened from the context it returns share
+// that browser.
+func browser(t *testing.T) context.Context {
+	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium(t)), chromedp.NoSandbox, chromedp.Headless,
 		chromedp.Flag("disable-gpu", true), chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true),
 		chromedp.UserDataDir(t.TempDir()))
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	t.Cleanup(cancel)
 	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
-	ctx, cancelTab := chromedp.NewContext(ctx)
-	defer cancelTab()
+	t.Cleanup(cancelAlloc)
+	ctx, cancelBrowser := chromedp.NewContext(ctx)
+	t.Cleanup(cancelBrowser)
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return ctx
+}
 
-	var mu sync.Mutex
-	var requests, problems []string
-	err := chromedp.Listen(ctx, func(ev any) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch e := ev.(type) {
-		case *network.EventRequestWillBeSent:
-			if u := e.Request.URL; !strings.HasPrefix(u, "file://") && !strings.HasPrefix(u, "data:") {
-				requests = append(requests, u)
-			}
-		case *runtime.EventExceptionThrown:
-			problems = append(problems, "exception: "+e.ExceptionDetails.Text)
-		case *runtime.EventConsoleAPICalled:
-			if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning {
-				problems = append(problems, string(e.Type)+" in the console")
-			}
-		}
-	})
-	if err != nil {
+// tab is a page open in headless Chromium with the network cut, and what it did: the requests
+// it made to any host, and its problems (exceptions, errors and warnings in the console, errors
+// in the browser's log such as a Content-Security-Policy violation).
+type tab struct {
+	ctx                context.Context
+	mu                 sync.Mutex
+	requests, problems []string
+}
+
+// open writes html to a file and opens it, offline, in a new tab of the browser.
+func open(t *testing.T, browser context.Context, html string) *tab {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "index.html")
+	if err := os.WriteFile(path, []byte(html), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := chromedp.NewContext(browser)
+	t.Cleanup(cancel)
+	tb := &tab{ctx: ctx}
+	if err := chromedp.Listen(ctx, tb.record); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
@@ -115,12 +115,57 @@ func TestRendersOffline(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+path)); err != nil {
 		t.Fatal(err)
 	}
-	charts, err := chromedp.Run(ctx, chromedp.Evaluate[[]chartState](chartsJS))
+	return tb
+}
+
+func (tb *tab) record(ev any) {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	switch e := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		if u := e.Request.URL; !strings.HasPrefix(u, "file://") && !strings.HasPrefix(u, "data:") {
+			tb.requests = append(tb.requests, u)
+		}
+	case *runtime.EventExceptionThrown:
+		tb.problems = append(tb.problems, "exception: "+e.ExceptionDetails.Text+" "+exceptionText(e.ExceptionDetails))
+	case *runtime.EventConsoleAPICalled:
+		if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning {
+			tb.problems = append(tb.problems, string(e.Type)+" in the console")
+		}
+	case *log.EventEntryAdded:
+		if e.Entry.Level == log.EntryLevelError {
+			tb.problems = append(tb.problems, "log: "+e.Entry.Text)
+		}
+	}
+}
+
+// exceptionText is the message of an exception, when the browser gives one.
+func exceptionText(d *runtime.ExceptionDetails) string {
+	if d.Exception == nil {
+		return ""
+	}
+	return d.Exception.Description
+}
+
+// checkQuiet fails t when the page asked the network for anything or had a problem.
+func (tb *tab) checkQuiet(t *testing.T) {
+	t.Helper()
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	if len(tb.requests) > 0 {
+		t.Errorf("the page asked the network for %v", tb.requests)
+	}
+	if len(tb.problems) > 0 {
+		t.Errorf("problems: %v", tb.problems)
+	}
+}
+
+// checkCharts fails t unless the page has its 12 charts, each drawn with data.
+func (tb *tab) checkCharts(t *testing.T) {
+	t.Helper()
+	charts, err := chromedp.Run(tb.ctx, chromedp.Evaluate[[]chartState](chartsJS))
 	if err != nil {
 		t.Fatal(err)
-	}
-	if len(charts) == 0 {
-		t.Fatal("no chart container in the page")
 	}
 	for _, c := range charts {
 		if !c.Drawn || c.Points == 0 {
@@ -130,6 +175,18 @@ func TestRendersOffline(t *testing.T) {
 	if len(charts) != 12 {
 		t.Errorf("%d charts drawn, want 12", len(charts))
 	}
+}
+
+// TestRendersOffline opens the page in headless Chromium with the network cut, and checks that
+// every chart holds a drawn ECharts instance with data, that the page asked no host for
+// anything and that the console shows no error.
+func TestRendersOffline(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a browser")
+	}
+	tb := open(t, browser(t), render(t))
+	ctx := tb.ctx
+	tb.checkCharts(t)
 	// What the tooltips say comes from the marts, formatted the French way, small counts hidden.
 	checks := map[string]string{
 		`JSON.stringify(CHARTS["sejours"].getOption().series[1].data.map(d => d.value === undefined ? null : d.value))`: `[22,null]`,
@@ -154,12 +211,5 @@ func TestRendersOffline(t *testing.T) {
 	if got, err := chromedp.Run(ctx, chromedp.Evaluate[string](switchYear)); err != nil || got != "0 Pas de données pour 2024" {
 		t.Errorf("after choosing 2024, the monthly occupancy chart shows %q (%v), want that there are no figures", got, err)
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	if len(requests) > 0 {
-		t.Errorf("the page asked the network for %v", requests)
-	}
-	if len(problems) > 0 {
-		t.Errorf("console: %v", problems)
-	}
+	tb.checkQuiet(t)
 }

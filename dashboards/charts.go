@@ -2,14 +2,13 @@ package dashboards
 
 import (
 	"database/sql"
-	"html/template"
 	"maps"
-	"regexp"
 	"slices"
 	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
 
 	"enfance/internal/frfmt"
 	"enfance/internal/palette"
@@ -21,46 +20,52 @@ type chart struct {
 	ID      string
 	Height  int
 	Note    string
-	Options map[string]template.HTML
+	Options map[string]renderable
 }
 
 const allYears = "toutes"
 
-func (c *chart) keys() []string { return slices.Sorted(maps.Keys(c.Options)) }
-
-// funcMarkers are go-echarts' marks around JavaScript functions inside its JSON.
-var funcMarkers = regexp.MustCompile(`(__f__")|("__f__)|(__f__)`)
-
+// renderable is a go-echarts chart.
 type renderable interface {
 	Validate()
-	JSONNotEscaped() template.HTML
+	JSON() map[string]any
 }
 
-func optionOf(r renderable) template.HTML {
-	r.Validate()
-	return r.JSONNotEscaped()
+// options are the chart's ECharts options by year, ready to marshal.
+func (c *chart) options() map[string]any {
+	out := map[string]any{}
+	for key, r := range c.Options {
+		r.Validate()
+		out[key] = r.JSON()
+	}
+	return out
 }
 
-// Formatters: the page defines enfance.pct, enfance.num and enfance.personnes (French numbers,
-// « < 5 » for a hidden count of persons).
+// Formatters are not JavaScript here but names: the page script replaces a "formatter" that is
+// one of these names by its function from a fixed table (FORMATS in page.js), so that no text of
+// the marts can ever become code. Axis and cell labels are drawn as text; tooltips are HTML, and
+// their functions escape every text.
 const (
-	pctAxis       = `function (v) { return enfance.pct(v); }`
-	numAxis       = `function (v) { return enfance.num(v); }`
-	pctTooltip    = `function (p) { return enfance.bulle(p, 'pct'); }`
-	numTooltip    = `function (p) { return enfance.bulle(p, 'num'); }`
-	personTooltip = `function (p) { return enfance.bulle(p, 'personnes'); }`
+	pctAxis         types.FuncStr = "enfance:pct-axis"
+	numAxis         types.FuncStr = "enfance:num-axis"
+	pctTooltip      types.FuncStr = "enfance:pct-tooltip"
+	numTooltip      types.FuncStr = "enfance:num-tooltip"
+	personTooltip   types.FuncStr = "enfance:persons-tooltip"
+	cellTooltip     types.FuncStr = "enfance:cell-tooltip"
+	cellLabel       types.FuncStr = "enfance:cell-label"
+	coverageTooltip types.FuncStr = "enfance:coverage-tooltip"
 )
 
 var months = []string{"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."}
 
 // common are the options every chart shares: its title, the shared palette, no animation (the
 // page is read, not watched) and a tooltip.
-func common(title, subtitle, tooltip string) []charts.GlobalOpts {
+func common(title, subtitle string, tooltip types.FuncStr) []charts.GlobalOpts {
 	return []charts.GlobalOpts{
 		charts.WithTitleOpts(opts.Title{Title: title, Subtitle: subtitle, Left: "center"}),
 		charts.WithColorsOpts(opts.Colors(palette.Series)),
 		charts.WithAnimation(false),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: opts.FuncOpts(tooltip)}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: tooltip}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "bottom"}),
 	}
 }
@@ -74,15 +79,15 @@ func axes(bottom int) charts.GlobalOpts {
 
 // valuesUp are the options of a chart with vertical bars or lines: a value axis from zero labelled
 // by formatter (numAxis or pctAxis), and its plot.
-func valuesUp(formatter string) []charts.GlobalOpts {
-	return []charts.GlobalOpts{charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(formatter)}}), axes(40)}
+func valuesUp(formatter types.FuncStr) []charts.GlobalOpts {
+	return []charts.GlobalOpts{charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: formatter}}), axes(40)}
 }
 
 // valuesAcross are the options of a chart with horizontal bars: a value axis from zero labelled by
 // formatter along the bottom, every category named down the side, and its plot.
-func valuesAcross(formatter string) []charts.GlobalOpts {
+func valuesAcross(formatter types.FuncStr) []charts.GlobalOpts {
 	return []charts.GlobalOpts{
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts(formatter)}}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: formatter}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0"}}),
 		axes(40),
 	}

@@ -1,9 +1,14 @@
 package dashboards
 
 import (
+	"crypto/sha256"
 	"database/sql"
-	"io/fs"
+	"encoding/base64"
+	"encoding/json"
+	"html"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -59,22 +64,23 @@ func render(t *testing.T) string {
 
 func echartsJS(t *testing.T) string {
 	t.Helper()
-	js, err := fs.ReadFile(assets, "assets/echarts.min.js")
+	js, err := echartsSource()
 	if err != nil {
-		t.Fatal(ErrNoECharts)
+		t.Fatal(err)
 	}
-	return string(js)
+	return js
 }
 
-// TestGolden pins the page, ECharts itself left out. Chart ids are fixed and options are
-// written in a fixed order, so the same marts give the same page.
+// TestGolden pins the page, ECharts itself and its hash left out. Chart ids are fixed and options
+// are written in a fixed order, so the same marts give the same page.
 func TestGolden(t *testing.T) {
 	html := render(t)
 	js := echartsJS(t)
 	if strings.Count(html, js) != 1 {
 		t.Fatalf("ECharts is inlined %d times, want once", strings.Count(html, js))
 	}
-	golden.Check(t, "testdata/index.html.golden", []byte(strings.Replace(html, js, "/* echarts.min.js */", 1)))
+	pinned := strings.Replace(strings.Replace(html, js, "/* echarts.min.js */", 1), scriptHash(js), "sha256-echarts", 1)
+	golden.Check(t, "testdata/index.html.golden", []byte(pinned))
 	if again := render(t); again != html {
 		t.Error("two renders of the same marts differ")
 	}
@@ -108,5 +114,55 @@ func TestOneGridPerChart(t *testing.T) {
 		if strings.Contains(g[1], "},{") || !strings.Contains(g[1], `"containLabel":true`) {
 			t.Errorf("grid %s: want one grid that contains its labels", g[1])
 		}
+	}
+}
+
+// TestContentSecurityPolicy: the policy opens <head> and allows exactly the page's two scripts,
+// by the SHA-256 of the bytes between their tags; the JSON block is data, never run.
+func TestContentSecurityPolicy(t *testing.T) {
+	page := render(t)
+	m := regexp.MustCompile(`<head>\n<meta http-equiv="Content-Security-Policy" content="([^"]*)">`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("<head> does not open with the Content-Security-Policy")
+	}
+	checkScripts(t, page)
+	src := "script-src"
+	for _, s := range regexp.MustCompile(`(?s)<script>(.*?)</script>`).FindAllStringSubmatch(page, -1) {
+		sum := sha256.Sum256([]byte(s[1]))
+		src += " 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	}
+	want := "default-src 'none'; " + src + "; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+	if got := html.UnescapeString(m[1]); got != want {
+		t.Errorf("Content-Security-Policy\n%s\nwant\n%s", got, want)
+	}
+}
+
+// checkScripts fails t unless the page's script elements are ECharts, the JSON block (which must
+// be valid JSON) and the page script, in that order; it returns the JSON.
+func checkScripts(t *testing.T, page string) string {
+	t.Helper()
+	tags := regexp.MustCompile(`(?i)<script[^>]*>`).FindAllString(page, -1)
+	if want := []string{"<script>", `<script type="application/json" id="donnees">`, "<script>"}; !slices.Equal(tags, want) {
+		t.Errorf("script tags %.300q, want %q", tags, want)
+	}
+	data := regexp.MustCompile(`(?s)<script type="application/json" id="donnees">(.*?)</script>`).FindStringSubmatch(page)
+	if data == nil || !json.Valid([]byte(data[1])) {
+		t.Fatal("the JSON block is missing or not JSON")
+	}
+	return data[1]
+}
+
+// TestFormatterNames: the formatters the options name are exactly those the page script defines.
+func TestFormatterNames(t *testing.T) {
+	named := map[string]bool{}
+	for _, m := range regexp.MustCompile(`"formatter":"([^"]*)"`).FindAllStringSubmatch(render(t), -1) {
+		named[m[1]] = true
+	}
+	defined := map[string]bool{}
+	for _, m := range regexp.MustCompile(`\["(enfance:[a-z-]+)", `).FindAllStringSubmatch(pageJS, -1) {
+		defined[m[1]] = true
+	}
+	if !maps.Equal(named, defined) {
+		t.Errorf("the options name the formatters %v, page.js defines %v", slices.Sorted(maps.Keys(named)), slices.Sorted(maps.Keys(defined)))
 	}
 }

@@ -3,7 +3,9 @@ package dashboards
 import (
 	"bytes"
 	"cmp"
+	"crypto/sha256"
 	"embed"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,6 +15,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"enfance/internal/frfmt"
 	"enfance/internal/marts"
@@ -23,6 +26,9 @@ import (
 //go:embed page.html.tmpl
 var pageTemplate string
 
+//go:embed page.js
+var pageJS string
+
 //go:embed assets
 var assets embed.FS
 
@@ -31,16 +37,47 @@ var page = template.Must(template.New("page").Parse(pageTemplate))
 // ErrNoECharts means the binary was built without running « make assets » first.
 var ErrNoECharts = errors.New("ECharts n'est pas dans ce programme : compilez-le avec « make build », qui l'installe depuis package-lock.json")
 
-// echartsSource is the ECharts library embedded at build time.
+// echartsSource is the ECharts library embedded at build time, ready to inline.
 func echartsSource() (string, error) {
 	js, err := fs.ReadFile(assets, "assets/echarts.min.js")
 	if err != nil {
 		return "", ErrNoECharts
 	}
-	if bytes.Contains(bytes.ToLower(js), []byte("</script")) {
-		return "", errors.New("dashboards: echarts.min.js contains </script and cannot be inlined")
+	return inline("echarts.min.js", string(js))
+}
+
+// inline readies a script to sit between <script> and </script> and to be hashed for the CSP: its
+// line ends are those the browser hashes (the HTML parser turns CR LF and CR into LF), and it holds
+// nothing that would end the element early or change how the parser reads it.
+func inline(name, js string) (string, error) {
+	js = strings.ReplaceAll(strings.ReplaceAll(js, "\r\n", "\n"), "\r", "\n")
+	lower := strings.ToLower(js)
+	for _, bad := range []string{"</script", "<!--", "\x00"} {
+		if strings.Contains(lower, bad) {
+			return "", fmt.Errorf("dashboards : %s contient %q et ne peut pas être placé dans la page", name, bad)
+		}
 	}
-	return string(js), nil
+	if !utf8.ValidString(js) {
+		return "", fmt.Errorf("dashboards : %s n'est pas en UTF-8 et ne peut pas être placé dans la page", name)
+	}
+	return js, nil
+}
+
+// policy is the page's Content-Security-Policy: no script but the inline ones whose SHA-256 it
+// lists, inline styles (ECharts styles its tooltips) and nothing else, from anywhere.
+func policy(scripts ...string) string {
+	src := []string{"script-src"}
+	for _, s := range scripts {
+		src = append(src, "'"+scriptHash(s)+"'")
+	}
+	return strings.Join([]string{"default-src 'none'", strings.Join(src, " "), "style-src 'unsafe-inline'",
+		"base-uri 'none'", "form-action 'none'"}, "; ")
+}
+
+// scriptHash is the CSP source of an inline script: the SHA-256 of its text.
+func scriptHash(js string) string {
+	sum := sha256.Sum256([]byte(js))
+	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
 }
 
 // section is a part of the page, with its charts.
@@ -58,7 +95,8 @@ type view struct {
 	Years                          []int
 	Year                           int
 	Threshold                      int
-	ECharts, GeoJSON, Options      template.JS
+	CSP                            string
+	ECharts, Script, Data          template.JS
 }
 
 // Render builds the page's HTML from the marts; it opens on year (0: the warehouse's reference
@@ -68,8 +106,12 @@ func Render(d *marts.Bundle, year int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	script, err := inline("page.js", pageJS)
+	if err != nil {
+		return nil, err
+	}
 	sections := buildSections(d)
-	geo, err := geoJSON(d.Boundaries)
+	data, err := pageData(d, sections)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +127,8 @@ func Render(d *marts.Bundle, year int) ([]byte, error) {
 		Years:     years,
 		Year:      defaultYear(years, cmp.Or(year, d.Infos.AnneeReference)),
 		Threshold: d.Infos.SecretStatistique,
-		ECharts:   template.JS(js), GeoJSON: template.JS(geo), Options: template.JS(optionsJS(sections)),
+		CSP:       policy(js, script),
+		ECharts:   template.JS(js), Script: template.JS(script), Data: template.JS(data),
 	}
 	var b bytes.Buffer
 	if err := page.Execute(&b, v); err != nil {
@@ -128,31 +171,36 @@ func defaultYear(years []int, reference int) int {
 	return years[0]
 }
 
-// optionsJS writes every chart's options by year as one JavaScript object. go-echarts marks
-// JavaScript functions inside JSON strings; the markers are removed as go-echarts' own renderer
-// does, so that the formatters are functions, not strings.
-func optionsJS(sections []section) string {
-	var b strings.Builder
-	b.WriteString("{\n")
+// pageData is the JSON the page script reads: the threshold of hidden counts, the colour of
+// secondary text, the communes' boundaries and every chart's options by year. encoding/json
+// escapes <, >, & and U+2028/U+2029 in every string, so no text can end the block it sits in;
+// and JSON is only data: the page turns into functions only the formatter names of FORMATS.
+func pageData(d *marts.Bundle, sections []section) ([]byte, error) {
+	geo, err := geoJSON(d.Boundaries)
+	if err != nil {
+		return nil, err
+	}
+	options := map[string]map[string]any{}
 	for _, s := range sections {
 		for _, c := range s.Charts {
-			fmt.Fprintf(&b, "%q: {", c.ID)
-			for i, key := range c.keys() {
-				if i > 0 {
-					b.WriteString(", ")
-				}
-				fmt.Fprintf(&b, "%q: %s", key, strings.TrimSpace(funcMarkers.ReplaceAllString(string(c.Options[key]), "")))
-			}
-			b.WriteString("},\n")
+			options[c.ID] = c.options()
 		}
 	}
-	b.WriteString("}")
-	return b.String()
+	out, err := json.Marshal(struct {
+		Seuil   int                       `json:"seuil"`
+		Gris    string                    `json:"gris"`
+		Carte   json.RawMessage           `json:"carte"`
+		Options map[string]map[string]any `json:"options"`
+	}{d.Infos.SecretStatistique, palette.Muted, geo, options})
+	if err != nil {
+		return nil, fmt.Errorf("dashboards : données de la page : %w", err)
+	}
+	return out, nil
 }
 
 // geoJSON is the communes' boundaries as one FeatureCollection whose features are named after
 // the communes, as ECharts matches map data by name.
-func geoJSON(boundaries []marts.Boundary) (string, error) {
+func geoJSON(boundaries []marts.Boundary) (json.RawMessage, error) {
 	type feature struct {
 		Type       string            `json:"type"`
 		Properties map[string]string `json:"properties"`
@@ -168,9 +216,9 @@ func geoJSON(boundaries []marts.Boundary) (string, error) {
 	}
 	out, err := json.Marshal(fc)
 	if err != nil {
-		return "", fmt.Errorf("dashboards: boundaries: %w", err)
+		return nil, fmt.Errorf("dashboards: boundaries: %w", err)
 	}
-	return string(out), nil
+	return out, nil
 }
 
 // WriteAll writes the page as index.html into dir, opened on year (0: the warehouse's reference

@@ -1,10 +1,8 @@
 package dashboards
 
 import (
-	"html/template"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -30,7 +28,7 @@ func buildSections(d *marts.Bundle) []section {
 }
 
 func eajeHeatmap(d *marts.Bundle) *chart {
-	c := &chart{ID: "eaje_occupation_mois", Height: 120 + 60*len(structureNames(d.EAJEMonths)), Options: map[string]template.HTML{},
+	c := &chart{ID: "eaje_occupation_mois", Height: 120 + 60*len(structureNames(d.EAJEMonths)), Options: map[string]renderable{},
 		Note: "Taux d'occupation réel : heures de présence des enfants / capacité théorique (places × heures d'ouverture des jours ouverts)."}
 	names := structureNames(d.EAJEMonths)
 	for y, rows := range byYear(d.EAJEMonths, func(m marts.EAJEMonth) int { return m.Annee }) {
@@ -40,7 +38,7 @@ func eajeHeatmap(d *marts.Bundle) *chart {
 				Value: [3]any{m.Mois - 1, slices.Index(names, m.Nom), rate(m.TauxReel)}})
 		}
 		h := charts.NewHeatMap()
-		h.SetGlobalOptions(append(common("Taux d'occupation réel par mois ("+yearKey(y)+")", "", `function (p) { return p.marker + p.name + ' : ' + enfance.pct(p.value[2]); }`),
+		h.SetGlobalOptions(append(common("Taux d'occupation réel par mois ("+yearKey(y)+")", "", cellTooltip),
 			charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: months}),
 			charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names}),
 			axes(60),
@@ -48,8 +46,8 @@ func eajeHeatmap(d *marts.Bundle) *chart {
 				InRange: &opts.VisualMapInRange{Color: []string{palette.Zebra, palette.Series[0]}}, Text: []string{"100 %", "0 %"}}),
 			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		)...)
-		h.AddSeries("Taux d'occupation réel", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: string(opts.FuncOpts(`function (p) { return enfance.pct(p.value[2]); }`))}))
-		c.Options[yearKey(y)] = optionOf(h)
+		h.AddSeries("Taux d'occupation réel", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: string(cellLabel)}))
+		c.Options[yearKey(y)] = h
 	}
 	return c
 }
@@ -86,11 +84,11 @@ func eajeTrend(d *marts.Bundle) *chart {
 	for _, name := range order {
 		line.AddSeries(name, series[name])
 	}
-	return &chart{ID: "eaje_tendance", Height: 380, Options: map[string]template.HTML{allYears: optionOf(line)}}
+	return &chart{ID: "eaje_tendance", Height: 380, Options: map[string]renderable{allYears: line}}
 }
 
 func acmFill(d *marts.Bundle) *chart {
-	c := &chart{ID: "acm_remplissage", Options: map[string]template.HTML{},
+	c := &chart{ID: "acm_remplissage", Options: map[string]renderable{},
 		Note: "Taux de remplissage de chaque période déclarée : enfants présents par créneau (matin, midi, soir ou journée) / places déclarées."}
 	height := 0
 	for y, rows := range byYear(d.ACM, func(p marts.ACMPeriod) int { return p.Annee }) {
@@ -113,8 +111,7 @@ func acmFill(d *marts.Bundle) *chart {
 				Value: [3]any{slices.Index(periods, p.Periode), slices.Index(names, p.Nom), rate(p.TauxRemplissage)}})
 		}
 		h := charts.NewHeatMap()
-		h.SetGlobalOptions(append(common("Taux de remplissage des accueils de mineurs par période ("+yearKey(y)+")", "",
-			`function (p) { return p.marker + p.name + ' : ' + enfance.pct(p.value[2]); }`),
+		h.SetGlobalOptions(append(common("Taux de remplissage des accueils de mineurs par période ("+yearKey(y)+")", "", cellTooltip),
 			charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: periods, AxisLabel: &opts.AxisLabel{Rotate: 20, Interval: "0"}}),
 			charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names}),
 			axes(60),
@@ -122,8 +119,8 @@ func acmFill(d *marts.Bundle) *chart {
 				InRange: &opts.VisualMapInRange{Color: palette.Coverage[:2]}, Text: []string{"100 %", "0 %"}}),
 			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		)...)
-		h.AddSeries("Taux de remplissage", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: string(opts.FuncOpts(`function (p) { return enfance.pct(p.value[2]); }`))}))
-		c.Options[yearKey(y)] = optionOf(h)
+		h.AddSeries("Taux de remplissage", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: string(cellLabel)}))
+		c.Options[yearKey(y)] = h
 		height = max(height, 160+34*len(names))
 	}
 	c.Height = max(height, 300)
@@ -131,7 +128,7 @@ func acmFill(d *marts.Bundle) *chart {
 }
 
 func sejours(d *marts.Bundle, threshold int) *chart {
-	c := &chart{ID: "sejours", Height: 400, Options: map[string]template.HTML{}}
+	c := &chart{ID: "sejours", Height: 400, Options: map[string]renderable{}}
 	for y, rows := range byYear(d.Sejours, func(s marts.Sejour) int { return s.Annee }) {
 		var names []string
 		var places, present []opts.BarData
@@ -144,13 +141,13 @@ func sejours(d *marts.Bundle, threshold int) *chart {
 		bar.SetGlobalOptions(slices.Concat(common("Places et participants des séjours ("+yearKey(y)+")", "", personTooltip), valuesUp(numAxis),
 			[]charts.GlobalOpts{charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Rotate: 25, Interval: "0"}})})...)
 		bar.SetXAxis(names).AddSeries("Places", places).AddSeries("Participants", present)
-		c.Options[yearKey(y)] = optionOf(bar)
+		c.Options[yearKey(y)] = bar
 	}
 	return c
 }
 
 func rpeAteliers(d *marts.Bundle) *chart {
-	c := &chart{ID: "rpe_ateliers", Height: 380, Options: map[string]template.HTML{},
+	c := &chart{ID: "rpe_ateliers", Height: 380, Options: map[string]renderable{},
 		Note: "Ateliers d'éveil tenus et annulés par antenne ; la bulle de la fréquentation donne la part des assistants maternels actifs venus au moins une fois."}
 	for y, rows := range byYear(d.RPE, func(r marts.RPEYear) int { return r.Annee }) {
 		var names []string
@@ -163,7 +160,7 @@ func rpeAteliers(d *marts.Bundle) *chart {
 		bar := charts.NewBar()
 		bar.SetGlobalOptions(slices.Concat(common("Ateliers d'éveil par antenne ("+yearKey(y)+")", "", numTooltip), valuesUp(numAxis))...)
 		bar.SetXAxis(names).AddSeries("Réalisés", held).AddSeries("Annulés", cancelled)
-		c.Options[yearKey(y)] = optionOf(bar)
+		c.Options[yearKey(y)] = bar
 	}
 	return c
 }
@@ -190,7 +187,7 @@ func trainingUptake(d *marts.Bundle) *chart {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(slices.Concat(common("Taux de départ en formation des assistants maternels", "AM formées dans l'année / AM actives au 1er janvier", pctTooltip), valuesUp(pctAxis))...)
 	bar.SetXAxis(years).AddSeries("Taux de départ en formation", data)
-	return &chart{ID: "formation_depart", Height: 360, Options: map[string]template.HTML{allYears: optionOf(bar)}}
+	return &chart{ID: "formation_depart", Height: 360, Options: map[string]renderable{allYears: bar}}
 }
 
 func trainingSessions(d *marts.Bundle) *chart {
@@ -207,11 +204,11 @@ func trainingSessions(d *marts.Bundle) *chart {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(slices.Concat(common("Sessions de formation programmées et annulées", "", numTooltip), valuesUp(numAxis))...)
 	bar.SetXAxis(years).AddSeries("Programmées", planned).AddSeries("Annulées", cancelled).AddSeries("Sous l'effectif minimal", under)
-	return &chart{ID: "formation_sessions", Height: 360, Options: map[string]template.HTML{allYears: optionOf(bar)}}
+	return &chart{ID: "formation_sessions", Height: 360, Options: map[string]renderable{allYears: bar}}
 }
 
 func brakesLevers(d *marts.Bundle) *chart {
-	c := &chart{ID: "freins_leviers", Height: 460, Options: map[string]template.HTML{},
+	c := &chart{ID: "freins_leviers", Height: 460, Options: map[string]renderable{},
 		Note: "Part des répondants à l'enquête qui citent chaque frein ou levier, et la même part parmi ceux qui ne se sont pas formés dans l'année."}
 	for y, rows := range byYear(d.BrakesLevers, func(b marts.BrakeLever) int { return b.Annee }) {
 		var names []string
@@ -227,7 +224,7 @@ func brakesLevers(d *marts.Bundle) *chart {
 		bar.SetGlobalOptions(slices.Concat(common("Freins et leviers à la formation ("+yearKey(y)+")", "", pctTooltip), valuesAcross(pctAxis))...)
 		bar.SetXAxis(names).AddSeries("Tous les répondants", all).AddSeries("Non formés dans l'année", untrained)
 		bar.XYReversal()
-		c.Options[yearKey(y)] = optionOf(bar)
+		c.Options[yearKey(y)] = bar
 	}
 	return c
 }
@@ -245,11 +242,11 @@ func amFlows(d *marts.Bundle, threshold int) *chart {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(slices.Concat(common("Arrivées et départs d'assistants maternels", "Nouveaux agréments et cessations d'activité par année", personTooltip), valuesUp(numAxis))...)
 	bar.SetXAxis(years).AddSeries("Nouveaux agréments", in).AddSeries("Cessations", out).AddSeries("dont départs en retraite", retired)
-	return &chart{ID: "am_flux", Height: 380, Options: map[string]template.HTML{allYears: optionOf(bar)}}
+	return &chart{ID: "am_flux", Height: 380, Options: map[string]renderable{allYears: bar}}
 }
 
 func agePyramid(d *marts.Bundle, threshold int) *chart {
-	c := &chart{ID: "am_pyramide", Height: 400, Options: map[string]template.HTML{}}
+	c := &chart{ID: "am_pyramide", Height: 400, Options: map[string]renderable{}}
 	for y, rows := range byYear(d.Ages, func(b marts.AgeBand) int { return b.Annee }) {
 		var names []string
 		var data []opts.BarData
@@ -261,13 +258,13 @@ func agePyramid(d *marts.Bundle, threshold int) *chart {
 		bar.SetGlobalOptions(slices.Concat(common("Pyramide des âges des assistants maternels au 31 décembre "+yearKey(y), "", personTooltip), valuesAcross(numAxis))...)
 		bar.SetXAxis(names).AddSeries("Assistants maternels", data)
 		bar.XYReversal()
-		c.Options[yearKey(y)] = optionOf(bar)
+		c.Options[yearKey(y)] = bar
 	}
 	return c
 }
 
 func retirements(d *marts.Bundle, threshold int) *chart {
-	c := &chart{ID: "am_projection", Height: 380, Options: map[string]template.HTML{},
+	c := &chart{ID: "am_projection", Height: 380, Options: map[string]renderable{},
 		Note: "Départs projetés à l'âge de retraite du territoire, parmi les assistants maternels actifs au 31 décembre de l'année choisie, et leurs places."}
 	for y, rows := range byYear(d.Projections, func(p marts.Projection) int { return p.AnneeReference }) {
 		var years []string
@@ -281,13 +278,13 @@ func retirements(d *marts.Bundle, threshold int) *chart {
 		bar := charts.NewBar()
 		bar.SetGlobalOptions(slices.Concat(common("Départs en retraite projetés après "+yearKey(y), "", personTooltip), valuesUp(numAxis))...)
 		bar.SetXAxis(years).AddSeries("Départs projetés", departures).AddSeries("Places perdues", places)
-		c.Options[yearKey(y)] = optionOf(bar)
+		c.Options[yearKey(y)] = bar
 	}
 	return c
 }
 
 func coverageMap(d *marts.Bundle) *chart {
-	c := &chart{ID: "couverture_carte", Height: 620, Options: map[string]template.HTML{},
+	c := &chart{ID: "couverture_carte", Height: 620, Options: map[string]renderable{},
 		Note: "Places d'accueil (assistants maternels actifs et EAJE) pour 100 enfants de moins de 3 ans, par commune. Les effectifs d'enfants marqués « estimation » ne sont pas des chiffres de l'INSEE."}
 	for y, rows := range byYear(d.Coverage, func(r marts.Coverage) int { return r.Annee }) {
 		var data []opts.MapData
@@ -297,21 +294,33 @@ func coverageMap(d *marts.Bundle) *chart {
 		m := charts.NewMap()
 		m.RegisterMapType("territoire")
 		m.SetGlobalOptions(append(common("Couverture des besoins d'accueil des moins de 3 ans ("+yearKey(y)+")", estimationNote(rows),
-			`function (p) { return p.name + ' : ' + enfance.num(p.value) + ' places pour 100 enfants'; }`),
+			coverageTooltip),
 			charts.WithVisualMapOpts(opts.VisualMap{Min: 0, Max: palette.CoverageTop, Calculable: opts.Bool(true), Left: "left", Bottom: "20",
 				InRange: &opts.VisualMapInRange{Color: palette.Coverage}, Text: []string{strconv.Itoa(palette.CoverageTop) + " places et plus", "0"}}),
 			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))...)
 		m.AddSeries("Places pour 100 enfants", data)
-		c.Options[yearKey(y)] = withoutLegendSymbols(optionOf(m))
+		c.Options[yearKey(y)] = noLegendSymbols{m}
 	}
 	return c
 }
 
-// withoutLegendSymbols stops ECharts from dotting every commune of the map with the series'
-// legend symbol, which it does whenever a legend component exists, even hidden; go-echarts has no
-// option for it.
-func withoutLegendSymbols(option template.HTML) template.HTML {
-	return template.HTML(strings.Replace(string(option), `"type":"map",`, `"type":"map","showLegendSymbol":false,`, 1))
+// noLegendSymbols is a map chart that does not dot every commune with the series' legend symbol,
+// which ECharts does whenever a legend component exists, even hidden; go-echarts has no option
+// for it.
+type noLegendSymbols struct{ *charts.Map }
+
+func (m noLegendSymbols) JSON() map[string]any {
+	type series struct {
+		charts.SingleSeries
+		ShowLegendSymbol bool `json:"showLegendSymbol"`
+	}
+	o := m.Map.JSON()
+	var all []series
+	for _, s := range m.MultiSeries {
+		all = append(all, series{s, false})
+	}
+	o["series"] = all
+	return o
 }
 
 func estimationNote(rows []marts.Coverage) string {
