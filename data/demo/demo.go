@@ -4,8 +4,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
+	"os"
 	"path"
+	"path/filepath"
+	"slices"
+	"strings"
 )
 
 // Options are the settings of `enfance demo`.
@@ -130,4 +135,103 @@ func (g *generator) all() error {
 		}
 	}
 	return nil
+}
+
+// ErrNotDemo means a folder holds something other than the files of an earlier demo.
+var ErrNotDemo = errors.New("dossier refusé")
+
+// Clear removes from dir the files an earlier demo wrote there, as its manifest lists them (with
+// the manifest and the list of expected rejects), then the sub-folders left empty. It checks
+// the whole folder first and removes nothing when the manifest is missing, unreadable or names a
+// path outside the folder, or when the folder holds any other file: those errors wrap ErrNotDemo.
+func Clear(dir string) error {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return fmt.Errorf("dossier %s illisible : %w", dir, err)
+	}
+	defer root.Close()
+	owned, err := ownedFiles(root, dir)
+	if err != nil {
+		return err
+	}
+	var files, dirs []string
+	err = fs.WalkDir(root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case p == ".":
+			return nil
+		case d.IsDir():
+			dirs = append(dirs, p)
+			return nil
+		case !owned[p] || !d.Type().IsRegular():
+			return fmt.Errorf("%w : le dossier %s contient « %s », qui n'est pas un fichier de la démonstration ; rien n'a été supprimé : choisissez un autre dossier, ou déplacez ce fichier",
+				ErrNotDemo, dir, filepath.FromSlash(p))
+		}
+		files = append(files, p)
+		return nil
+	})
+	if err != nil {
+		if errors.Is(err, ErrNotDemo) {
+			return err
+		}
+		return fmt.Errorf("dossier %s illisible : %w", dir, err)
+	}
+	for _, p := range files {
+		if err := root.Remove(filepath.FromSlash(p)); err != nil {
+			return fmt.Errorf("vider %s : %w", dir, err)
+		}
+	}
+	// The walk lists a folder before what it holds: backwards, sub-folders go first.
+	for _, p := range slices.Backward(dirs) {
+		if err := root.Remove(filepath.FromSlash(p)); err != nil {
+			return fmt.Errorf("vider %s : %w", dir, err)
+		}
+	}
+	return nil
+}
+
+// ownedFiles reads the manifest in root and returns the paths it owns: the files it lists, the
+// list of expected rejects and itself. Every path must stay inside the folder: the manifest is a
+// file like any other, which anybody may have edited.
+func ownedFiles(root *os.Root, dir string) (map[string]bool, error) {
+	path := filepath.Join(dir, ManifestFile)
+	// Lstat first: reading a FIFO would block, and a link is not the demo's.
+	info, err := root.Lstat(ManifestFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%w : le dossier %s n'est pas vide et ne contient pas d'exports de démonstration : choisissez un dossier vide", ErrNotDemo, dir)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s illisible : %w", path, err)
+	}
+	var m Manifest
+	if info.Mode().IsRegular() {
+		b, err := root.ReadFile(ManifestFile)
+		if err != nil {
+			return nil, fmt.Errorf("%s illisible : %w", path, err)
+		}
+		if json.Unmarshal(b, &m) != nil {
+			m.Demo = false
+		}
+	}
+	if !m.Demo {
+		return nil, fmt.Errorf("%w : %s n'est pas un manifeste de démonstration valide ; rien n'a été supprimé : choisissez un autre dossier",
+			ErrNotDemo, path)
+	}
+	owned := map[string]bool{ManifestFile: true}
+	paths := make([]string, 0, len(m.Files)+1)
+	for _, f := range m.Files {
+		paths = append(paths, f.Path)
+	}
+	if m.Rejects != "" {
+		paths = append(paths, m.Rejects)
+	}
+	for _, p := range paths {
+		if !fs.ValidPath(p) || p == "." || strings.Contains(p, `\`) || !filepath.IsLocal(filepath.FromSlash(p)) {
+			return nil, fmt.Errorf("%w : %s nomme « %s », qui n'est pas un chemin relatif restant dans le dossier ; rien n'a été supprimé : choisissez un autre dossier",
+				ErrNotDemo, path, p)
+		}
+		owned[p] = true
+	}
+	return owned, nil
 }

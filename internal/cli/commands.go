@@ -34,14 +34,21 @@ func (a *app) runCommand() *cobra.Command {
 	}
 }
 
+// demoDir is where the demo goes without --out: never the exports folder, which may hold real
+// exports.
+const demoDir = "exports-demo"
+
 func (a *app) demoCommand() *cobra.Command {
 	o := demo.Options{From: 2019, Seed: 1, Scale: 1}
 	cmd := &cobra.Command{
 		Use:   "demo",
-		Short: "Écrire les exports du territoire de démonstration (dans --out, sinon le dossier des exports)",
+		Short: "Écrire les exports du territoire de démonstration (dans --out, sinon " + demoDir + ")",
 		Args:  exactArgs(0),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			o.Dir = a.cfg.Chemins.Donnees
+			if a.dataFlag != "" {
+				return usageError{fmt.Errorf("« enfance demo » écrit dans --out (par défaut %s), pas dans --data", demoDir)}
+			}
+			o.Dir = demoDir
 			if a.outFlag != "" {
 				o.Dir = a.outFlag
 			}
@@ -72,8 +79,8 @@ func (a *app) demoCommand() *cobra.Command {
 	return cmd
 }
 
-// prepareDemoDir makes the folder, refusing one that holds anything but an earlier demo, which it
-// empties so that no file of an older run stays behind.
+// prepareDemoDir makes the folder, refusing one that holds anything but an earlier demo, whose
+// files it removes so that none of an older run stays behind.
 func prepareDemoDir(dir string) error {
 	entries, err := os.ReadDir(dir)
 	switch {
@@ -84,13 +91,11 @@ func prepareDemoDir(dir string) error {
 	case len(entries) == 0:
 		return nil
 	}
-	if _, err := os.Stat(filepath.Join(dir, demo.ManifestFile)); err != nil {
-		return usageError{fmt.Errorf("le dossier %s n'est pas vide et ne contient pas d'exports de démonstration : choisissez un dossier vide", dir)}
+	err = demo.Clear(dir)
+	if errors.Is(err, demo.ErrNotDemo) {
+		return usageError{err}
 	}
-	if err := os.RemoveAll(dir); err != nil {
-		return fmt.Errorf("vider %s : %w", dir, err)
-	}
-	return os.MkdirAll(dir, 0o755)
+	return err
 }
 
 func (a *app) ingestCommand() *cobra.Command {

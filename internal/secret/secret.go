@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 )
 
@@ -21,13 +22,22 @@ import (
 const Size = 32
 
 // Load reads the key at path, creating it (mode 0600, in a folder of mode 0700) when the file
-// does not exist yet. created tells that it was just made.
+// does not exist yet. created tells that it was just made. It refuses anything but a regular
+// file, and on Unix a file that other accounts may read or write.
 func Load(path string) (key []byte, created bool, err error) {
-	b, err := os.ReadFile(path)
+	// Stat before opening: opening a FIFO would block until someone writes into it.
+	info, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		key, err = create(path)
 		return key, err == nil, err
 	}
+	if err != nil {
+		return nil, false, fmt.Errorf("clé des pseudonymes %s illisible : %w", path, err)
+	}
+	if err := checkMode(path, info); err != nil {
+		return nil, false, err
+	}
+	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, false, fmt.Errorf("clé des pseudonymes %s illisible : %w", path, err)
 	}
@@ -36,6 +46,28 @@ func Load(path string) (key []byte, created bool, err error) {
 		return nil, false, fmt.Errorf("clé des pseudonymes %s abîmée : %d caractères hexadécimaux attendus", path, 2*Size)
 	}
 	return key, false, nil
+}
+
+// checkMode refuses a key that is not a regular file, or that other accounts may read or write
+// (Unix only: Windows files have no such modes).
+func checkMode(path string, info fs.FileInfo) error {
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("clé des pseudonymes %s : ce n'est pas un fichier ordinaire", path)
+	}
+	if runtime.GOOS != "windows" && info.Mode().Perm()&0o077 != 0 {
+		return fmt.Errorf("clé des pseudonymes %s accessible à d'autres comptes (droits %04o) : réservez-la à son propriétaire avec « chmod 600 %s »",
+			path, info.Mode().Perm(), shellQuote(path))
+	}
+	return nil
+}
+
+// shellQuote writes path so that it can be pasted into a shell (macOS's configuration folder,
+// « Application Support », holds a space).
+func shellQuote(path string) string {
+	if strings.Trim(path, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-") == "" {
+		return path
+	}
+	return "'" + strings.ReplaceAll(path, "'", `'\''`) + "'"
 }
 
 func create(path string) ([]byte, error) {

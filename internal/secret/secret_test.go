@@ -30,3 +30,14 @@ func TestLoad(t *testing.T) {
 		t.Errorf("damaged key: %v", err)
 	}
 }
+
+// TestLoadNotAFile: a folder where the key should be is refused.
+func TestLoadNotAFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "secret")
+	if err := os.Mkdir(path, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := Load(path); err == nil || !strings.Contains(err.Error(), "ce n'est pas un fichier ordinaire") {
+		t.Errorf("folder as key: %v", err)
+	}
+}

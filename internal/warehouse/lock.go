@@ -3,12 +3,10 @@ package warehouse
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 )
 
 // LockFile is the name of the lock a run holds in its output folder.
@@ -17,39 +15,67 @@ const LockFile = ".enfance.lock"
 // ErrLocked means another run holds the output folder.
 var ErrLocked = errors.New("dossier de sortie occupé")
 
+// errBusy is what lockFile returns when another open file holds the lock.
+var errBusy = errors.New("verrou tenu")
+
 // Lock takes the output folder for this process: a second run on the same folder is refused
-// while the first lives. A lock left by a killed run (its process is gone) is taken over. The
-// returned function releases the lock.
+// while the first lives. The lock is the operating system's lock on the file LockFile, which
+// goes with the process: a killed run leaves no lock behind, whatever the file holds. The file
+// holds the holder's PID, for the message only. The returned function releases the lock.
 func Lock(dir string) (release func(), err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("warehouse: %w", err)
 	}
 	path := filepath.Join(dir, LockFile)
-	for range 2 {
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err == nil {
-			_, err = f.WriteString(strconv.Itoa(os.Getpid()) + "\n")
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-			if err != nil {
-				_ = os.Remove(path)
-				return nil, fmt.Errorf("warehouse: lock: %w", err)
-			}
-			return func() { _ = os.Remove(path) }, nil
-		}
-		if !errors.Is(err, fs.ErrExist) {
+	for range 10 {
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|noFollow, 0o644)
+		if err != nil {
 			return nil, fmt.Errorf("warehouse: lock: %w", err)
 		}
-		pid := holder(path)
-		if pid > 0 && alive(pid) {
-			return nil, fmt.Errorf("%w : le traitement n° %d travaille déjà sur %s ; attendez qu'il finisse (verrou %s)", ErrLocked, pid, dir, path)
+		err = lockFile(f)
+		if errors.Is(err, errBusy) {
+			f.Close()
+			if pid := holder(path); pid > 0 {
+				return nil, fmt.Errorf("%w : le traitement n° %d travaille déjà sur %s ; attendez qu'il finisse (verrou %s)", ErrLocked, pid, dir, path)
+			}
+			return nil, fmt.Errorf("%w : un autre traitement travaille déjà sur %s ; attendez qu'il finisse (verrou %s)", ErrLocked, dir, path)
 		}
-		_ = os.Remove(path) // left by a run that was killed
+		if err != nil {
+			f.Close()
+			return nil, fmt.Errorf("warehouse: lock %s: %w", path, err)
+		}
+		if !stillAt(f, path) {
+			f.Close() // the holder removed this file as it released it: lock the new one
+			continue
+		}
+		if err := writePID(f); err != nil {
+			unlockFile(f, path)
+			return nil, fmt.Errorf("warehouse: lock %s: %w", path, err)
+		}
+		return func() { unlockFile(f, path) }, nil
 	}
 	return nil, fmt.Errorf("%w : impossible de prendre le verrou %s", ErrLocked, path)
 }
 
+// stillAt tells whether the open file f is still the file at path.
+func stillAt(f *os.File, path string) bool {
+	a, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	b, err := os.Stat(path)
+	return err == nil && os.SameFile(a, b)
+}
+
+func writePID(f *os.File) error {
+	if err := f.Truncate(0); err != nil {
+		return err
+	}
+	_, err := f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
+	return err
+}
+
+// holder is the PID written in the lock file, 0 when there is none.
 func holder(path string) int {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -57,12 +83,6 @@ func holder(path string) int {
 	}
 	pid, _ := strconv.Atoi(strings.TrimSpace(string(b)))
 	return pid
-}
-
-// alive tells whether a process exists (signal 0 checks without sending anything).
-func alive(pid int) bool {
-	err := syscall.Kill(pid, 0)
-	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
 // removeStale deletes the build files that killed runs left beside the published warehouse.

@@ -1,13 +1,21 @@
 package warehouse
 
 import (
+	"bufio"
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -194,17 +202,107 @@ func TestLock(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Lock(dir); !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "travaille déjà") {
+	// The lock belongs to the open file: a second open in the same process is refused too.
+	want := fmt.Sprintf("le traitement n° %d travaille déjà", os.Getpid())
+	if _, err := Lock(dir); !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), want) {
 		t.Errorf("second lock: %v", err)
 	}
 	release()
-	// A lock whose process is gone is taken over.
-	if err := os.WriteFile(filepath.Join(dir, LockFile), []byte("999999999\n"), 0o644); err != nil {
-		t.Fatal(err)
+	if _, err := os.Stat(filepath.Join(dir, LockFile)); runtime.GOOS != "windows" && err == nil {
+		t.Error("the released lock file is still there")
 	}
 	release, err = Lock(dir)
 	if err != nil {
-		t.Fatalf("stale lock: %v", err)
+		t.Fatalf("lock after release: %v", err)
+	}
+	release()
+	// A lock file left by a killed run does not block, whatever PID it holds: one that is gone,
+	// or a live process that has nothing to do with enfance.
+	for _, pid := range []int{999999999, 1, os.Getppid()} {
+		if err := os.WriteFile(filepath.Join(dir, LockFile), []byte(strconv.Itoa(pid)+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		release, err = Lock(dir)
+		if err != nil {
+			t.Fatalf("lock file holding PID %d: %v", pid, err)
+		}
+		release()
+	}
+}
+
+// TestLockRace: runs that take and release the lock at once never hold it together, although
+// each release removes the file that the others may have just opened.
+func TestLockRace(t *testing.T) {
+	dir := t.TempDir()
+	var holders, taken atomic.Int32
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 200 {
+				release, err := Lock(dir)
+				if errors.Is(err, ErrLocked) {
+					continue
+				}
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if holders.Add(1) > 1 {
+					t.Error("two holders of the lock")
+				}
+				taken.Add(1)
+				runtime.Gosched()
+				holders.Add(-1)
+				release()
+			}
+		})
+	}
+	wg.Wait()
+	if taken.Load() == 0 {
+		t.Error("nobody took the lock")
+	}
+}
+
+// TestLockOtherProcess: a run in another process holds the folder until it is killed.
+func TestLockOtherProcess(t *testing.T) {
+	if dir := os.Getenv("ENFANCE_LOCK_HELPER"); dir != "" {
+		if _, err := Lock(dir); err != nil {
+			fmt.Println(err)
+			os.Exit(1)
+		}
+		fmt.Println("verrou pris")
+		_, _ = io.ReadAll(os.Stdin) // holds the lock until killed
+		os.Exit(0)
+	}
+	dir := t.TempDir()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestLockOtherProcess$")
+	cmd.Env = append(os.Environ(), "ENFANCE_LOCK_HELPER="+dir)
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil || line != "verrou pris\n" {
+		_ = cmd.Process.Kill()
+		t.Fatalf("helper: %q %v", line, err)
+	}
+	want := fmt.Sprintf("le traitement n° %d travaille déjà", cmd.Process.Pid)
+	if _, err := Lock(dir); !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), want) {
+		t.Errorf("lock held by another process: %v", err)
+	}
+	_ = cmd.Process.Kill()
+	_ = cmd.Wait()
+	release, err := Lock(dir)
+	if err != nil {
+		t.Fatalf("lock of a killed process: %v", err)
 	}
 	release()
 }
