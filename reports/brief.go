@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -25,9 +24,6 @@ import (
 
 // BriefSources names the sources of the brief.
 const BriefSources = "exports des structures du service Enfance-Jeunesse ; INSEE (populations légales) ; IGN (contours)"
-
-// personIndicators are the key indicators that count persons: hidden below the threshold.
-var personIndicators = []string{"am_actives", "nouveaux_agrements", "cessations", "am_formees"}
 
 // Brief is the note to the conseil communautaire for one year: the territory in figures with
 // their evolution, five charts, the coverage map and one-line definitions.
@@ -88,7 +84,7 @@ func indicatorTable(all []marts.Indicator, year, threshold int) *table {
 	t := &table{widths: []int{6, 2, 2, 2}, header: []string{"Indicateur", strconv.Itoa(year), strconv.Itoa(year - 1), "Évolution"}}
 	for _, i := range all {
 		if i.Annee == year {
-			person := slices.Contains(personIndicators, i.Code)
+			person := i.Unite == marts.UnitPersons
 			t.add(i.Libelle, formatValue(i.Valeur, i.Unite, person, threshold), formatValue(i.ValeurN1, i.Unite, person, threshold), trend(i))
 		}
 	}
@@ -120,7 +116,7 @@ func formatValue(v sql.NullFloat64, unit string, person bool, threshold int) str
 
 // trend says in words how an indicator moved since the year before.
 func trend(i marts.Indicator) string {
-	if !i.Valeur.Valid || !i.ValeurN1.Valid {
+	if !i.Valeur.Valid || !i.ValeurN1.Valid || marts.IsMasked(i.Valeur) || marts.IsMasked(i.ValeurN1) {
 		return "–"
 	}
 	if i.Unite == "taux" {

@@ -64,7 +64,7 @@ func CTG(meta Meta, b *marts.Bundle, first, last int) (core.Maroto, error) {
 				cell := "–"
 				if i, ok := at[key{code, y}]; ok {
 					row[0] = i.Libelle
-					cell = formatValue(i.Valeur, i.Unite, slices.Contains(personIndicators, i.Code), t)
+					cell = formatValue(i.Valeur, i.Unite, i.Unite == marts.UnitPersons, t)
 				}
 				row = append(row, cell)
 			}

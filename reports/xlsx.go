@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -134,16 +133,14 @@ func cell(v any, format cellFormat, st styles) any {
 	case string:
 		return neutralised(x)
 	}
+	if n, ok := v.(int64); ok {
+		v = int(n)
+	}
+	if n, ok := v.(int); ok && (n < 0 || format == asPersons && frfmt.Hidden(n, st.threshold)) {
+		return frfmt.Persons(n, st.threshold) // masked by the secrecy the marts declare: no count is negative
+	}
 	switch format {
-	case asPersons:
-		if n, ok := v.(int64); ok {
-			v = int(n)
-		}
-		if n, ok := v.(int); ok && frfmt.Hidden(n, st.threshold) {
-			return frfmt.Persons(n, st.threshold)
-		}
-		return excelize.Cell{StyleID: st.integer, Value: v}
-	case asInt:
+	case asPersons, asInt:
 		return excelize.Cell{StyleID: st.integer, Value: v}
 	case asDecimal:
 		return excelize.Cell{StyleID: st.decimal, Value: v}
@@ -183,7 +180,7 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 	for _, i := range b.Indicators {
 		if i.Annee == year {
 			value, previous := any(i.Valeur), any(i.ValeurN1)
-			if slices.Contains(personIndicators, i.Code) { // counts of persons: « < 5 » below the threshold
+			if i.Unite == marts.UnitPersons { // counts of persons: « < 5 » below the threshold
 				value, previous = persons(i.Valeur, b.Infos.SecretStatistique), persons(i.ValeurN1, b.Infos.SecretStatistique)
 			}
 			key.rows = append(key.rows, []any{i.Annee, i.Libelle, value, i.Unite, previous})

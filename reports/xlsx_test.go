@@ -14,8 +14,8 @@ import (
 func TestWorkbook(t *testing.T) {
 	b := &marts.Bundle{
 		Infos: infos,
-		Indicators: []marts.Indicator{{Annee: 2025, Code: "am_actives", Libelle: "Assistants maternels", Valeur: sql.NullFloat64{Float64: 453, Valid: true}, Unite: "nombre"},
-			{Annee: 2025, Code: "am_formees", Libelle: "AM formées", Valeur: sql.NullFloat64{Float64: 3, Valid: true}, Unite: "nombre",
+		Indicators: []marts.Indicator{{Annee: 2025, Code: "am_actives", Libelle: "Assistants maternels", Valeur: sql.NullFloat64{Float64: 453, Valid: true}, Unite: marts.UnitPersons},
+			{Annee: 2025, Code: "am_formees", Libelle: "AM formées", Valeur: sql.NullFloat64{Float64: 3, Valid: true}, Unite: marts.UnitPersons,
 				ValeurN1: sql.NullFloat64{Float64: 7, Valid: true}}},
 		Coverage:  []marts.Coverage{{Insee: "59478", Nom: "Quaëdypre", Annee: 2025, Enfants: sql.NullInt64{Int64: 4, Valid: true}}},
 		EAJEYears: []marts.EAJEYear{{Code: "MA", Nom: "Multi-accueil", Annee: 2025, TauxReel: sql.NullFloat64{Float64: 0.732, Valid: true}}},

@@ -67,14 +67,27 @@ func Percent(fraction float64, decimals int) string {
 	return Decimal(fraction*100, decimals) + BeforeUnit + "%"
 }
 
+// Counts of persons the statistical secrecy masked carry a negative value, which no count has.
+const (
+	// MaskedSmall is a count from 1 to the threshold excluded: shown « < 5 ».
+	MaskedSmall = -1
+	// MaskedOther is a count masked so that no total gives a small one back (complementary
+	// suppression): shown « secret », since it may be large.
+	MaskedOther = -2
+)
+
 // Hidden tells a count of persons too small to publish: from 1 to the threshold excluded
-// (secret statistique). Nought is published.
-func Hidden(n, threshold int) bool { return n > 0 && n < threshold }
+// (secret statistique), or already masked. Nought is published.
+func Hidden(n, threshold int) bool { return n < 0 || n < threshold && n > 0 }
 
 // Persons writes a count of persons, or « < threshold » when it is smaller than the threshold
-// of the secret statistique (zero stays zero: it reveals nobody).
+// of the secret statistique (zero stays zero: it reveals nobody), or « secret » when it was
+// masked to protect another.
 func Persons(n, threshold int) string {
-	if Hidden(n, threshold) {
+	switch {
+	case n == MaskedOther:
+		return "secret"
+	case Hidden(n, threshold):
 		return "<" + BeforeUnit + strconv.Itoa(threshold)
 	}
 	return Int(n)

@@ -5,29 +5,30 @@ import (
 	"slices"
 )
 
-// Bundle is every mart the reports and the dashboard show, read once.
+// Bundle is every mart the reports and the dashboard show, read once. A field tagged with its
+// mart is protected by the secrecy that mart declares.
 type Bundle struct {
 	Infos        Infos
 	Communes     []Commune
 	Indicators   []Indicator
 	Years        []YearCount
 	EAJEMonths   []EAJEMonth
-	EAJEYears    []EAJEYear
-	ACM          []ACMPeriod
-	Sejours      []Sejour
-	RPE          []RPEYear
-	Training     []TrainingYear
-	BrakesLevers []BrakeLever
-	AM           []AMYear
-	Ages         []AgeBand
-	Projections  []Projection
-	Coverage     []Coverage
+	EAJEYears    []EAJEYear     `mart:"eaje_occupation_annuelle"`
+	ACM          []ACMPeriod    `mart:"acm_frequentation"`
+	Sejours      []Sejour       `mart:"sejours_remplissage"`
+	RPE          []RPEYear      `mart:"rpe_activite_annuelle"`
+	Training     []TrainingYear `mart:"formation_annuelle"`
+	BrakesLevers []BrakeLever   `mart:"freins_leviers"`
+	AM           []AMYear       `mart:"am_attractivite_annuelle"`
+	Ages         []AgeBand      `mart:"am_pyramide_ages"`
+	Projections  []Projection   `mart:"am_projection_departs"`
+	Coverage     []Coverage     `mart:"couverture_commune"`
 	Boundaries   []Boundary
 	Quality      []FileQuality
-	Care         []CommuneCare
+	Care         []CommuneCare `mart:"accueil_par_commune"`
 }
 
-// ReadAll reads every mart of the bundle.
+// ReadAll reads every mart of the bundle, with the statistical secrecy applied (see [Masked]).
 func (r *Reader) ReadAll(ctx context.Context) (*Bundle, error) {
 	d := &Bundle{}
 	var err error
@@ -56,7 +57,7 @@ func (r *Reader) ReadAll(ctx context.Context) (*Bundle, error) {
 			return nil, err
 		}
 	}
-	return d, nil
+	return d, r.protect(ctx, d)
 }
 
 // IndicatorYears are the years the key indicators cover, oldest first: the years a report or a

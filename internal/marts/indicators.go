@@ -33,10 +33,10 @@ func (r *Reader) EAJEMonths(ctx context.Context) ([]EAJEMonth, error) {
 // EAJEYear is a row of marts.eaje_occupation_annuelle.
 type EAJEYear struct {
 	Code, Nom                                  string
-	Annee                                      int
+	Annee                                      int `col:"annee"`
 	TauxReel, TauxFinancier, TauxFacturation   sql.NullFloat64
 	Zone                                       string
-	Enfants                                    int
+	Enfants                                    int `col:"enfants_distincts"`
 	Jours                                      int
 	Capacite, HeuresRealisees, HeuresFacturees float64
 }
@@ -54,11 +54,11 @@ func (r *Reader) EAJEYears(ctx context.Context) ([]EAJEYear, error) {
 // ACMPeriod is a row of marts.acm_frequentation.
 type ACMPeriod struct {
 	Code, Nom              string
-	Annee                  int
+	Annee                  int `col:"annee"`
 	Periode                string
 	TauxRemplissage        sql.NullFloat64
 	EnfantsJours, Capacite int
-	Enfants                int
+	Enfants                int       `col:"enfants_distincts"`
 	Debut, Fin             time.Time // first and last days of the period
 }
 
@@ -73,11 +73,13 @@ func (r *Reader) ACMPeriods(ctx context.Context) ([]ACMPeriod, error) {
 
 // Sejour is a row of marts.sejours_remplissage.
 type Sejour struct {
-	Code                               string
-	Annee                              int
-	Intitule                           string
-	Places, Participants, ListeAttente int
-	TauxRemplissage                    sql.NullFloat64
+	Code            string
+	Annee           int `col:"annee"`
+	Intitule        string
+	Places          int
+	Participants    int             `col:"participants"`
+	ListeAttente    int             `col:"liste_attente"`
+	TauxRemplissage sql.NullFloat64 `col:"taux_remplissage"`
 }
 
 // Sejours reads every séjour.
@@ -92,10 +94,11 @@ func (r *Reader) Sejours(ctx context.Context) ([]Sejour, error) {
 // RPEYear is a row of marts.rpe_activite_annuelle.
 type RPEYear struct {
 	Antenne                                 string
-	Annee                                   int
+	Annee                                   int `col:"annee"`
 	AteliersRealises, AteliersAnnules       int
-	AMDistinctes, AMActives                 int
-	TauxFrequentation                       sql.NullFloat64
+	AMDistinctes                            int             `col:"am_distinctes_ateliers"`
+	AMActives                               int             `col:"am_actives"`
+	TauxFrequentation                       sql.NullFloat64 `col:"taux_frequentation_am"`
 	ContactsParents, ContactsProfessionnels int
 }
 
@@ -112,9 +115,10 @@ func (r *Reader) RPEYears(ctx context.Context) ([]RPEYear, error) {
 // TrainingYear is a row of marts.formation_annuelle.
 type TrainingYear struct {
 	Antenne                                            string
-	Annee                                              int
-	AMActives, AMFormees                               int
-	TauxDepart                                         sql.NullFloat64
+	Annee                                              int             `col:"annee"`
+	AMActives                                          int             `col:"am_actives"`
+	AMFormees                                          int             `col:"am_formees"`
+	TauxDepart                                         sql.NullFloat64 `col:"taux_depart_formation"`
 	SessionsProgrammees, SessionsAnnulees, SousMinimum int
 	Heures                                             float64
 }
@@ -131,10 +135,11 @@ func (r *Reader) TrainingYears(ctx context.Context) ([]TrainingYear, error) {
 
 // BrakeLever is a row of marts.freins_leviers.
 type BrakeLever struct {
-	Annee                 int
+	Annee                 int `col:"annee"`
 	Nature, Code, Libelle string
-	Reponses              int
-	Part, PartNonFormees  sql.NullFloat64
+	Reponses              int             `col:"reponses"`
+	Part                  sql.NullFloat64 `col:"part_repondants"`
+	PartNonFormees        sql.NullFloat64 `col:"part_chez_non_formees"`
 }
 
 // BrakesLevers reads the survey's brakes and levers.
@@ -148,11 +153,15 @@ func (r *Reader) BrakesLevers(ctx context.Context) ([]BrakeLever, error) {
 
 // AMYear is a territory row of marts.am_attractivite_annuelle.
 type AMYear struct {
-	Annee                                              int
-	Actives1erJanvier, Nouveaux, Cessations, Retraites int
-	Ratio                                              sql.NullFloat64
-	Actives31Decembre, Places                          int
-	AgeMoyen                                           sql.NullFloat64
+	Annee             int             `col:"annee"`
+	Actives1erJanvier int             `col:"am_actives_1er_janvier"`
+	Nouveaux          int             `col:"nouveaux_agrements"`
+	Cessations        int             `col:"cessations"`
+	Retraites         int             `col:"cessations_retraite"`
+	Ratio             sql.NullFloat64 `col:"ratio_renouvellement"`
+	Actives31Decembre int             `col:"am_actives_31_decembre"`
+	Places            int
+	AgeMoyen          sql.NullFloat64
 }
 
 // AMYears reads the attractiveness of the profession for the territory.
@@ -167,9 +176,10 @@ func (r *Reader) AMYears(ctx context.Context) ([]AMYear, error) {
 
 // AgeBand is a row of marts.am_pyramide_ages.
 type AgeBand struct {
-	Annee      int
-	Tranche    string
-	AM, Places int
+	Annee   int `col:"annee"`
+	Tranche string
+	AM      int `col:"am"`
+	Places  int
 }
 
 // AgeBands reads the age pyramid of the AM.
@@ -183,8 +193,11 @@ func (r *Reader) AgeBands(ctx context.Context) ([]AgeBand, error) {
 
 // Projection is a row of marts.am_projection_departs.
 type Projection struct {
-	AnneeReference, Annee           int
-	Departs, Places, PlacesCumulees int
+	AnneeReference int
+	Annee          int `col:"annee"`
+	Departs        int `col:"departs_retraite_projetes"`
+	Places         int
+	PlacesCumulees int
 }
 
 // Projections reads the projected retirements.
@@ -199,12 +212,12 @@ func (r *Reader) Projections(ctx context.Context) ([]Projection, error) {
 // Coverage is a row of marts.couverture_commune, with the commune's name.
 type Coverage struct {
 	Insee, Nom string
-	Annee      int
-	AM         int
+	Annee      int `col:"annee"`
+	AM         int `col:"am_actives"`
 	PlacesAM   int
 	PlacesEAJE float64
-	Enfants    sql.NullInt64
-	Taux       sql.NullFloat64
+	Enfants    sql.NullInt64   `col:"enfants_moins_3_ans"`
+	Taux       sql.NullFloat64 `col:"taux_couverture"`
 	Estimation bool
 }
 
@@ -236,15 +249,18 @@ type Indicator struct {
 	Annee                int
 	Theme, Code, Libelle string
 	Valeur               sql.NullFloat64
-	Unite                string
+	Unite                string // « personnes » for a count of persons (see [UnitPersons])
 	ValeurN1             sql.NullFloat64
+	Revele               []string // indicators of persons the value is computed from
 }
 
 // Indicators reads the key indicators.
 func (r *Reader) Indicators(ctx context.Context) ([]Indicator, error) {
 	return collect(ctx, r.db, "indicateurs", func(rows *sql.Rows) (Indicator, error) {
 		var i Indicator
-		err := rows.Scan(&i.Annee, &i.Theme, &i.Code, &i.Libelle, &i.Valeur, &i.Unite, &i.ValeurN1)
+		var revele sql.NullString
+		err := rows.Scan(&i.Annee, &i.Theme, &i.Code, &i.Libelle, &i.Valeur, &i.Unite, &i.ValeurN1, &revele)
+		i.Revele = splitNames(revele.String)
 		return i, err
 	})
 }
@@ -268,9 +284,9 @@ func (r *Reader) Quality(ctx context.Context) ([]FileQuality, error) {
 // CommuneCare is a row of marts.accueil_par_commune.
 type CommuneCare struct {
 	Insee           string
-	Annee           int
+	Annee           int `col:"annee"`
 	Code, Nom, Type string
-	Enfants         int
+	Enfants         int `col:"enfants"`
 }
 
 // CommuneCares reads how many children of each commune each structure received.

@@ -8,7 +8,7 @@
 -- column code_structure: Structure qui les a accueillis (pour les séjours, la structure jeunesse).
 -- column nom: Nom de la structure.
 -- column type: Type de la structure.
--- column enfants: Enfants ou jeunes différents de la commune accueillis dans l'année.
+-- column enfants: Enfants ou jeunes différents de la commune accueillis dans l'année. [personnes]
 WITH jeunesse AS (
     SELECT coalesce(min(code_structure) FILTER (WHERE type = 'jeunesse_sejours'), 'sejours') AS code FROM staging.structures
 ), venues AS (

@@ -15,7 +15,7 @@
 -- column taux_remplissage: Taux de remplissage : enfants présents par créneau (matin, midi, soir,
 --   ou la journée pour l'extrascolaire) rapportés aux places déclarées, sur les créneaux ouverts
 --   de la période (fraction).
--- column enfants_distincts: Enfants différents venus dans la période.
+-- column enfants_distincts: Enfants différents venus dans la période. [personnes]
 -- column part_moins_6_ans: Part des enfants-jours d'enfants de moins de 6 ans.
 WITH jours AS (
     SELECT code_structure, periode, date, enfant, min(age) AS age, sum(heures_realisees) AS heures

@@ -4,20 +4,22 @@
 -- key: annee, antenne
 -- column annee: Année.
 -- column antenne: Code de l'antenne, ou « territoire ».
--- column am_actives_1er_janvier: Assistants maternels dont l'agrément court au 1er janvier.
--- column nouveaux_agrements: Premiers agréments accordés dans l'année.
--- column cessations: Agréments terminés dans l'année (tous motifs).
--- column cessations_retraite: Cessations pour départ en retraite.
+-- column am_actives_1er_janvier: Assistants maternels dont l'agrément court au 1er janvier. [personnes]
+-- column nouveaux_agrements: Premiers agréments accordés dans l'année. [personnes]
+-- column cessations: Agréments terminés dans l'année (tous motifs). [personnes]
+-- column cessations_retraite: Cessations pour départ en retraite. [personnes]
 -- column ratio_renouvellement: Nouveaux agréments / cessations (0,33 = « un remplacement pour
---   trois départs »).
--- column taux_sortie: Cessations / AM actives au 1er janvier.
--- column solde: Nouveaux agréments − cessations.
--- column am_actives_31_decembre: Assistants maternels dont l'agrément court au 31 décembre.
+--   trois départs »). [révèle : nouveaux_agrements, cessations]
+-- column taux_sortie: Cessations / AM actives au 1er janvier. [révèle : cessations, am_actives_1er_janvier]
+-- column solde: Nouveaux agréments − cessations. [révèle : nouveaux_agrements, cessations]
+-- column am_actives_31_decembre: Assistants maternels dont l'agrément court au 31 décembre. [personnes]
 -- column places_agreees: Places agréées des AM actives au 31 décembre.
--- column am_mam: AM actives au 31 décembre exerçant en maison d'assistants maternels.
+-- column am_mam: AM actives au 31 décembre exerçant en maison d'assistants maternels. [personnes]
 -- column age_moyen: Âge moyen en fin d'année des AM actives au 31 décembre.
--- column part_50_ans_plus: Part des AM actives au 31 décembre âgées de 50 ans ou plus.
--- column part_55_ans_plus: Part des AM actives au 31 décembre âgées de 55 ans ou plus.
+-- column am_50_ans_plus: AM actives au 31 décembre âgées de 50 ans ou plus. [personnes]
+-- column part_50_ans_plus: Part des AM actives au 31 décembre âgées de 50 ans ou plus. [révèle : am_50_ans_plus]
+-- column am_55_ans_plus: AM actives au 31 décembre âgées de 55 ans ou plus. [personnes]
+-- column part_55_ans_plus: Part des AM actives au 31 décembre âgées de 55 ans ou plus. [révèle : am_55_ans_plus]
 SELECT
     annee,
     coalesce(antenne, 'territoire') AS antenne,
@@ -32,7 +34,9 @@ SELECT
     coalesce(sum(places_agreees) FILTER (WHERE actif_31_decembre), 0) AS places_agreees,
     count(*) FILTER (WHERE actif_31_decembre AND mam IS NOT NULL AND mam <> '') AS am_mam,
     avg(age) FILTER (WHERE actif_31_decembre) AS age_moyen,
+    count(*) FILTER (WHERE actif_31_decembre AND age >= 50) AS am_50_ans_plus,
     count(*) FILTER (WHERE actif_31_decembre AND age >= 50) / nullif(count(*) FILTER (WHERE actif_31_decembre), 0) AS part_50_ans_plus,
+    count(*) FILTER (WHERE actif_31_decembre AND age >= 55) AS am_55_ans_plus,
     count(*) FILTER (WHERE actif_31_decembre AND age >= 55) / nullif(count(*) FILTER (WHERE actif_31_decembre), 0) AS part_55_ans_plus
 FROM staging.am_annees
 GROUP BY GROUPING SETS ((annee, antenne), (annee))

@@ -7,7 +7,7 @@
 -- column horizon: Nombre d'années après l'année de référence (1 à 5).
 -- column annee: Année du départ projeté (annee_reference + horizon).
 -- column age_retraite: Âge de départ retenu (paramètre du territoire).
--- column departs_retraite_projetes: Départs projetés cette année-là.
+-- column departs_retraite_projetes: Départs projetés cette année-là. [personnes]
 -- column places_perdues_projetees: Places agréées de ces AM.
 -- column departs_cumules: Départs projetés de la première année à celle-ci.
 -- column places_perdues_cumulees: Places agréées perdues de la première année à celle-ci.

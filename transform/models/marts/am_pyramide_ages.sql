@@ -6,7 +6,7 @@
 -- column tranche_age: Tranche d'âge en fin d'année : « moins de 30 ans », « 30-34 ans », …,
 --   « 65 ans et plus ».
 -- column age_min: Premier âge de la tranche, pour trier.
--- column am: Assistants maternels actifs au 31 décembre dans la tranche.
+-- column am: Assistants maternels actifs au 31 décembre dans la tranche. [personnes]
 -- column places: Leurs places agréées.
 WITH tranches AS (
     SELECT annee, places_agreees,

@@ -6,13 +6,13 @@
 -- key: commune_insee, annee
 -- column commune_insee: Code INSEE de la commune.
 -- column annee: Année.
--- column am_actives: Assistants maternels actifs au 31 décembre dont la commune d'exercice est celle-ci.
+-- column am_actives: Assistants maternels actifs au 31 décembre dont la commune d'exercice est celle-ci. [personnes]
 -- column places_am: Places agréées des AM actives au 31 décembre dont la commune d'exercice est
 --   celle-ci.
 -- column places_eaje: Places d'EAJE de la commune (part de chaque site pour un bus).
 -- column enfants_moins_3_ans: Enfants de moins de 3 ans (tranche 0_2 de population_age, l'année
---   même ou, à défaut, la plus récente avant).
--- column taux_couverture: Places (AM et EAJE) pour 100 enfants de moins de 3 ans.
+--   même ou, à défaut, la plus récente avant). [personnes]
+-- column taux_couverture: Places (AM et EAJE) pour 100 enfants de moins de 3 ans. [révèle : enfants_moins_3_ans]
 -- column taux_couverture_am: Places d'AM pour 100 enfants de moins de 3 ans.
 -- column taux_couverture_eaje: Places d'EAJE pour 100 enfants de moins de 3 ans.
 -- column estimation: Vrai quand l'effectif d'enfants est une estimation et non un chiffre de l'INSEE.

@@ -14,7 +14,7 @@
 -- column taux_occupation_financier: Heures facturées / capacité théorique.
 -- column taux_facturation: Heures facturées / heures réalisées.
 -- column zone_facturation: Zone du taux de facturation dans le barème CAF de l'année.
--- column enfants_distincts: Enfants différents accueillis dans l'année.
+-- column enfants_distincts: Enfants différents accueillis dans l'année. [personnes]
 -- column enfants_par_place: Enfants différents accueillis dans l'année par place autorisée.
 WITH annee AS (
     SELECT code_structure, annee,

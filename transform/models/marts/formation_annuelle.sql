@@ -5,11 +5,11 @@
 -- key: antenne, annee
 -- column antenne: Code de l'antenne, ou « territoire » pour l'ensemble.
 -- column annee: Année.
--- column am_actives: Assistants maternels actifs au 1er janvier.
+-- column am_actives: Assistants maternels actifs au 1er janvier. [personnes]
 -- column am_formees: Assistants maternels différents présents à au moins une session réalisée
---   dans l'année.
+--   dans l'année. [personnes]
 -- column taux_depart_formation: Taux de départ en formation = AM formées / AM actives au 1er
---   janvier (fraction).
+--   janvier (fraction). [révèle : am_formees, am_actives]
 -- column heures_formation: Heures de formation suivies.
 -- column heures_par_am_formee: Heures suivies par AM formée.
 -- column part_distanciel: Part des heures suivies à distance.

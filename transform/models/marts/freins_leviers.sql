@@ -7,11 +7,11 @@
 -- column nature: « frein » ou « levier ».
 -- column code: Code du frein ou du levier.
 -- column libelle: Libellé en français.
--- column reponses: Réponses qui citent ce code.
+-- column reponses: Réponses qui citent ce code. [personnes]
 -- column repondants: Réponses à l'enquête de l'année.
--- column part_repondants: Réponses qui le citent / réponses de l'année (fraction).
+-- column part_repondants: Réponses qui le citent / réponses de l'année (fraction). [révèle : reponses]
 -- column part_chez_non_formees: La même part parmi les répondantes qui ne se sont pas formées
---   dans l'année.
+--   dans l'année. [révèle : reponses]
 WITH repondants AS (
     SELECT year(date) AS annee, count(*) AS n, count(*) FILTER (WHERE NOT coalesce(a_suivi_formation, false)) AS non_formees
     FROM staging.enquete_freins_leviers GROUP BY ALL

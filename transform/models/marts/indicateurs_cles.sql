@@ -8,10 +8,13 @@
 -- column indicateur: Code stable de l'indicateur.
 -- column libelle: Libellé en français.
 -- column valeur: Valeur de l'année (un taux est une fraction : 0,732 = 73,2 %).
--- column unite: nombre, taux, ratio, heures ou ans.
+-- column unite: nombre, personnes (un nombre de personnes, masqué dans les documents sous le seuil du
+--   secret statistique), taux, ratio, heures ou ans.
 -- column valeur_n_1: Valeur de l'année précédente.
 -- column ecart: Valeur − valeur de l'année précédente (pour un taux : l'écart en points, en fraction).
 -- column evolution: Variation relative : (valeur − valeur_n_1) / valeur_n_1.
+-- column revele: Indicateurs de personnes dont la valeur est calculée, séparés par des virgules : masquée
+--   dans les documents quand l'un d'eux l'est (secret statistique secondaire).
 WITH am AS (
     SELECT * FROM marts.am_attractivite_annuelle WHERE antenne = 'territoire'
 ), formation AS (
@@ -37,29 +40,33 @@ WITH am AS (
     SELECT annee, 100.0 * sum(places_am) / nullif(sum(enfants_moins_3_ans), 0) AS am,
            100.0 * sum(places_am + places_eaje) / nullif(sum(enfants_moins_3_ans), 0) AS total
     FROM marts.couverture_commune GROUP BY annee
+), revelations(indicateur, revele) AS (
+    VALUES ('ratio_renouvellement', 'nouveaux_agrements,cessations'), ('taux_depart_formation', 'am_formees'),
+           ('part_am_55_ans_plus', 'am_55_ans_plus')
 ), valeurs(annee, ordre, theme, indicateur, libelle, valeur, unite) AS (
-    SELECT annee, 1, 'assistants maternels', 'am_actives', 'Assistants maternels en activité au 31 décembre', am_actives_31_decembre, 'nombre' FROM am
+    SELECT annee, 1, 'assistants maternels', 'am_actives', 'Assistants maternels en activité au 31 décembre', am_actives_31_decembre, 'personnes' FROM am
     UNION ALL SELECT annee, 2, 'assistants maternels', 'places_am', 'Places agréées chez les assistants maternels', places_agreees, 'nombre' FROM am
-    UNION ALL SELECT annee, 3, 'assistants maternels', 'nouveaux_agrements', 'Nouveaux agréments', nouveaux_agrements, 'nombre' FROM am
-    UNION ALL SELECT annee, 4, 'assistants maternels', 'cessations', 'Cessations d''activité', cessations, 'nombre' FROM am
+    UNION ALL SELECT annee, 3, 'assistants maternels', 'nouveaux_agrements', 'Nouveaux agréments', nouveaux_agrements, 'personnes' FROM am
+    UNION ALL SELECT annee, 4, 'assistants maternels', 'cessations', 'Cessations d''activité', cessations, 'personnes' FROM am
     UNION ALL SELECT annee, 5, 'assistants maternels', 'ratio_renouvellement', 'Nouveaux agréments pour un départ', ratio_renouvellement, 'ratio' FROM am
     UNION ALL SELECT annee, 6, 'assistants maternels', 'age_moyen_am', 'Âge moyen des assistants maternels', age_moyen, 'ans' FROM am
-    UNION ALL SELECT annee, 7, 'assistants maternels', 'part_am_55_ans_plus', 'Part des assistants maternels de 55 ans et plus', part_55_ans_plus, 'taux' FROM am
-    UNION ALL SELECT annee, 8, 'assistants maternels', 'couverture_am', 'Places d''assistants maternels pour 100 enfants de moins de 3 ans', am, 'nombre' FROM couverture
-    UNION ALL SELECT annee, 9, 'petite enfance', 'couverture_totale', 'Places (AM et EAJE) pour 100 enfants de moins de 3 ans', total, 'nombre' FROM couverture
-    UNION ALL SELECT annee, 10, 'formation', 'taux_depart_formation', 'Taux de départ en formation des assistants maternels', taux_depart_formation, 'taux' FROM formation
-    UNION ALL SELECT annee, 11, 'formation', 'am_formees', 'Assistants maternels formés dans l''année', am_formees, 'nombre' FROM formation
-    UNION ALL SELECT annee, 12, 'formation', 'taux_annulation', 'Sessions de formation annulées', taux_annulation, 'taux' FROM formation
-    UNION ALL SELECT annee, 13, 'petite enfance', 'eaje_occupation_reelle', 'Taux d''occupation réel des EAJE', reel, 'taux' FROM eaje
-    UNION ALL SELECT annee, 14, 'petite enfance', 'eaje_occupation_financiere', 'Taux d''occupation financier des EAJE', financier, 'taux' FROM eaje
-    UNION ALL SELECT annee, 15, 'petite enfance', 'eaje_taux_facturation', 'Taux de facturation des EAJE', facturation, 'taux' FROM eaje
-    UNION ALL SELECT annee, 16, 'petite enfance', 'eaje_heures_realisees', 'Heures d''accueil réalisées en EAJE', heures, 'heures' FROM eaje
-    UNION ALL SELECT annee, 17, 'enfance', 'acm_enfants_jours', 'Journées-enfants en accueil de loisirs et périscolaire', enfants_jours, 'nombre' FROM acm
-    UNION ALL SELECT annee, 18, 'enfance', 'acm_remplissage', 'Taux de remplissage des accueils de mineurs (moyenne pondérée par les places-jours)', remplissage, 'taux' FROM acm
-    UNION ALL SELECT annee, 19, 'jeunesse', 'sejours_places', 'Places de séjours', places, 'nombre' FROM sejours
-    UNION ALL SELECT annee, 20, 'jeunesse', 'sejours_remplissage', 'Taux de remplissage des séjours', remplissage, 'taux' FROM sejours
-    UNION ALL SELECT annee, 21, 'relais', 'ateliers_realises', 'Ateliers d''éveil réalisés', ateliers, 'nombre' FROM rpe
-    UNION ALL SELECT annee, 22, 'relais', 'contacts_parents', 'Contacts du relais avec des parents', parents, 'nombre' FROM rpe
+    UNION ALL SELECT annee, 7, 'assistants maternels', 'am_55_ans_plus', 'Assistants maternels de 55 ans et plus', am_55_ans_plus, 'personnes' FROM am
+    UNION ALL SELECT annee, 8, 'assistants maternels', 'part_am_55_ans_plus', 'Part des assistants maternels de 55 ans et plus', part_55_ans_plus, 'taux' FROM am
+    UNION ALL SELECT annee, 9, 'assistants maternels', 'couverture_am', 'Places d''assistants maternels pour 100 enfants de moins de 3 ans', am, 'nombre' FROM couverture
+    UNION ALL SELECT annee, 10, 'petite enfance', 'couverture_totale', 'Places (AM et EAJE) pour 100 enfants de moins de 3 ans', total, 'nombre' FROM couverture
+    UNION ALL SELECT annee, 11, 'formation', 'taux_depart_formation', 'Taux de départ en formation des assistants maternels', taux_depart_formation, 'taux' FROM formation
+    UNION ALL SELECT annee, 12, 'formation', 'am_formees', 'Assistants maternels formés dans l''année', am_formees, 'personnes' FROM formation
+    UNION ALL SELECT annee, 13, 'formation', 'taux_annulation', 'Sessions de formation annulées', taux_annulation, 'taux' FROM formation
+    UNION ALL SELECT annee, 14, 'petite enfance', 'eaje_occupation_reelle', 'Taux d''occupation réel des EAJE', reel, 'taux' FROM eaje
+    UNION ALL SELECT annee, 15, 'petite enfance', 'eaje_occupation_financiere', 'Taux d''occupation financier des EAJE', financier, 'taux' FROM eaje
+    UNION ALL SELECT annee, 16, 'petite enfance', 'eaje_taux_facturation', 'Taux de facturation des EAJE', facturation, 'taux' FROM eaje
+    UNION ALL SELECT annee, 17, 'petite enfance', 'eaje_heures_realisees', 'Heures d''accueil réalisées en EAJE', heures, 'heures' FROM eaje
+    UNION ALL SELECT annee, 18, 'enfance', 'acm_enfants_jours', 'Journées-enfants en accueil de loisirs et périscolaire', enfants_jours, 'nombre' FROM acm
+    UNION ALL SELECT annee, 19, 'enfance', 'acm_remplissage', 'Taux de remplissage des accueils de mineurs (moyenne pondérée par les places-jours)', remplissage, 'taux' FROM acm
+    UNION ALL SELECT annee, 20, 'jeunesse', 'sejours_places', 'Places de séjours', places, 'nombre' FROM sejours
+    UNION ALL SELECT annee, 21, 'jeunesse', 'sejours_remplissage', 'Taux de remplissage des séjours', remplissage, 'taux' FROM sejours
+    UNION ALL SELECT annee, 22, 'relais', 'ateliers_realises', 'Ateliers d''éveil réalisés', ateliers, 'nombre' FROM rpe
+    UNION ALL SELECT annee, 23, 'relais', 'contacts_parents', 'Contacts du relais avec des parents', parents, 'nombre' FROM rpe
 )
 SELECT
     v.annee,
@@ -71,8 +78,10 @@ SELECT
     v.unite,
     CAST(p.valeur AS DOUBLE) AS valeur_n_1,
     v.valeur - p.valeur AS ecart,
-    (v.valeur - p.valeur) / nullif(p.valeur, 0) AS evolution
+    (v.valeur - p.valeur) / nullif(p.valeur, 0) AS evolution,
+    r.revele
 FROM valeurs AS v
 JOIN staging.annees AS y USING (annee)
 LEFT JOIN valeurs AS p ON p.indicateur = v.indicateur AND p.annee = v.annee - 1
+LEFT JOIN revelations AS r ON r.indicateur = v.indicateur
 ORDER BY v.annee, v.ordre

@@ -6,10 +6,10 @@
 -- column intitule: Intitulé du séjour.
 -- column date_debut: Jour du départ.
 -- column places: Places ouvertes.
--- column participants: Jeunes présents au séjour.
--- column desistements: Inscriptions annulées par les familles.
--- column liste_attente: Jeunes restés en liste d'attente.
--- column taux_remplissage: Participants / places (fraction).
+-- column participants: Jeunes présents au séjour. [personnes]
+-- column desistements: Inscriptions annulées par les familles. [personnes]
+-- column liste_attente: Jeunes restés en liste d'attente. [personnes]
+-- column taux_remplissage: Participants / places (fraction). [révèle : participants]
 SELECT
     s.code_sejour,
     year(s.date_debut) AS annee,
