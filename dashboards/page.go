@@ -132,7 +132,7 @@ func Render(d *marts.Bundle, year int) ([]byte, error) {
 	}
 	var b bytes.Buffer
 	if err := page.Execute(&b, v); err != nil {
-		return nil, fmt.Errorf("dashboards: render: %w", err)
+		return nil, fmt.Errorf("tableau de bord : mise en page : %w", err)
 	}
 	return b.Bytes(), nil
 }
@@ -216,7 +216,7 @@ func geoJSON(boundaries []marts.Boundary) (json.RawMessage, error) {
 	}
 	out, err := json.Marshal(fc)
 	if err != nil {
-		return nil, fmt.Errorf("dashboards: boundaries: %w", err)
+		return nil, fmt.Errorf("tableau de bord : contours des communes : %w", err)
 	}
 	return out, nil
 }
@@ -230,7 +230,7 @@ func WriteAll(d *marts.Bundle, dir string, year int) ([]string, error) {
 	}
 	path := filepath.Join(dir, "index.html")
 	if err := outfile.Write(path, html); err != nil {
-		return nil, fmt.Errorf("dashboards: %w", err)
+		return nil, fmt.Errorf("tableau de bord : %w", err)
 	}
 	return []string{path}, nil
 }

@@ -476,7 +476,7 @@ func (l *Loader) loadSource(ctx context.Context, s *source, p *parsed) error {
 		s.sum.FirstReason = fmt.Sprintf("ligne %d : %s", p.rejects[0].line, p.rejects[0].reason)
 	}
 	if err := warehouse.Append(ctx, l.db, "raw", s.kind.Name, p.rows); err != nil {
-		return fmt.Errorf("ingest %s: %w", s.path, err)
+		return fmt.Errorf("chargement de %s : %w", s.path, err)
 	}
 	if err := l.appendRejects(ctx, s, p.rejects); err != nil {
 		return err
@@ -498,7 +498,7 @@ func (l *Loader) appendRejects(ctx context.Context, s *source, rejects []rejecti
 		rows[i] = []driver.Value{int32(l.idOf(s)), s.path, sheet, int32(r.line), nullable(r.column), nullable(r.value), r.reason, r.code}
 	}
 	if err := warehouse.Append(ctx, l.db, "raw", "rejets", rows); err != nil {
-		return fmt.Errorf("ingest %s: rejects: %w", s.path, err)
+		return fmt.Errorf("chargement de %s : rejets : %w", s.path, err)
 	}
 	return nil
 }
@@ -524,7 +524,7 @@ func (l *Loader) record(ctx context.Context, s *source, took time.Duration) erro
 		l.idOf(s), s.path, kind, s.hash, modified, s.sum.Read, s.sum.Loaded, s.sum.Rejected,
 		float64(took.Microseconds())/1000, s.sum.Status, nullable(s.sum.Detail), s.sum.Demo)
 	if err != nil {
-		return fmt.Errorf("ingest %s: record load: %w", s.path, err)
+		return fmt.Errorf("chargement de %s : enregistrement du chargement : %w", s.path, err)
 	}
 	s.recorded = true
 	return nil

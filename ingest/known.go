@@ -89,7 +89,7 @@ func (l *Loader) createKindTables(ctx context.Context) error {
 		cols = append(cols, "_fichier VARCHAR NOT NULL", "_ligne INTEGER NOT NULL", "_chargement INTEGER NOT NULL")
 		stmt := "CREATE TABLE " + warehouse.Qualified("raw", k.Name) + " (" + strings.Join(cols, ", ") + ")"
 		if _, err := l.db.ExecContext(ctx, stmt); err != nil {
-			return fmt.Errorf("ingest: create raw.%s: %w", k.Name, err)
+			return fmt.Errorf("chargement : création de raw.%s : %w", k.Name, err)
 		}
 	}
 	return nil

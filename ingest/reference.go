@@ -52,7 +52,7 @@ const referenceLoads = 100
 // New creates the raw tables in db and returns a loader for them.
 func New(ctx context.Context, db *sql.DB, logger *slog.Logger) (*Loader, error) {
 	if _, err := db.ExecContext(ctx, rawSchema); err != nil {
-		return nil, fmt.Errorf("ingest: create raw tables: %w", err)
+		return nil, fmt.Errorf("chargement : création des tables brutes : %w", err)
 	}
 	l := &Loader{db: db, logger: logger, next: 1, firstExport: referenceLoads + 1, known: newKnown()}
 	if err := l.createKindTables(ctx); err != nil {
@@ -108,7 +108,7 @@ func (l *Loader) load(ctx context.Context, fsys fs.FS, root, name, kind string, 
 	}
 	for _, table := range slices.Sorted(maps.Keys(f.out)) {
 		if err := warehouse.Append(ctx, l.db, "raw", table, f.out[table]); err != nil {
-			return nil, fmt.Errorf("ingest %s: %w", shown, err)
+			return nil, fmt.Errorf("chargement de %s : %w", shown, err)
 		}
 	}
 	sum := sha256.Sum256(data)
@@ -116,7 +116,7 @@ func (l *Loader) load(ctx context.Context, fsys fs.FS, root, name, kind string, 
 	_, err = l.db.ExecContext(ctx, `INSERT INTO raw.chargements VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, 'charge', 'données de référence', false)`,
 		f.id, shown, kind, hex.EncodeToString(sum[:]), modified, f.rows, f.rows, float64(took.Microseconds())/1000)
 	if err != nil {
-		return nil, fmt.Errorf("ingest %s: record load: %w", shown, err)
+		return nil, fmt.Errorf("chargement de %s : enregistrement du chargement : %w", shown, err)
 	}
 	l.logger.Info("fichier chargé", "fichier", shown, "type", kind, "lignes", f.rows, "durée", took.Round(time.Millisecond))
 	return f.codes, nil

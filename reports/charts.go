@@ -73,7 +73,7 @@ func chartTypeface() (*truetype.Font, error) {
 func (c barChart) png() ([]byte, error) {
 	face, err := chartTypeface()
 	if err != nil {
-		return nil, fmt.Errorf("chart font: %w", err)
+		return nil, fmt.Errorf("police des graphiques : %w", err)
 	}
 	opt := charts.NewBarChartOptionWithData(c.Values)
 	opt.Theme = theme()
@@ -96,7 +96,7 @@ func (c barChart) png() ([]byte, error) {
 	p := charts.NewPainter(charts.PainterOptions{OutputFormat: charts.ChartOutputPNG,
 		Width: int(c.WidthMM * pxPerMM), Height: int(c.HeightMM * pxPerMM), Font: face})
 	if err := p.BarChart(opt); err != nil {
-		return nil, fmt.Errorf("bar chart: %w", err)
+		return nil, fmt.Errorf("graphique en barres : %w", err)
 	}
 	return p.Bytes()
 }

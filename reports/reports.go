@@ -70,7 +70,7 @@ func Generate(b *marts.Bundle, year int) ([]Document, error) {
 	}
 	xlsx, err := Workbook(b, year)
 	if err != nil {
-		return nil, fmt.Errorf("reports: indicateurs-%d.xlsx: %w", year, err)
+		return nil, fmt.Errorf("rapports : indicateurs-%d.xlsx : %w", year, err)
 	}
 	return append(docs, Document{Name: "indicateurs-" + y + ".xlsx", Bytes: xlsx}), nil
 }
@@ -96,11 +96,11 @@ func reportYear(b *marts.Bundle) int {
 func makeDocument(name string, build func() (core.Maroto, error)) (Document, error) {
 	m, err := build()
 	if err != nil {
-		return Document{}, fmt.Errorf("reports: %s: %w", name, err)
+		return Document{}, fmt.Errorf("rapports : %s : %w", name, err)
 	}
 	doc, err := m.Generate()
 	if err != nil {
-		return Document{}, fmt.Errorf("reports: %s: %w", name, err)
+		return Document{}, fmt.Errorf("rapports : %s : %w", name, err)
 	}
 	return made(name, doc.GetBytes()), nil
 }
@@ -120,7 +120,7 @@ func WriteAll(b *marts.Bundle, dir string, year int) ([]string, error) {
 	var paths []string
 	for _, d := range docs {
 		if !filepath.IsLocal(d.Name) { // names come from codes of the data: never let one leave dir
-			return nil, fmt.Errorf("reports: nom de fichier refusé %q", d.Name)
+			return nil, fmt.Errorf("rapports : nom de fichier refusé %q", d.Name)
 		}
 		path := filepath.Join(dir, d.Name)
 		if err := outfile.Write(path, d.Bytes); err != nil {

@@ -62,7 +62,7 @@ func loadFile(fsys fs.FS, name, shown string) (*Model, error) {
 	}
 	text, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return nil, fmt.Errorf("transform: %w", err)
+		return nil, fmt.Errorf("transformations : %w", err)
 	}
 	return parseFile(shown, schema, table, string(text))
 }

@@ -49,19 +49,19 @@ func (p *Project) Run(ctx context.Context, db *sql.DB, params Params, logger *sl
 func (p *Project) checkRaw(ctx context.Context, db *sql.DB) error {
 	rows, err := db.QueryContext(ctx, `SELECT table_name FROM duckdb_tables() WHERE schema_name = 'raw'`)
 	if err != nil {
-		return fmt.Errorf("transform: list raw tables: %w", err)
+		return fmt.Errorf("transformations : liste des tables brutes : %w", err)
 	}
 	defer rows.Close()
 	raw := map[string]bool{}
 	for rows.Next() {
 		var name string
 		if err := rows.Scan(&name); err != nil {
-			return fmt.Errorf("transform: list raw tables: %w", err)
+			return fmt.Errorf("transformations : liste des tables brutes : %w", err)
 		}
 		raw["raw."+name] = true
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("transform: list raw tables: %w", err)
+		return fmt.Errorf("transformations : liste des tables brutes : %w", err)
 	}
 	for _, m := range slices.Concat(p.Models, p.Tests) {
 		for _, d := range m.Depends {
@@ -80,7 +80,7 @@ func writeParams(ctx context.Context, db *sql.DB, p Params) error {
 		nullif(?::VARCHAR, '') AS empreinte_cle`,
 		p.Territoire, p.SirenEPCI, p.AnneeReference, p.SecretStatistique, p.AgeRetraite, p.ConstruitLe.UTC(), p.EmpreinteCle)
 	if err != nil {
-		return fmt.Errorf("transform: write %s: %w", paramsTable, err)
+		return fmt.Errorf("transformations : écriture de %s : %w", paramsTable, err)
 	}
 	return nil
 }

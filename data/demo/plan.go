@@ -66,12 +66,12 @@ func loadCommunes() ([]commune, error) {
 	ref := data.Reference()
 	f, err := ref.Open("communes.csv")
 	if err != nil {
-		return nil, fmt.Errorf("demo: %w", err)
+		return nil, fmt.Errorf("démonstration : %w", err)
 	}
 	defer f.Close()
 	records, err := csv.NewReader(f).ReadAll()
 	if err != nil || len(records) < 2 {
-		return nil, fmt.Errorf("demo: communes.csv: %v", err)
+		return nil, fmt.Errorf("démonstration : communes.csv : %v", err)
 	}
 	header := records[0]
 	var out []commune
@@ -108,7 +108,7 @@ func index(header []string, name string) int {
 func centres(ref fs.FS, communes []commune) error {
 	b, err := fs.ReadFile(ref, "communes.geojson")
 	if err != nil {
-		return fmt.Errorf("demo: %w", err)
+		return fmt.Errorf("démonstration : %w", err)
 	}
 	var fc struct {
 		Features []struct {
@@ -120,7 +120,7 @@ func centres(ref fs.FS, communes []commune) error {
 		}
 	}
 	if err := json.Unmarshal(b, &fc); err != nil {
-		return fmt.Errorf("demo: communes.geojson: %w", err)
+		return fmt.Errorf("démonstration : communes.geojson : %w", err)
 	}
 	for _, ft := range fc.Features {
 		var ring [][2]float64
@@ -139,7 +139,7 @@ func centres(ref fs.FS, communes []commune) error {
 			}
 		}
 		if err != nil {
-			return fmt.Errorf("demo: communes.geojson: %w", err)
+			return fmt.Errorf("démonstration : communes.geojson : %w", err)
 		}
 		for i := range communes {
 			if communes[i].insee == ft.Properties.Code && len(ring) > 0 {

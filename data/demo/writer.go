@@ -104,7 +104,7 @@ func (fs *files) csv(rel string, t *table, f format) error {
 	case f.Windows1252:
 		enc, err := charmap.Windows1252.NewEncoder().String(text)
 		if err != nil {
-			return fmt.Errorf("demo: %s: %w", rel, err)
+			return fmt.Errorf("démonstration : %s : %w", rel, err)
 		}
 		data = []byte(enc)
 	case f.BOM:
@@ -160,10 +160,10 @@ func (f format) value(v any) string {
 func (fs *files) write(rel, kind string, rows int, format string, data []byte) error {
 	path := filepath.Join(fs.dir, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("demo: %w", err)
+		return fmt.Errorf("démonstration : %w", err)
 	}
 	if err := os.WriteFile(path, data, 0o644); err != nil {
-		return fmt.Errorf("demo: %w", err)
+		return fmt.Errorf("démonstration : %w", err)
 	}
 	sum := sha256.Sum256(data)
 	fs.entries = append(fs.entries, FileEntry{Path: rel, Kind: kind, Rows: rows, Format: format, SHA256: hex.EncodeToString(sum[:])})

@@ -18,19 +18,19 @@ func (fs *files) xlsx(rel string, t *table, sheet string, title []string) error 
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return fmt.Errorf("demo: %s: %w", rel, err)
+		return fmt.Errorf("démonstration : %s : %w", rel, err)
 	}
 	if err := f.SetDocProps(&excelize.DocProperties{Created: xlsxTime, Modified: xlsxTime, Creator: "enfance demo",
 		Title: title[0], Description: "Données de démonstration"}); err != nil {
-		return fmt.Errorf("demo: %s: %w", rel, err)
+		return fmt.Errorf("démonstration : %s : %w", rel, err)
 	}
 	dateStyle, err := f.NewStyle(&excelize.Style{NumFmt: 14})
 	if err != nil {
-		return fmt.Errorf("demo: %s: %w", rel, err)
+		return fmt.Errorf("démonstration : %s : %w", rel, err)
 	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
-		return fmt.Errorf("demo: %s: %w", rel, err)
+		return fmt.Errorf("démonstration : %s : %w", rel, err)
 	}
 	row := 1
 	set := func(values []any) error {
@@ -40,7 +40,7 @@ func (fs *files) xlsx(rel string, t *table, sheet string, title []string) error 
 	}
 	for _, line := range title {
 		if err := set([]any{line}); err != nil {
-			return fmt.Errorf("demo: %s: %w", rel, err)
+			return fmt.Errorf("démonstration : %s : %w", rel, err)
 		}
 	}
 	row++ // a blank line under the title
@@ -49,7 +49,7 @@ func (fs *files) xlsx(rel string, t *table, sheet string, title []string) error 
 		header[i] = label(c.Name)
 	}
 	if err := set(header); err != nil {
-		return fmt.Errorf("demo: %s: %w", rel, err)
+		return fmt.Errorf("démonstration : %s : %w", rel, err)
 	}
 	for _, r := range t.rows {
 		cells := make([]any, len(r))
@@ -64,15 +64,15 @@ func (fs *files) xlsx(rel string, t *table, sheet string, title []string) error 
 			}
 		}
 		if err := set(cells); err != nil {
-			return fmt.Errorf("demo: %s: %w", rel, err)
+			return fmt.Errorf("démonstration : %s : %w", rel, err)
 		}
 	}
 	if err := sw.Flush(); err != nil {
-		return fmt.Errorf("demo: %s: %w", rel, err)
+		return fmt.Errorf("démonstration : %s : %w", rel, err)
 	}
 	var b bytes.Buffer
 	if err := f.Write(&b); err != nil {
-		return fmt.Errorf("demo: %s: %w", rel, err)
+		return fmt.Errorf("démonstration : %s : %w", rel, err)
 	}
 	return fs.write(rel, t.kind.Name, len(t.rows), "xlsx", b.Bytes())
 }

@@ -279,7 +279,7 @@ func duckdbVersion(ctx context.Context) (string, error) {
 	defer db.Close()
 	var v string
 	if err := db.QueryRowContext(ctx, "SELECT version()").Scan(&v); err != nil {
-		return "", fmt.Errorf("duckdb version: %w", err)
+		return "", fmt.Errorf("version de DuckDB : %w", err)
 	}
 	return v, nil
 }

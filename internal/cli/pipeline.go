@@ -135,7 +135,7 @@ func (a *app) checkRejects(ctx context.Context, db *sql.DB) error {
 	err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM raw.rejets),
 		(SELECT count(*) FROM raw.chargements WHERE statut = 'refuse')`).Scan(&rows, &files)
 	if err != nil {
-		return fmt.Errorf("count rejects: %w", err)
+		return fmt.Errorf("compte des rejets : %w", err)
 	}
 	if rows+files > 0 {
 		a.logger.Warn("lignes rejetées ou fichiers refusés : voir raw.rejets et raw.chargements", "lignes", rows, "fichiers", files)

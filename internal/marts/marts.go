@@ -54,7 +54,7 @@ func (r *Reader) Infos(ctx context.Context) (Infos, error) {
 	err := r.db.QueryRowContext(ctx, query("infos")).Scan(
 		&i.Territoire, &i.SirenEPCI, &i.AnneeReference, &i.SecretStatistique, &i.ConstruitLe, &i.DonneesLe, &i.Demo, &i.EmpreinteCle)
 	if err != nil {
-		return i, fmt.Errorf("marts: read infos_entrepot: %w", err)
+		return i, fmt.Errorf("marts : lecture de infos_entrepot : %w", err)
 	}
 	return i, nil
 }
@@ -79,19 +79,19 @@ func (r *Reader) Communes(ctx context.Context) ([]Commune, error) {
 func collect[T any](ctx context.Context, db *sql.DB, name string, scan func(*sql.Rows) (T, error)) ([]T, error) {
 	rows, err := db.QueryContext(ctx, query(name))
 	if err != nil {
-		return nil, fmt.Errorf("marts: query %s: %w", name, err)
+		return nil, fmt.Errorf("marts : requête %s : %w", name, err)
 	}
 	defer rows.Close()
 	var out []T
 	for rows.Next() {
 		v, err := scan(rows)
 		if err != nil {
-			return nil, fmt.Errorf("marts: query %s: %w", name, err)
+			return nil, fmt.Errorf("marts : requête %s : %w", name, err)
 		}
 		out = append(out, v)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("marts: query %s: %w", name, err)
+		return nil, fmt.Errorf("marts : requête %s : %w", name, err)
 	}
 	return out, nil
 }

@@ -11,11 +11,11 @@ import (
 // half a file and a killed run leaves the previous one in place.
 func Write(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("écriture de %s : %w", path, err)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("écriture de %s : %w", path, err)
 	}
 	_, err = tmp.Write(data)
 	if cerr := tmp.Close(); err == nil {
@@ -29,7 +29,7 @@ func Write(path string, data []byte) error {
 	}
 	if err != nil {
 		_ = os.Remove(tmp.Name())
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("écriture de %s : %w", path, err)
 	}
 	return nil
 }

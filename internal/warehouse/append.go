@@ -14,7 +14,7 @@ import (
 func Append(ctx context.Context, db *sql.DB, schema, table string, rows [][]driver.Value) error {
 	conn, err := db.Conn(ctx)
 	if err != nil {
-		return fmt.Errorf("warehouse: append to %s.%s: %w", schema, table, err)
+		return fmt.Errorf("entrepôt : ajout à %s.%s : %w", schema, table, err)
 	}
 	defer conn.Close()
 	err = conn.Raw(func(dc any) error {
@@ -31,7 +31,7 @@ func Append(ctx context.Context, db *sql.DB, schema, table string, rows [][]driv
 		return a.Close()
 	})
 	if err != nil {
-		return fmt.Errorf("warehouse: append to %s.%s: %w", schema, table, err)
+		return fmt.Errorf("entrepôt : ajout à %s.%s : %w", schema, table, err)
 	}
 	return nil
 }

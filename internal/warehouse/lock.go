@@ -24,13 +24,13 @@ var errBusy = errors.New("verrou tenu")
 // holds the holder's PID, for the message only. The returned function releases the lock.
 func Lock(dir string) (release func(), err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("warehouse: %w", err)
+		return nil, fmt.Errorf("entrepôt : %w", err)
 	}
 	path := filepath.Join(dir, LockFile)
 	for range 10 {
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|noFollow, 0o644)
 		if err != nil {
-			return nil, fmt.Errorf("warehouse: lock: %w", err)
+			return nil, fmt.Errorf("entrepôt : verrou : %w", err)
 		}
 		err = lockFile(f)
 		if errors.Is(err, errBusy) {
@@ -42,7 +42,7 @@ func Lock(dir string) (release func(), err error) {
 		}
 		if err != nil {
 			f.Close()
-			return nil, fmt.Errorf("warehouse: lock %s: %w", path, err)
+			return nil, fmt.Errorf("entrepôt : verrou %s : %w", path, err)
 		}
 		if !stillAt(f, path) {
 			f.Close() // the holder removed this file as it released it: lock the new one
@@ -50,7 +50,7 @@ func Lock(dir string) (release func(), err error) {
 		}
 		if err := writePID(f); err != nil {
 			unlockFile(f, path)
-			return nil, fmt.Errorf("warehouse: lock %s: %w", path, err)
+			return nil, fmt.Errorf("entrepôt : verrou %s : %w", path, err)
 		}
 		return func() { unlockFile(f, path) }, nil
 	}

@@ -16,7 +16,7 @@ func ExportParquet(ctx context.Context, db *sql.DB, schema, dir string) ([]strin
 		return nil, err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("warehouse: %w", err)
+		return nil, fmt.Errorf("entrepôt : %w", err)
 	}
 	var paths []string
 	for _, t := range tables {
@@ -25,10 +25,10 @@ func ExportParquet(ctx context.Context, db *sql.DB, schema, dir string) ([]strin
 		stmt := "COPY " + Qualified(schema, t) + " TO " + Literal(tmp) + " (FORMAT parquet, COMPRESSION zstd)"
 		if _, err := db.ExecContext(ctx, stmt); err != nil {
 			_ = os.Remove(tmp)
-			return nil, fmt.Errorf("warehouse: export %s.%s: %w", schema, t, err)
+			return nil, fmt.Errorf("entrepôt : export de %s.%s : %w", schema, t, err)
 		}
 		if err := os.Rename(tmp, path); err != nil {
-			return nil, fmt.Errorf("warehouse: export %s.%s: %w", schema, t, err)
+			return nil, fmt.Errorf("entrepôt : export de %s.%s : %w", schema, t, err)
 		}
 		paths = append(paths, path)
 	}
@@ -41,14 +41,14 @@ func Tables(ctx context.Context, db *sql.DB, schema string) ([]string, error) {
 		UNION SELECT view_name FROM duckdb_views() WHERE schema_name = ? AND NOT internal
 		ORDER BY 1`, schema, schema)
 	if err != nil {
-		return nil, fmt.Errorf("warehouse: list %s: %w", schema, err)
+		return nil, fmt.Errorf("entrepôt : liste de %s : %w", schema, err)
 	}
 	defer rows.Close()
 	var names []string
 	for rows.Next() {
 		var n string
 		if err := rows.Scan(&n); err != nil {
-			return nil, fmt.Errorf("warehouse: list %s: %w", schema, err)
+			return nil, fmt.Errorf("entrepôt : liste de %s : %w", schema, err)
 		}
 		names = append(names, n)
 	}

@@ -34,7 +34,7 @@ type Builder struct {
 // fills it through DB, then calls Publish or Abort.
 func Build(ctx context.Context, published string) (b *Builder, err error) {
 	if err := os.MkdirAll(filepath.Dir(published), 0o755); err != nil {
-		return nil, fmt.Errorf("warehouse: %w", err)
+		return nil, fmt.Errorf("entrepôt : %w", err)
 	}
 	path := newBuildPath(published)
 	db, err := open(path, "")
@@ -57,7 +57,7 @@ func Build(ctx context.Context, published string) (b *Builder, err error) {
 func CreateSchemas(ctx context.Context, db *sql.DB) error {
 	for _, s := range Schemas {
 		if _, err := db.ExecContext(ctx, "CREATE SCHEMA IF NOT EXISTS "+Ident(s)); err != nil {
-			return fmt.Errorf("warehouse: create schema %s: %w", s, err)
+			return fmt.Errorf("entrepôt : création du schéma %s : %w", s, err)
 		}
 	}
 	return nil
@@ -67,7 +67,7 @@ func CreateSchemas(ctx context.Context, db *sql.DB) error {
 // temporary files beside the warehouse.
 func (b *Builder) LimitMemory(ctx context.Context, limit string) error {
 	if _, err := b.DB.ExecContext(ctx, "SET memory_limit = "+Literal(limit)); err != nil {
-		return fmt.Errorf("warehouse: memory limit %s: %w", limit, err)
+		return fmt.Errorf("entrepôt : limite de mémoire %s : %w", limit, err)
 	}
 	return nil
 }
@@ -75,19 +75,19 @@ func (b *Builder) LimitMemory(ctx context.Context, limit string) error {
 // Publish checkpoints and closes the built file, then renames it over the published warehouse.
 func (b *Builder) Publish(ctx context.Context) error {
 	if b.done {
-		return errors.New("warehouse: publish: already published or aborted")
+		return errors.New("entrepôt : déjà publié ou abandonné")
 	}
 	if _, err := b.DB.ExecContext(ctx, "CHECKPOINT"); err != nil {
 		b.Abort()
-		return fmt.Errorf("warehouse: checkpoint: %w", err)
+		return fmt.Errorf("entrepôt : écriture sur le disque : %w", err)
 	}
 	if err := b.DB.Close(); err != nil {
 		b.Abort()
-		return fmt.Errorf("warehouse: close: %w", err)
+		return fmt.Errorf("entrepôt : fermeture : %w", err)
 	}
 	if err := os.Rename(b.path, b.published); err != nil {
 		removeFiles(b.path)
-		return fmt.Errorf("warehouse: publish: %w", err)
+		return fmt.Errorf("entrepôt : publication : %w", err)
 	}
 	// A write-ahead log left by an earlier, killed writer of the published path belongs to an
 	// older file: it must not be replayed over the new one.
@@ -114,7 +114,7 @@ func OpenReadOnly(path string) (*sql.DB, error) {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("entrepôt introuvable : %s (lancez d'abord « enfance run »)", path)
 		}
-		return nil, fmt.Errorf("warehouse: %w", err)
+		return nil, fmt.Errorf("entrepôt : %w", err)
 	}
 	return open(path, "access_mode=read_only")
 }
@@ -129,7 +129,7 @@ func open(path, extra string) (*sql.DB, error) {
 	}
 	connector, err := duckdb.NewConnector(dsn, nil)
 	if err != nil {
-		return nil, fmt.Errorf("warehouse: open %s: %w", path, err)
+		return nil, fmt.Errorf("entrepôt : ouverture de %s : %w", path, err)
 	}
 	return sql.OpenDB(connector), nil
 }
@@ -168,7 +168,7 @@ func Rebuild(ctx context.Context, published string) (b *Builder, err error) {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("entrepôt introuvable : %s (lancez d'abord « enfance ingest » ou « enfance run »)", published)
 		}
-		return nil, fmt.Errorf("warehouse: %w", err)
+		return nil, fmt.Errorf("entrepôt : %w", err)
 	}
 	defer src.Close()
 	path := newBuildPath(published)
@@ -179,14 +179,14 @@ func Rebuild(ctx context.Context, published string) (b *Builder, err error) {
 	}()
 	dst, err := os.Create(path)
 	if err != nil {
-		return nil, fmt.Errorf("warehouse: %w", err)
+		return nil, fmt.Errorf("entrepôt : %w", err)
 	}
 	_, err = io.Copy(dst, src)
 	if cerr := dst.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return nil, fmt.Errorf("warehouse: copy %s: %w", published, err)
+		return nil, fmt.Errorf("entrepôt : copie de %s : %w", published, err)
 	}
 	db, err := open(path, "")
 	if err != nil {
@@ -199,7 +199,7 @@ func Rebuild(ctx context.Context, published string) (b *Builder, err error) {
 func ResetSchemas(ctx context.Context, db *sql.DB, schemas ...string) error {
 	for _, s := range schemas {
 		if _, err := db.ExecContext(ctx, "DROP SCHEMA IF EXISTS "+Ident(s)+" CASCADE; CREATE SCHEMA "+Ident(s)); err != nil {
-			return fmt.Errorf("warehouse: reset schema %s: %w", s, err)
+			return fmt.Errorf("entrepôt : remise à zéro du schéma %s : %w", s, err)
 		}
 	}
 	return nil
