@@ -71,7 +71,7 @@ var definitions = []string{
 	"Taux de départ en formation : assistants maternels formés dans l'année, rapportés à ceux en activité au 1er janvier.",
 	"Ratio de renouvellement : nouveaux agréments pour un départ (0,33 = un remplacement pour trois départs).",
 	"Couverture : places d'accueil (assistants maternels et EAJE) pour 100 enfants de moins de 3 ans.",
-	"Un effectif de moins de 5 personnes est remplacé par « < 5 » (secret statistique).",
+	"Secret statistique : un effectif de moins de 5 personnes est remplacé par « < 5 », un second effectif de la même année par « secret » et un taux qui permettrait de les retrouver par « – ».",
 }
 
 func paragraph(s string) core.Row {
