@@ -25,9 +25,9 @@ func sample() *marts.Bundle {
 		Infos: marts.Infos{Territoire: "Communauté de Communes des Hauts de Flandre", SirenEPCI: "200040954",
 			AnneeReference: 2025, SecretStatistique: 5, ConstruitLe: time.Date(2026, 11, 29, 8, 0, 0, 0, time.UTC), Demo: true},
 		EAJEMonths: []marts.EAJEMonth{
-			{Code: "MA", Nom: "Multi-accueil", Annee: 2025, Mois: 3, TauxReel: f(0.73), TauxFinancier: f(0.76), HeuresRealisees: 1460, Capacite: 2000},
-			{Code: "MA", Nom: "Multi-accueil", Annee: 2025, Mois: 4, TauxReel: f(0.7), TauxFinancier: f(0.74), HeuresRealisees: 1400, Capacite: 2000},
-			{Code: "BUS", Nom: "Le Bambibus", Annee: 2025, Mois: 3, TauxReel: f(0.61), TauxFinancier: f(0.66), HeuresRealisees: 610, Capacite: 1000},
+			{Code: "MA", Nom: "Multi-accueil", Annee: 2025, Mois: 3, TauxReel: f(0.73), TauxFinancier: f(0.76), HeuresRealisees: f(1460), Capacite: 2000},
+			{Code: "MA", Nom: "Multi-accueil", Annee: 2025, Mois: 4, TauxReel: f(0.7), TauxFinancier: f(0.74), HeuresRealisees: f(1400), Capacite: 2000},
+			{Code: "BUS", Nom: "Le Bambibus", Annee: 2025, Mois: 3, TauxReel: f(0.61), TauxFinancier: f(0.66), HeuresRealisees: f(610), Capacite: 1000},
 		},
 		EAJEYears: []marts.EAJEYear{
 			{Code: "MA", Nom: "Multi-accueil", Annee: 2024, TauxReel: f(0.71)},
@@ -164,5 +164,30 @@ func TestFormatterNames(t *testing.T) {
 	}
 	if !maps.Equal(named, defined) {
 		t.Errorf("the options name the formatters %v, page.js defines %v", slices.Sorted(maps.Keys(named)), slices.Sorted(maps.Keys(defined)))
+	}
+}
+
+// TestIncompleteData: a month whose presences are missing is an empty cell named as missing,
+// never 0, and the page says which exports are missing and what to do.
+func TestIncompleteData(t *testing.T) {
+	b := sample()
+	b.EAJEMonths = append(b.EAJEMonths, marts.EAJEMonth{Code: "MA", Nom: "Multi-accueil", Annee: 2025, Mois: 5, Capacite: 2000, Donnees: "manquant"})
+	b.Completude = []marts.Completeness{
+		{Code: "MA", Nom: "Multi-accueil", Type: "eaje_presences", Periode: "2025-05", Annee: 2025, Statut: "manquant"},
+		{Code: "MA", Nom: "Multi-accueil", Type: "eaje_presences", Periode: "2025-03", Annee: 2025, Statut: "complet"},
+	}
+	html, err := Render(b, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(html)
+	for _, want := range []string{`id="donnees-incompletes"`, "Multi-accueil (MA) : présences mai 2025 (manquant)",
+		`Multi-accueil — mai (présences manquantes)","value":[4,0,null]`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	if strings.Contains(render(t), `id="donnees-incompletes"`) {
+		t.Error("a page on complete data shows the banner")
 	}
 }

@@ -86,10 +86,29 @@ type section struct {
 	Charts    []*chart
 }
 
+// yearLines are the lines of the data-quality banner for one year.
+type yearLines struct {
+	Year  int
+	Lines []string
+}
+
+// incomplete lists, for each year the page shows, the structures whose exports are missing,
+// refused or partial.
+func incomplete(d *marts.Bundle, years []int) []yearLines {
+	var out []yearLines
+	for _, y := range years {
+		if lines := d.Incomplete(y, y); len(lines) > 0 {
+			out = append(out, yearLines{y, lines})
+		}
+	}
+	return out
+}
+
 // view is what the template needs.
 type view struct {
 	Title, Territory, Dates, Built string
 	Demo                           bool
+	Incomplete                     []yearLines // exports missing, refused or partial, by year, newest first
 	Main, Text, Muted              template.CSS
 	Sections                       []section
 	Years                          []int
@@ -117,12 +136,13 @@ func Render(d *marts.Bundle, year int) ([]byte, error) {
 	}
 	years := years(d)
 	v := view{
-		Title:     "Tableau de bord Enfance-Jeunesse — " + d.Infos.Territoire,
-		Territory: d.Infos.Territoire,
-		Dates:     dates(d.Infos),
-		Built:     frfmt.Date(d.Infos.ConstruitLe),
-		Demo:      d.Infos.Demo,
-		Main:      template.CSS(palette.Series[0]), Text: template.CSS(palette.Text), Muted: template.CSS(palette.Muted),
+		Title:      "Tableau de bord Enfance-Jeunesse — " + d.Infos.Territoire,
+		Territory:  d.Infos.Territoire,
+		Dates:      dates(d.Infos),
+		Built:      frfmt.Date(d.Infos.ConstruitLe),
+		Demo:       d.Infos.Demo,
+		Incomplete: incomplete(d, years),
+		Main:       template.CSS(palette.Series[0]), Text: template.CSS(palette.Text), Muted: template.CSS(palette.Muted),
 		Sections:  sections,
 		Years:     years,
 		Year:      defaultYear(years, cmp.Or(year, d.Infos.AnneeReference)),

@@ -29,12 +29,13 @@ func buildSections(d *marts.Bundle) []section {
 
 func eajeHeatmap(d *marts.Bundle) *chart {
 	c := &chart{ID: "eaje_occupation_mois", Height: 120 + 60*len(structureNames(d.EAJEMonths)), Options: map[string]renderable{},
-		Note: "Taux d'occupation réel : heures de présence des enfants / capacité théorique (places × heures d'ouverture des jours ouverts)."}
+		Note: "Taux d'occupation réel : heures de présence des enfants / capacité théorique (places × heures d'ouverture des jours ouverts). " +
+			"Une case vide est un mois dont les présences manquent ou ont été refusées."}
 	names := structureNames(d.EAJEMonths)
 	for y, rows := range byYear(d.EAJEMonths, func(m marts.EAJEMonth) int { return m.Annee }) {
 		var data []opts.HeatMapData
 		for _, m := range rows {
-			data = append(data, opts.HeatMapData{Name: m.Nom + " — " + frfmt.Month(time.Month(m.Mois)),
+			data = append(data, opts.HeatMapData{Name: m.Nom + " — " + frfmt.Month(time.Month(m.Mois)) + monthState[m.Donnees],
 				Value: [3]any{m.Mois - 1, slices.Index(names, m.Nom), rate(m.TauxReel)}})
 		}
 		h := charts.NewHeatMap()
@@ -51,6 +52,9 @@ func eajeHeatmap(d *marts.Bundle) *chart {
 	}
 	return c
 }
+
+// monthState is said after a month whose presences are not complete.
+var monthState = map[string]string{"partiel": " (données partielles)", "manquant": " (présences manquantes)", "refuse": " (export refusé)"}
 
 // structureNames lists the EAJE of the monthly mart, in order.
 func structureNames(rows []marts.EAJEMonth) []string {

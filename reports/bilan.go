@@ -26,6 +26,7 @@ func Bilan(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 		return nil, err
 	}
 	t := meta.Infos.SecretStatistique
+	addCompleteness(m, b, year, year)
 	heading(m, "1. Établissements d'accueil du jeune enfant (prestation de service unique)")
 	for _, y := range b.EAJEYears {
 		if y.Annee != year {
@@ -34,13 +35,10 @@ func Bilan(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 		keepWithNext(m, text.NewRow(11, y.Nom+" — zone de facturation : "+dash(y.Zone), props.Text{Size: 9, Style: fontstyle.Bold, Top: 2}), 11)
 		months := table{widths: []int{2, 1, 2, 2, 2, 1, 1, 1},
 			header: []string{"Mois", "Jours", "Capacité (h)", "Réalisées (h)", "Facturées (h)", "T. réel", "T. fin.", "T. fact."},
-			total: []string{"Année", frfmt.Int(y.Jours), frfmt.Decimal(y.Capacite, 0), frfmt.Decimal(y.HeuresRealisees, 1),
-				frfmt.Decimal(y.HeuresFacturees, 1), pct(y.TauxReel), pct(y.TauxFinancier), pct(y.TauxFacturation)}}
+			total:  yearRow(y)}
 		for _, mo := range b.EAJEMonths {
 			if mo.Code == y.Code && mo.Annee == year {
-				months.add(frfmt.Month(monthOf(mo.Mois)), frfmt.Int(mo.Jours), frfmt.Decimal(mo.Capacite, 0),
-					frfmt.Decimal(mo.HeuresRealisees, 1), frfmt.Decimal(mo.HeuresFacturees, 1), pct(mo.TauxReel), pct(mo.TauxFinancier),
-					pct(mo.TauxFacturation))
+				months.add(monthRow(mo)...)
 			}
 		}
 		months.addTo(m)
@@ -61,6 +59,33 @@ func Bilan(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 	addRPE(m, b, year, t)
 	addQuality(m, b.Quality)
 	return m, nil
+}
+
+// monthRow is a month of an EAJE in the CAF evaluation: a month without presences says so in
+// place of its hours and rates, never 0.
+func monthRow(mo marts.EAJEMonth) []string {
+	name, days, capacity := frfmt.Month(monthOf(mo.Mois)), frfmt.Int(mo.Jours), frfmt.Decimal(mo.Capacite, 0)
+	if !mo.HeuresRealisees.Valid {
+		return []string{name, days, capacity, marked("", mo.Donnees), "–", "–", "–", "–"}
+	}
+	return []string{name + marked("", mo.Donnees), days, capacity, frfmt.Decimal(mo.HeuresRealisees.Float64, 1),
+		frfmt.Decimal(mo.HeuresFacturees.Float64, 1), pct(mo.TauxReel), pct(mo.TauxFinancier), pct(mo.TauxFacturation)}
+}
+
+// yearRow is the year of an EAJE: its totals over the months received, said so when some miss
+// (« Année (sans 2 mois) »: the rates are those of the other months).
+func yearRow(y marts.EAJEYear) []string {
+	label := "Année"
+	switch {
+	case y.Donnees == "manquant":
+		return []string{"Année", "manquant", "", "", "", "", "", ""}
+	case y.MoisSansDonnees > 0:
+		label = "Année (sans " + strconv.Itoa(y.MoisSansDonnees) + " mois)"
+	case y.Donnees == "partiel":
+		label = "Année (partiel)"
+	}
+	return []string{label, frfmt.Int(y.Jours), frfmt.Decimal(y.Capacite, 0), frfmt.Decimal(y.HeuresRealisees, 1),
+		frfmt.Decimal(y.HeuresFacturees, 1), pct(y.TauxReel), pct(y.TauxFinancier), pct(y.TauxFacturation)}
 }
 
 func addRPE(m core.Maroto, b *marts.Bundle, year, t int) {

@@ -34,6 +34,7 @@ func Brief(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 	}
 	m.AddRows(paragraph(fmt.Sprintf("Les chiffres clés de l'année %d pour les %s communes du territoire, comparés à %d.",
 		year, frfmt.Int(len(b.Communes)), year-1)))
+	addCompleteness(m, b, year, year)
 	indicatorTable(b.Indicators, year, meta.Infos.SecretStatistique).addTo(m)
 	charts := []struct {
 		title string
@@ -85,7 +86,8 @@ func indicatorTable(all []marts.Indicator, year, threshold int) *table {
 	for _, i := range all {
 		if i.Annee == year {
 			person := i.Unite == marts.UnitPersons
-			t.add(i.Libelle, formatValue(i.Valeur, i.Unite, person, threshold), formatValue(i.ValeurN1, i.Unite, person, threshold), trend(i))
+			t.add(i.Libelle, marked(formatValue(i.Valeur, i.Unite, person, threshold), i.Donnees),
+				marked(formatValue(i.ValeurN1, i.Unite, person, threshold), i.DonneesN1), trend(i))
 		}
 	}
 	return t
@@ -114,9 +116,16 @@ func formatValue(v sql.NullFloat64, unit string, person bool, threshold int) str
 	return frfmt.Decimal(x, 1)
 }
 
+// incomplete tells the state of data that are partial, missing or refused.
+func incomplete(donnees string) bool {
+	return donnees == "partiel" || donnees == "manquant" || donnees == "refuse"
+}
+
 // trend says in words how an indicator moved since the year before.
+// An evolution is only said between two complete years: a partial one would read as a fall.
 func trend(i marts.Indicator) string {
-	if !i.Valeur.Valid || !i.ValeurN1.Valid || marts.IsMasked(i.Valeur) || marts.IsMasked(i.ValeurN1) {
+	if !i.Valeur.Valid || !i.ValeurN1.Valid || marts.IsMasked(i.Valeur) || marts.IsMasked(i.ValeurN1) ||
+		incomplete(i.Donnees) || incomplete(i.DonneesN1) {
 		return "–"
 	}
 	if i.Unite == "taux" {

@@ -37,6 +37,7 @@ func CTG(meta Meta, b *marts.Bundle, first, last int) (core.Maroto, error) {
 	}
 	m.AddRows(paragraph("Année de référence " + strconv.Itoa(first) + ", dernière année " + strconv.Itoa(last) +
 		" : la valeur de chaque année et l'écart entre les deux."))
+	addCompleteness(m, b, first, last)
 	widths := []int{12 - len(years) - 2}
 	for range years {
 		widths = append(widths, 1)
@@ -64,13 +65,13 @@ func CTG(meta Meta, b *marts.Bundle, first, last int) (core.Maroto, error) {
 				cell := "–"
 				if i, ok := at[key{code, y}]; ok {
 					row[0] = i.Libelle
-					cell = formatValue(i.Valeur, i.Unite, i.Unite == marts.UnitPersons, t)
+					cell = marked(formatValue(i.Valeur, i.Unite, i.Unite == marts.UnitPersons, t), i.Donnees)
 				}
 				row = append(row, cell)
 			}
 			// The gap is from the reference year, even when the table shows only the last seven.
 			end := at[key{code, last}]
-			end.ValeurN1 = at[key{code, first}].Valeur
+			end.ValeurN1, end.DonneesN1 = at[key{code, first}].Valeur, at[key{code, first}].Donnees
 			rows = append(rows, append(row, trend(end)))
 		}
 		if len(rows) == 0 {

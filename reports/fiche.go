@@ -34,7 +34,8 @@ func Fiche(meta Meta, b *marts.Bundle, c marts.Commune, year int) (core.Maroto, 
 	}
 	m.AddRows(paragraph(c.Nom + " (" + c.Insee + ") : " + frfmt.Int(c.Population) + " habitants (population municipale " +
 		strconv.Itoa(c.PopulationAnnee) + ")."))
-	addCommuneCare(m, now, year, t)
+	addCompleteness(m, b, year, year)
+	addCommuneCare(m, now, year, t, received(b, "am_registre", year))
 	addCommuneChildren(m, b.Care, c.Insee, year, t)
 	addCommuneHistory(m, history, now, t)
 	return m, nil
@@ -42,10 +43,15 @@ func Fiche(meta Meta, b *marts.Bundle, c marts.Commune, year int) (core.Maroto, 
 
 // addCommuneCare is the commune's care for young children in the year: its assistants
 // maternels, their places, its EAJE places and its coverage.
-func addCommuneCare(m core.Maroto, now *marts.Coverage, year, t int) {
+// Without the year's register of the AM, its figures are « manquant », never the year before's.
+func addCommuneCare(m core.Maroto, now *marts.Coverage, year, t int, register bool) {
 	heading(m, "L'accueil des jeunes enfants dans la commune en "+strconv.Itoa(year))
-	rows := [][2]string{{"Assistants maternels en activité au 31 décembre", "–"}, {"Places agréées chez ces assistants maternels", "–"},
-		{"Places en EAJE (part des sites d'un bus)", "–"}, {"Enfants de moins de 3 ans", "–"}, {"Places pour 100 enfants de moins de 3 ans", "–"}}
+	none := "–"
+	if !register {
+		none = "manquant (registre des assistants maternels de l'année non reçu)"
+	}
+	rows := [][2]string{{"Assistants maternels en activité au 31 décembre", none}, {"Places agréées chez ces assistants maternels", none},
+		{"Places en EAJE (part des sites d'un bus)", none}, {"Enfants de moins de 3 ans", none}, {"Places pour 100 enfants de moins de 3 ans", none}}
 	if now != nil {
 		rows[0][1] = frfmt.Persons(now.AM, t)
 		rows[1][1] = frfmt.Int(now.PlacesAM)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strconv"
 	"sync"
 
@@ -33,9 +32,7 @@ type maker struct {
 // Generate makes every report of a year in memory from the marts; year 0 means the warehouse's
 // reference year.
 func Generate(b *marts.Bundle, year int) ([]Document, error) {
-	if year == 0 {
-		year = reportYear(b)
-	}
+	year = b.ReportYear(year)
 	meta := func(sources string) Meta { return Meta{Infos: b.Infos, Sources: sources} }
 	y := strconv.Itoa(year)
 	makers := []maker{
@@ -72,7 +69,15 @@ func Generate(b *marts.Bundle, year int) ([]Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rapports : indicateurs-%d.xlsx : %w", year, err)
 	}
-	return append(docs, Document{Name: "indicateurs-" + y + ".xlsx", Bytes: xlsx}), nil
+	docs = append(docs, Document{Name: "indicateurs-" + y + ".xlsx", Bytes: xlsx})
+	rejects, any, err := RejectsWorkbook(b, year)
+	if err != nil {
+		return nil, fmt.Errorf("rapports : rejets-%d.xlsx : %w", year, err)
+	}
+	if any {
+		docs = append(docs, Document{Name: "rejets-" + y + ".xlsx", Bytes: rejects})
+	}
+	return docs, nil
 }
 
 // firstYear is the first year of the key indicators: the CTG evaluation's baseline.
@@ -81,16 +86,6 @@ func firstYear(b *marts.Bundle, year int) int {
 		return min(years[0], year)
 	}
 	return year
-}
-
-// reportYear is the year the reports describe: the reference year when the marts have it, else
-// the last year they have.
-func reportYear(b *marts.Bundle) int {
-	years := b.IndicatorYears()
-	if len(years) == 0 || slices.Contains(years, b.Infos.AnneeReference) {
-		return b.Infos.AnneeReference
-	}
-	return years[len(years)-1]
 }
 
 func makeDocument(name string, build func() (core.Maroto, error)) (Document, error) {

@@ -37,14 +37,19 @@ type sheet struct {
 // Workbook writes the indicator tables of a year as an XLSX workbook: French headers, numbers as
 // numbers and rates as percentages, so that they can be copied into the CAF's forms.
 func Workbook(b *marts.Bundle, year int) ([]byte, error) {
+	return writeWorkbook(workbookSheets(b, year), b.Infos.SecretStatistique)
+}
+
+// writeWorkbook writes sheets into a new workbook, counts of persons hidden below threshold.
+func writeWorkbook(sheets []sheet, threshold int) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	styles, err := newStyles(f)
 	if err != nil {
 		return nil, err
 	}
-	styles.threshold = b.Infos.SecretStatistique
-	for i, s := range workbookSheets(b, year) {
+	styles.threshold = threshold
+	for i, s := range sheets {
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", s.name); err != nil {
 				return nil, err
@@ -130,6 +135,11 @@ func cell(v any, format cellFormat, st styles) any {
 			return nil
 		}
 		v = x.Int64
+	case sql.NullString:
+		if !x.Valid {
+			return nil
+		}
+		return neutralised(x.String)
 	case string:
 		return neutralised(x)
 	}
@@ -175,23 +185,23 @@ func neutralised(s string) string {
 }
 
 func workbookSheets(b *marts.Bundle, year int) []sheet {
-	key := sheet{name: "Indicateurs clés", headers: []string{"Année", "Indicateur", "Valeur", "Unité", "Valeur N-1"},
-		formats: []cellFormat{asInt, asText, asDecimal, asText, asDecimal}}
+	key := sheet{name: "Indicateurs clés", headers: []string{"Année", "Indicateur", "Valeur", "Unité", "Données", "Valeur N-1", "Données N-1"},
+		formats: []cellFormat{asInt, asText, asDecimal, asText, asText, asDecimal, asText}}
 	for _, i := range b.Indicators {
 		if i.Annee == year {
 			value, previous := any(i.Valeur), any(i.ValeurN1)
 			if i.Unite == marts.UnitPersons { // counts of persons: « < 5 » below the threshold
 				value, previous = persons(i.Valeur, b.Infos.SecretStatistique), persons(i.ValeurN1, b.Infos.SecretStatistique)
 			}
-			key.rows = append(key.rows, []any{i.Annee, i.Libelle, value, i.Unite, previous})
+			key.rows = append(key.rows, []any{i.Annee, i.Libelle, value, i.Unite, i.Donnees, previous, i.DonneesN1})
 		}
 	}
 	eaje := sheet{name: "EAJE", headers: []string{"Code", "Structure", "Année", "Mois", "Heures réalisées", "Capacité théorique (heures)",
-		"Taux d'occupation réel", "Taux d'occupation financier"},
-		formats: []cellFormat{asText, asText, asInt, asInt, asDecimal, asDecimal, asPercent, asPercent}}
+		"Taux d'occupation réel", "Taux d'occupation financier", "Données"},
+		formats: []cellFormat{asText, asText, asInt, asInt, asDecimal, asDecimal, asPercent, asPercent, asText}}
 	for _, m := range b.EAJEMonths {
 		if m.Annee == year {
-			eaje.rows = append(eaje.rows, []any{m.Code, m.Nom, m.Annee, m.Mois, m.HeuresRealisees, m.Capacite, m.TauxReel, m.TauxFinancier})
+			eaje.rows = append(eaje.rows, []any{m.Code, m.Nom, m.Annee, m.Mois, m.HeuresRealisees, m.Capacite, m.TauxReel, m.TauxFinancier, m.Donnees})
 		}
 	}
 	eajeYear := sheet{name: "EAJE année", headers: []string{"Code", "Structure", "Année", "Jours d'ouverture",
@@ -244,5 +254,19 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 			coverage.rows = append(coverage.rows, []any{c.Insee, c.Nom, c.PlacesAM, c.PlacesEAJE, c.Enfants, c.Taux, estimate})
 		}
 	}
-	return []sheet{key, eajeYear, eaje, acm, sejours, training, am, coverage}
+	return []sheet{key, completenessSheet(b, year), eajeYear, eaje, acm, sejours, training, am, coverage}
+}
+
+// completenessSheet lists, for the year, every export expected and what was received of it.
+func completenessSheet(b *marts.Bundle, year int) sheet {
+	s := sheet{name: "Complétude", headers: []string{"Code", "Structure", "Export", "Période", "Données", "Fichiers chargés",
+		"Fichiers refusés", "Lignes chargées", "Lignes rejetées", "Raison du refus"},
+		formats: []cellFormat{asText, asText, asText, asText, asText, asInt, asInt, asInt, asInt, asText}}
+	for _, c := range b.Completude {
+		if c.Annee == year {
+			s.rows = append(s.rows, []any{c.Code, c.Nom, c.Type, c.Periode, c.Statut, c.Fichiers, c.FichiersRefuses,
+				c.LignesChargees, c.LignesRejetees, c.Motif})
+		}
+	}
+	return s
 }

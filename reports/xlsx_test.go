@@ -39,7 +39,7 @@ func TestWorkbook(t *testing.T) {
 		{"Séjours", "B2", "'=HYPERLINK(\"http://x\")"},
 		{"Séjours", "D2", "22"},
 		{"Indicateurs clés", "C3", "<\u00a05"}, // a key indicator counting persons hides a small count
-		{"Indicateurs clés", "E3", "7.00"},
+		{"Indicateurs clés", "F3", "7.00"},
 		{"Couverture", "E2", "<\u00a05"}, // so does a count read as a 64-bit integer
 		{"ACM", "D2", "07/07/2025"},
 		{"ACM", "E2", "29/08/2025"},

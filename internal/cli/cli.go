@@ -25,6 +25,9 @@ const (
 	exitFailure  = 1
 	exitUsage    = 2
 	exitRejected = 3
+	// exitIncomplete: the documents were published, but figures of their year rest on missing,
+	// refused or partial exports (each is marked where it is shown).
+	exitIncomplete = 4
 )
 
 // app is what every command shares: the settings of the run and where to write.
@@ -62,6 +65,9 @@ type usageError struct{ err error }
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
+// errIncomplete means the documents were published on incomplete data.
+var errIncomplete = errors.New("documents publiés sur des données incomplètes")
+
 // errRejected means rows were rejected and --strict asked for that to fail the run.
 var errRejected = errors.New("des lignes ont été rejetées et --strict est demandé")
 
@@ -87,6 +93,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if ctx.Err() != nil {
 		fmt.Fprintln(stderr, "enfance : interrompu ; "+a.interrupted())
 		return exitFailure
+	}
+	if errors.Is(err, errIncomplete) {
+		return exitIncomplete // the summary on stdout has said so
 	}
 	fmt.Fprintf(stderr, "enfance : %v\n", err)
 	switch {
@@ -224,6 +233,10 @@ Options :
 
 Options communes :
 {{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+
+Codes de sortie : 0 réussi ; 1 échec ; 2 commande mal écrite ; 3 lignes rejetées avec --strict ;
+4 documents publiés, mais des chiffres de leur année reposent sur des exports manquants, refusés
+ou partiels (marqués dans les documents).
 
 « {{.CommandPath}} [commande] --help » décrit une commande.{{end}}
 `

@@ -190,7 +190,12 @@ func (a *app) reportCommand() *cobra.Command {
 		Use:   "report",
 		Short: "Écrire les rapports PDF à partir de l'entrepôt publié",
 		Args:  exactArgs(0),
-		RunE:  a.locked(a.fromMarts(a.writeReports)),
+		RunE: a.locked(a.fromMarts(func(b *marts.Bundle) error {
+			if err := a.writeReports(b); err != nil {
+				return err
+			}
+			return a.checkComplete(b)
+		})),
 	}
 }
 

@@ -235,7 +235,10 @@ func (a *app) publishOutputs(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return a.writeDashboard(b)
+	if err := a.writeDashboard(b); err != nil {
+		return err
+	}
+	return a.checkComplete(b)
 }
 
 func (a *app) writeParquet(ctx context.Context) error {
@@ -270,6 +273,25 @@ func (a *app) writeReports(b *marts.Bundle) error {
 		a.printf("fiches communes : %d dans %s\n", fiches, filepath.Join(a.outDir("reports"), "communes"))
 	}
 	return err
+}
+
+// checkComplete ends the summary with a sentence when figures of the documents' year rest on
+// missing, refused or partial exports, and makes the run end with code 4.
+func (a *app) checkComplete(b *marts.Bundle) error {
+	year := b.ReportYear(a.year)
+	n := 0
+	for _, c := range b.Completude {
+		if c.Annee == year && c.Statut != "complet" {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	a.printf("données incomplètes : %d export(s) attendu(s) pour %d manquent, sont refusés ou partiels ; "+
+		"les chiffres qui en dépendent sont marqués « partiel » ou « manquant » dans les documents, et "+
+		"%s liste ce qu'il faut demander à chaque structure.\n", n, year, filepath.Join(a.outDir("reports"), fmt.Sprintf("rejets-%d.xlsx", year)))
+	return errIncomplete
 }
 
 func (a *app) writeDashboard(b *marts.Bundle) error {

@@ -26,6 +26,8 @@ type Bundle struct {
 	Boundaries   []Boundary
 	Quality      []FileQuality
 	Care         []CommuneCare `mart:"accueil_par_commune"`
+	Completude   []Completeness
+	Rejets       []Rejected
 }
 
 // ReadAll reads every mart of the bundle, with the statistical secrecy applied (see [Masked]).
@@ -51,6 +53,8 @@ func (r *Reader) ReadAll(ctx context.Context) (*Bundle, error) {
 		func() { d.Boundaries, err = r.Boundaries(ctx) },
 		func() { d.Quality, err = r.Quality(ctx) },
 		func() { d.Care, err = r.CommuneCares(ctx) },
+		func() { d.Completude, err = r.Completenesses(ctx) },
+		func() { d.Rejets, err = r.RejectedLines(ctx) },
 	}
 	for _, step := range steps {
 		if step(); err != nil {
@@ -69,4 +73,17 @@ func (b *Bundle) IndicatorYears() []int {
 	}
 	slices.Sort(years)
 	return slices.Compact(years)
+}
+
+// ReportYear is the year the documents describe: year when given, else the reference year when
+// the key indicators have it, else the last year they have.
+func (b *Bundle) ReportYear(year int) int {
+	if year != 0 {
+		return year
+	}
+	years := b.IndicatorYears()
+	if len(years) == 0 || slices.Contains(years, b.Infos.AnneeReference) {
+		return b.Infos.AnneeReference
+	}
+	return years[len(years)-1]
 }

@@ -9,15 +9,17 @@ import (
 // The rows below mirror the marts the dashboards and reports read; each comes from one embedded
 // query of queries/, named after it.
 
-// EAJEMonth is a row of marts.eaje_occupation_mensuelle, with the structure's name.
+// EAJEMonth is a row of marts.eaje_occupation_mensuelle, with the structure's name. A month whose
+// presences are missing or refused has no hours and no rates.
 type EAJEMonth struct {
-	Code, Nom                 string
-	Annee, Mois               int
-	TauxReel, TauxFinancier   sql.NullFloat64
-	HeuresRealisees, Capacite float64
-	HeuresFacturees           float64
-	Jours                     int
-	TauxFacturation           sql.NullFloat64
+	Code, Nom                        string
+	Annee, Mois                      int
+	TauxReel, TauxFinancier          sql.NullFloat64
+	HeuresRealisees, HeuresFacturees sql.NullFloat64
+	Capacite                         float64
+	Jours                            int
+	TauxFacturation                  sql.NullFloat64
+	Donnees                          string // complet, partiel, manquant or refuse (see [Completeness])
 }
 
 // EAJEMonths reads the monthly occupancy of every EAJE.
@@ -25,7 +27,7 @@ func (r *Reader) EAJEMonths(ctx context.Context) ([]EAJEMonth, error) {
 	return collect(ctx, r.db, "eaje_mensuel", func(rows *sql.Rows) (EAJEMonth, error) {
 		var m EAJEMonth
 		err := rows.Scan(&m.Code, &m.Nom, &m.Annee, &m.Mois, &m.TauxReel, &m.TauxFinancier, &m.HeuresRealisees, &m.Capacite,
-			&m.HeuresFacturees, &m.Jours, &m.TauxFacturation)
+			&m.HeuresFacturees, &m.Jours, &m.TauxFacturation, &m.Donnees)
 		return m, err
 	})
 }
@@ -38,7 +40,9 @@ type EAJEYear struct {
 	Zone                                       string
 	Enfants                                    int `col:"enfants_distincts"`
 	Jours                                      int
-	Capacite, HeuresRealisees, HeuresFacturees float64
+	Capacite, HeuresRealisees, HeuresFacturees float64 // of the months received
+	MoisSansDonnees                            int
+	Donnees                                    string // complet, partiel or manquant
 }
 
 // EAJEYears reads the yearly occupancy of every EAJE.
@@ -46,7 +50,7 @@ func (r *Reader) EAJEYears(ctx context.Context) ([]EAJEYear, error) {
 	return collect(ctx, r.db, "eaje_annuel", func(rows *sql.Rows) (EAJEYear, error) {
 		var y EAJEYear
 		err := rows.Scan(&y.Code, &y.Nom, &y.Annee, &y.TauxReel, &y.TauxFinancier, &y.TauxFacturation, &y.Zone, &y.Enfants,
-			&y.Jours, &y.Capacite, &y.HeuresRealisees, &y.HeuresFacturees)
+			&y.Jours, &y.Capacite, &y.HeuresRealisees, &y.HeuresFacturees, &y.MoisSansDonnees, &y.Donnees)
 		return y, err
 	})
 }
@@ -252,6 +256,7 @@ type Indicator struct {
 	Unite                string // « personnes » for a count of persons (see [UnitPersons])
 	ValeurN1             sql.NullFloat64
 	Revele               []string // indicators of persons the value is computed from
+	Donnees, DonneesN1   string   // complet, partiel or manquant: the state of the exports behind the value
 }
 
 // Indicators reads the key indicators.
@@ -259,7 +264,7 @@ func (r *Reader) Indicators(ctx context.Context) ([]Indicator, error) {
 	return collect(ctx, r.db, "indicateurs", func(rows *sql.Rows) (Indicator, error) {
 		var i Indicator
 		var revele sql.NullString
-		err := rows.Scan(&i.Annee, &i.Theme, &i.Code, &i.Libelle, &i.Valeur, &i.Unite, &i.ValeurN1, &revele)
+		err := rows.Scan(&i.Annee, &i.Theme, &i.Code, &i.Libelle, &i.Valeur, &i.Unite, &i.ValeurN1, &revele, &i.Donnees, &i.DonneesN1)
 		i.Revele = splitNames(revele.String)
 		return i, err
 	})
@@ -270,13 +275,14 @@ type FileQuality struct {
 	Fichier, Type, Statut    string
 	Lues, Chargees, Rejetees int
 	PremierMotif, Detail     sql.NullString
+	Code                     string // the structure the file's name announces, if any
 }
 
 // Quality reads what happened to every file loaded.
 func (r *Reader) Quality(ctx context.Context) ([]FileQuality, error) {
 	return collect(ctx, r.db, "qualite", func(rows *sql.Rows) (FileQuality, error) {
 		var q FileQuality
-		err := rows.Scan(&q.Fichier, &q.Type, &q.Statut, &q.Lues, &q.Chargees, &q.Rejetees, &q.PremierMotif, &q.Detail)
+		err := rows.Scan(&q.Fichier, &q.Type, &q.Statut, &q.Lues, &q.Chargees, &q.Rejetees, &q.PremierMotif, &q.Detail, &q.Code)
 		return q, err
 	})
 }
@@ -295,5 +301,43 @@ func (r *Reader) CommuneCares(ctx context.Context) ([]CommuneCare, error) {
 		var c CommuneCare
 		err := rows.Scan(&c.Insee, &c.Annee, &c.Code, &c.Nom, &c.Type, &c.Enfants)
 		return c, err
+	})
+}
+
+// Completeness is a row of marts.completude: an export a structure owes for a period, and what
+// was received of it.
+type Completeness struct {
+	Code, Nom, Type, Periode       string
+	Annee                          int
+	Statut                         string // complet, partiel, manquant or refuse
+	Fichiers, FichiersRefuses      int
+	LignesChargees, LignesRejetees int
+	Motif                          sql.NullString
+}
+
+// Completenesses reads what was expected and received, structure by structure.
+func (r *Reader) Completenesses(ctx context.Context) ([]Completeness, error) {
+	return collect(ctx, r.db, "completude", func(rows *sql.Rows) (Completeness, error) {
+		var c Completeness
+		err := rows.Scan(&c.Code, &c.Nom, &c.Type, &c.Periode, &c.Annee, &c.Statut, &c.Fichiers, &c.FichiersRefuses,
+			&c.LignesChargees, &c.LignesRejetees, &c.Motif)
+		return c, err
+	})
+}
+
+// Rejected is a row of marts.lignes_rejetees: one failing column of a rejected line.
+type Rejected struct {
+	Fichier, Code    string
+	Ligne            int
+	Colonne, Valeur  sql.NullString
+	Motif, CodeMotif string
+}
+
+// RejectedLines reads every rejected line, file by file.
+func (r *Reader) RejectedLines(ctx context.Context) ([]Rejected, error) {
+	return collect(ctx, r.db, "lignes_rejetees", func(rows *sql.Rows) (Rejected, error) {
+		var x Rejected
+		err := rows.Scan(&x.Fichier, &x.Code, &x.Ligne, &x.Colonne, &x.Valeur, &x.Motif, &x.CodeMotif)
+		return x, err
 	})
 }

@@ -5,8 +5,9 @@
 -- key: code_structure, annee
 -- column code_structure: Code de l'EAJE.
 -- column annee: Année.
--- column jours_ouverture: Jours d'ouverture de l'année.
--- column capacite_theorique_heures: Capacité théorique horaire de l'année (somme des mois).
+-- column jours_ouverture: Jours d'ouverture des mois dont les présences ont été reçues.
+-- column capacite_theorique_heures: Capacité théorique horaire des mois dont les présences ont été
+--   reçues (les taux de l'année portent sur ces mois seulement).
 -- column heures_contractualisees: Heures réservées aux contrats d'accueil régulier.
 -- column heures_realisees: Heures de présence effective.
 -- column heures_facturees: Heures facturées aux familles.
@@ -16,10 +17,17 @@
 -- column zone_facturation: Zone du taux de facturation dans le barème CAF de l'année.
 -- column enfants_distincts: Enfants différents accueillis dans l'année. [personnes]
 -- column enfants_par_place: Enfants différents accueillis dans l'année par place autorisée.
+-- column mois_sans_donnees: Mois d'ouverture dont les présences manquent ou ont été refusées.
+-- column donnees: complet quand tous les mois d'ouverture sont complets, partiel quand un mois est
+--   partiel ou sans données, manquant quand aucun mois n'a été reçu.
 WITH annee AS (
     SELECT code_structure, annee,
-           sum(jours_ouverture) AS jours_ouverture,
-           sum(capacite_theorique_heures) AS capacite_theorique_heures,
+           sum(jours_ouverture) FILTER (WHERE heures_realisees IS NOT NULL) AS jours_ouverture,
+           sum(capacite_theorique_heures) FILTER (WHERE heures_realisees IS NOT NULL) AS capacite_theorique_heures,
+           count(*) FILTER (WHERE heures_realisees IS NULL) AS mois_sans_donnees,
+           CASE WHEN bool_and(donnees = 'complet') THEN 'complet'
+                WHEN bool_or(donnees IN ('complet', 'partiel')) THEN 'partiel'
+                ELSE 'manquant' END AS donnees,
            sum(heures_contractualisees) AS heures_contractualisees,
            sum(heures_realisees) AS heures_realisees,
            sum(heures_facturees) AS heures_facturees
@@ -53,7 +61,9 @@ SELECT
         ELSE '120 % et plus'
     END AS zone_facturation,
     coalesce(e.enfants_distincts, 0) AS enfants_distincts,
-    coalesce(e.enfants_distincts, 0) / nullif(s.places, 0) AS enfants_par_place
+    coalesce(e.enfants_distincts, 0) / nullif(s.places, 0) AS enfants_par_place,
+    CAST(t.mois_sans_donnees AS INTEGER) AS mois_sans_donnees,
+    t.donnees
 FROM taux AS t
 LEFT JOIN enfants AS e USING (code_structure, annee)
 LEFT JOIN marts.dim_structure AS s USING (code_structure)

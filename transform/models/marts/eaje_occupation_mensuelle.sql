@@ -1,7 +1,8 @@
 -- description: L'occupation de chaque EAJE par mois, selon les définitions de la prestation de
 --   service unique (PSU) de la CAF : heures réalisées, facturées et contractualisées rapportées à
 --   la capacité théorique (places × heures d'ouverture de chaque créneau, jours d'ouverture).
--- depends: staging.eaje_jours, staging.eaje_presences
+--   Un mois dont les présences manquent ou ont été refusées n'a ni heures ni taux (vides, jamais 0).
+-- depends: staging.eaje_jours, staging.eaje_presences, marts.completude
 -- key: code_structure, annee, mois
 -- column code_structure: Code de l'EAJE.
 -- column annee: Année.
@@ -17,7 +18,9 @@
 --   (fraction : 0,732 = 73,2 %).
 -- column taux_occupation_financier: Taux d'occupation financier = heures facturées / capacité théorique.
 -- column taux_facturation: Taux de facturation = heures facturées / heures réalisées.
--- column enfants_distincts: Enfants différents accueillis dans le mois (pseudonymes distincts).
+-- column enfants_distincts: Enfants différents accueillis dans le mois (pseudonymes distincts). [personnes]
+-- column donnees: État des présences du mois dans marts.completude : complet, partiel, manquant ou
+--   refuse. Les chiffres d'un mois partiel sont ceux des lignes chargées.
 WITH jours AS (
     SELECT code_structure, year(jour) AS annee, month(jour) AS mois,
            count(*) AS jours_ouverture, sum(capacite_heures) AS capacite_theorique_heures
@@ -31,6 +34,10 @@ WITH jours AS (
            count(DISTINCT enfant) AS enfants_distincts
     FROM staging.eaje_presences
     GROUP BY ALL
+), etat AS (
+    SELECT code_structure, annee, CAST(right(periode, 2) AS INTEGER) AS mois, statut,
+           statut IN ('complet', 'partiel') AS recu
+    FROM marts.completude WHERE type_export = 'eaje_presences'
 )
 SELECT
     j.code_structure,
@@ -38,13 +45,15 @@ SELECT
     j.mois,
     j.jours_ouverture,
     j.capacite_theorique_heures,
-    coalesce(p.heures_contractualisees, 0) AS heures_contractualisees,
-    coalesce(p.heures_realisees, 0) AS heures_realisees,
-    coalesce(p.heures_facturees, 0) AS heures_facturees,
-    coalesce(p.heures_realisees, 0) / nullif(j.capacite_theorique_heures, 0) AS taux_occupation_reel,
-    coalesce(p.heures_facturees, 0) / nullif(j.capacite_theorique_heures, 0) AS taux_occupation_financier,
+    CASE WHEN e.recu THEN coalesce(p.heures_contractualisees, 0) END AS heures_contractualisees,
+    CASE WHEN e.recu THEN coalesce(p.heures_realisees, 0) END AS heures_realisees,
+    CASE WHEN e.recu THEN coalesce(p.heures_facturees, 0) END AS heures_facturees,
+    CASE WHEN e.recu THEN coalesce(p.heures_realisees, 0) / nullif(j.capacite_theorique_heures, 0) END AS taux_occupation_reel,
+    CASE WHEN e.recu THEN coalesce(p.heures_facturees, 0) / nullif(j.capacite_theorique_heures, 0) END AS taux_occupation_financier,
     p.heures_facturees / nullif(p.heures_realisees, 0) AS taux_facturation,
-    coalesce(p.enfants_distincts, 0) AS enfants_distincts
+    CASE WHEN e.recu THEN coalesce(p.enfants_distincts, 0) END AS enfants_distincts,
+    coalesce(e.statut, 'manquant') AS donnees
 FROM jours AS j
 LEFT JOIN presences AS p USING (code_structure, annee, mois)
+LEFT JOIN etat AS e USING (code_structure, annee, mois)
 ORDER BY j.code_structure, j.annee, j.mois

@@ -1,6 +1,6 @@
 -- description: Les indicateurs clés du territoire par année, en table longue : la valeur, celle
 --   de l'année précédente et leur écart. C'est la table que lisent les notes aux élus.
--- depends: marts.am_attractivite_annuelle, marts.formation_annuelle, marts.eaje_occupation_annuelle, marts.acm_frequentation, marts.sejours_remplissage, marts.rpe_activite_annuelle, marts.couverture_commune, staging.annees
+-- depends: marts.completude, marts.am_attractivite_annuelle, marts.formation_annuelle, marts.eaje_occupation_annuelle, marts.acm_frequentation, marts.sejours_remplissage, marts.rpe_activite_annuelle, marts.couverture_commune, staging.annees
 -- key: annee, indicateur
 -- column annee: Année.
 -- column ordre: Rang d'affichage de l'indicateur.
@@ -13,6 +13,10 @@
 -- column valeur_n_1: Valeur de l'année précédente.
 -- column ecart: Valeur − valeur de l'année précédente (pour un taux : l'écart en points, en fraction).
 -- column evolution: Variation relative : (valeur − valeur_n_1) / valeur_n_1.
+-- column donnees: État des exports dont l'indicateur est calculé pour l'année (marts.completude) :
+--   complet, partiel (une période partielle, manquante ou refusée) ou manquant (rien de reçu :
+--   la valeur est alors vide, jamais celle d'une autre année).
+-- column donnees_n_1: État des exports de l'année précédente, de même.
 -- column revele: Indicateurs de personnes dont la valeur est calculée, séparés par des virgules : masquée
 --   dans les documents quand l'un d'eux l'est (secret statistique secondaire).
 WITH am AS (
@@ -40,6 +44,27 @@ WITH am AS (
     SELECT annee, 100.0 * sum(places_am) / nullif(sum(enfants_moins_3_ans), 0) AS am,
            100.0 * sum(places_am + places_eaje) / nullif(sum(enfants_moins_3_ans), 0) AS total
     FROM marts.couverture_commune GROUP BY annee
+), sources(indicateur, type_export) AS ( -- the exports each indicator is computed from
+    SELECT unnest(i), t FROM (VALUES
+        (['am_actives', 'places_am', 'nouveaux_agrements', 'cessations', 'ratio_renouvellement', 'age_moyen_am',
+          'am_55_ans_plus', 'part_am_55_ans_plus', 'couverture_am', 'couverture_totale', 'taux_depart_formation',
+          'am_formees'], 'am_registre'),
+        (['taux_depart_formation', 'am_formees', 'taux_annulation'], 'formation_sessions'),
+        (['taux_depart_formation', 'am_formees'], 'formation_inscriptions'),
+        (['eaje_occupation_reelle', 'eaje_occupation_financiere', 'eaje_taux_facturation', 'eaje_heures_realisees'], 'eaje_presences'),
+        (['acm_enfants_jours', 'acm_remplissage'], 'acm_presences'),
+        (['acm_enfants_jours', 'acm_remplissage'], 'acm_periodes'),
+        (['sejours_places', 'sejours_remplissage'], 'sejours'),
+        (['sejours_remplissage'], 'sejours_inscriptions'),
+        (['ateliers_realises'], 'rpe_ateliers'),
+        (['contacts_parents'], 'rpe_contacts')) AS s(i, t)
+), etats AS (
+    SELECT s.indicateur, c.annee,
+           CASE WHEN bool_and(c.statut = 'complet') THEN 'complet'
+                WHEN bool_or(c.statut IN ('complet', 'partiel')) THEN 'partiel'
+                ELSE 'manquant' END AS donnees
+    FROM sources AS s JOIN marts.completude AS c USING (type_export)
+    GROUP BY ALL
 ), revelations(indicateur, revele) AS (
     VALUES ('ratio_renouvellement', 'nouveaux_agrements,cessations'), ('taux_depart_formation', 'am_formees'),
            ('part_am_55_ans_plus', 'am_55_ans_plus')
@@ -68,6 +93,17 @@ WITH am AS (
     UNION ALL SELECT annee, 22, 'relais', 'ateliers_realises', 'Ateliers d''éveil réalisés', ateliers, 'nombre' FROM rpe
     UNION ALL SELECT annee, 23, 'relais', 'contacts_parents', 'Contacts du relais avec des parents', parents, 'nombre' FROM rpe
 )
+, etat AS ( -- an indicator's state in a year: the worst of its sources'
+    SELECT v.indicateur, v.annee,
+           CASE WHEN bool_or(e.donnees = 'manquant') THEN 'manquant'
+                WHEN bool_or(e.donnees = 'partiel') THEN 'partiel'
+                ELSE 'complet' END AS donnees
+    FROM valeurs AS v LEFT JOIN etats AS e USING (indicateur, annee)
+    GROUP BY ALL
+), sures AS ( -- no value from nothing: an indicator whose exports are missing has none
+    SELECT v.* REPLACE (CASE WHEN e.donnees = 'manquant' THEN NULL ELSE v.valeur END AS valeur), e.donnees
+    FROM valeurs AS v JOIN etat AS e USING (indicateur, annee)
+)
 SELECT
     v.annee,
     v.ordre,
@@ -79,9 +115,11 @@ SELECT
     CAST(p.valeur AS DOUBLE) AS valeur_n_1,
     v.valeur - p.valeur AS ecart,
     (v.valeur - p.valeur) / nullif(p.valeur, 0) AS evolution,
-    r.revele
-FROM valeurs AS v
+    r.revele,
+    v.donnees,
+    coalesce(p.donnees, 'manquant') AS donnees_n_1
+FROM sures AS v
 JOIN staging.annees AS y USING (annee)
-LEFT JOIN valeurs AS p ON p.indicateur = v.indicateur AND p.annee = v.annee - 1
+LEFT JOIN sures AS p ON p.indicateur = v.indicateur AND p.annee = v.annee - 1
 LEFT JOIN revelations AS r ON r.indicateur = v.indicateur
 ORDER BY v.annee, v.ordre

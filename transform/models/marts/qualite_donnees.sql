@@ -1,6 +1,6 @@
 -- description: La qualité des données chargées, un fichier par ligne : ce qui a été lu, chargé,
 --   rejeté, et la première raison de rejet ; les fichiers refusés, doublons ou remplacés le disent.
--- depends: staging.chargements, staging.rejets
+-- depends: staging.chargements, staging.rejets, staging.fichiers_exports
 -- key: fichier
 -- column fichier: Chemin du fichier dans le dossier des exports (ou des données de référence).
 -- column type_export: Type d'export reconnu (voir docs/exports.md).
@@ -12,6 +12,7 @@
 -- column premier_motif: Première raison de rejet, avec sa ligne.
 -- column detail: Pourquoi le fichier n'a pas été chargé, ou son encodage.
 -- column demonstration: Vrai pour un fichier du territoire de démonstration.
+-- column code_structure: Structure que le nom du fichier annonce, vide quand il n'en nomme aucune.
 SELECT
     c.fichier,
     c.type_export,
@@ -22,6 +23,8 @@ SELECT
     (SELECT 'ligne ' || r.ligne || ' : ' || r.motif FROM staging.rejets AS r
       WHERE r.chargement = c.chargement ORDER BY r.ligne LIMIT 1) AS premier_motif,
     c.detail,
-    c.demonstration
+    c.demonstration,
+    f.code_structure
 FROM staging.chargements AS c
+LEFT JOIN staging.fichiers_exports AS f USING (chargement)
 ORDER BY c.fichier

@@ -1,10 +1,11 @@
--- description: Les jours d'ouverture de chaque EAJE, pour chaque année où il a des présences :
---   jours couverts par un créneau de capacité et absents des fermetures, avec la capacité
---   théorique du jour (somme des places × heures de ses créneaux).
--- depends: staging.eaje_creneaux, raw.eaje_presences, raw.eaje_fermetures
+-- description: Les jours d'ouverture de chaque EAJE, pour chaque année couverte par les exports
+--   (qu'il ait envoyé ses présences ou non : un mois sans présences est un mois manquant, pas un
+--   mois vide) : jours couverts par un créneau de capacité et absents des fermetures, avec la
+--   capacité théorique du jour (somme des places × heures de ses créneaux).
+-- depends: staging.eaje_creneaux, staging.annees, raw.eaje_fermetures
 -- key: code_structure, jour
 WITH annees AS (
-    SELECT DISTINCT code_structure, year(date) AS annee FROM raw.eaje_presences
+    SELECT DISTINCT c.code_structure, y.annee FROM staging.eaje_creneaux AS c, staging.annees AS y
 ), jours AS (
     SELECT a.code_structure, CAST(d AS DATE) AS jour
     FROM annees AS a, generate_series(make_date(a.annee, 1, 1), make_date(a.annee, 12, 31), INTERVAL 1 DAY) AS t(d)

@@ -1,0 +1,5 @@
+SELECT c.code_structure, coalesce(s.nom, c.code_structure), c.type_export, c.periode, c.annee, c.statut,
+       c.fichiers, c.fichiers_refuses, c.lignes_chargees, c.lignes_rejetees, c.motif
+FROM marts.completude AS c
+LEFT JOIN marts.dim_structure AS s USING (code_structure)
+ORDER BY c.code_structure, c.annee, c.type_export, c.periode

@@ -1,0 +1,79 @@
+package reports
+
+import (
+	"strconv"
+
+	"github.com/johnfercher/maroto/v2/pkg/components/text"
+	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
+	"github.com/johnfercher/maroto/v2/pkg/core"
+	"github.com/johnfercher/maroto/v2/pkg/props"
+
+	"enfance/internal/marts"
+	"enfance/internal/palette"
+)
+
+// Every figure built on exports that are missing, refused or partial says so on itself (see
+// [marked]), and the first page of each document lists what is missing and what to do.
+
+// marked writes a figure with the state of the data behind it: the figure alone when the data
+// are complete, « (partiel) » after it when they are partial, and no figure at all when nothing
+// was received.
+func marked(value, donnees string) string {
+	switch donnees {
+	case "partiel":
+		return value + " (partiel)"
+	case "manquant":
+		return "manquant"
+	case "refuse":
+		return "refusé"
+	}
+	return value
+}
+
+// addCompleteness is the box at the top of a document: the exports of its years that are missing,
+// refused or partial, and what to do; one line saying the data are complete otherwise.
+func addCompleteness(m core.Maroto, b *marts.Bundle, first, last int) {
+	lines := b.Incomplete(first, last)
+	if len(lines) == 0 {
+		if len(b.Completude) > 0 {
+			m.AddRows(text.NewRow(6, "Données complètes : chaque structure a envoyé tous ses exports attendus pour "+yearsWords(first, last)+".",
+				props.Text{Size: 8, Top: 1, Color: color(palette.Muted)}))
+		}
+		return
+	}
+	warn := props.Text{Size: 8, Top: 1, Color: color(palette.Series[3])}
+	m.AddRows(text.NewRow(6, "Données incomplètes pour "+yearsWords(first, last)+" : les chiffres qui en dépendent sont marqués « partiel » ou « manquant ».",
+		props.Text{Size: 9, Top: 1, Style: fontstyle.Bold, Color: color(palette.Series[3])}))
+	const most = 8
+	for i, l := range lines {
+		if i == most {
+			m.AddRows(text.NewRow(5, "… et "+strconv.Itoa(len(lines)-most)+" autre(s) structure(s) : voir rejets et complétude dans le classeur.", warn))
+			break
+		}
+		m.AddRows(text.NewRow(5, "• "+l, warn))
+	}
+	m.AddRows(text.NewRow(10, "Que faire : demandez les exports manquants ou refusés à chaque structure (le classeur des rejets donne "+
+		"la raison de chaque refus), déposez-les dans le dossier des exports, puis relancez le traitement.", props.Text{Size: 8, Top: 1}))
+}
+
+func yearsWords(first, last int) string {
+	if first == last {
+		return strconv.Itoa(first)
+	}
+	return strconv.Itoa(first) + " à " + strconv.Itoa(last)
+}
+
+// received tells whether a kind of export of a year was received (complete or partial), or was
+// owed by nobody.
+func received(b *marts.Bundle, kind string, year int) bool {
+	owed := false
+	for _, c := range b.Completude {
+		if c.Type == kind && c.Annee == year {
+			owed = true
+			if c.Statut == "complet" || c.Statut == "partiel" {
+				return true
+			}
+		}
+	}
+	return !owed
+}
