@@ -1,0 +1,201 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"enfance/internal/testtool"
+	"enfance/internal/warehouse"
+)
+
+var (
+	trustDemoOnce sync.Once
+	trustDemoDir  string
+)
+
+// trustDemo writes the demo's last two years once: the base every case below breaks.
+func trustDemo(t *testing.T) string {
+	t.Helper()
+	trustDemoOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "trust-demo-*")
+		if err != nil {
+			t.Fatal(err)
+		}
+		trustDemoDir = filepath.Join(dir, "exports")
+		if r := enfance(t, "demo", "--out", trustDemoDir, "--from", "2024", "--to", "2025", "-q"); r.code != 0 {
+			t.Fatal(r.stderr)
+		}
+	})
+	return trustDemoDir
+}
+
+// copyExports copies the demo into a new folder, without its manifest (a case makes it other
+// data than the demo's).
+func copyExports(t *testing.T, from string) string {
+	t.Helper()
+	to := filepath.Join(t.TempDir(), "exports")
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return to
+}
+
+// outputs is what a run printed and wrote: stdout, the PDFs' text, the dashboard.
+type outputs struct {
+	code                  int
+	stdout, brief, bilan  string
+	dashboard, workbook   string
+	rejectsWorkbookExists bool
+	out                   string
+}
+
+func runCase(t *testing.T, data string) outputs {
+	t.Helper()
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"run", "--data", data, "--out", out}, strings.NewReader(""), &stdout, &stderr, clock)
+	if code != exitOK && code != exitIncomplete {
+		t.Fatalf("exit %d\n%s", code, stderr.String())
+	}
+	o := outputs{code: code, stdout: stdout.String(), out: out}
+	o.brief = testtool.Run(t, "pdftotext", "-layout", filepath.Join(out, "reports", "brief-elus-2025.pdf"), "-")
+	o.bilan = testtool.Run(t, "pdftotext", "-layout", filepath.Join(out, "reports", "bilan-caf-2025.pdf"), "-")
+	html, err := os.ReadFile(filepath.Join(out, "dashboards", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.dashboard = string(html)
+	o.workbook = workbookText(t, filepath.Join(out, "reports", "indicateurs-2025.xlsx"))
+	_, err = os.Stat(filepath.Join(out, "reports", "rejets-2025.xlsx"))
+	o.rejectsWorkbookExists = err == nil
+	return o
+}
+
+// line finds the line of a PDF's text that starts with a label.
+func line(text, label string) string {
+	for _, l := range strings.Split(text, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), label) {
+			return l
+		}
+	}
+	return ""
+}
+
+// TestMissingMonth: a month of presences that never came is shown as missing in every output,
+// never as 0; the year's figures say they are partial; the run ends with code 4.
+func TestMissingMonth(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the pipeline on two years of the demo")
+	}
+	data := copyExports(t, trustDemo(t))
+	if err := os.Remove(filepath.Join(data, "eaje", "MA-LOUPS", "eaje_presences_MA-LOUPS_2025-03.csv")); err != nil {
+		t.Fatal(err)
+	}
+	o := runCase(t, data)
+	if o.code != exitIncomplete || !strings.Contains(o.stdout, "données incomplètes : 1 export(s) attendu(s) pour 2025") {
+		t.Errorf("exit %d, stdout:\n%s", o.code, o.stdout)
+	}
+	box := "« A Pas de Loups » (MA-LOUPS) : présences mars 2025 (manquant)"
+	for name, text := range map[string]string{"brief": o.brief, "bilan": o.bilan} {
+		if !strings.Contains(text, "Données incomplètes pour 2025") || !strings.Contains(text, box) {
+			t.Errorf("the %s has no box naming the missing month:\n%.1500s", name, text)
+		}
+	}
+	if l := line(o.brief, "Taux d'occupation réel des EAJE"); !strings.Contains(l, "(partiel)") || strings.Contains(l, "▼") {
+		t.Errorf("the brief's occupation is not marked partial, or says it fell: %q", l)
+	}
+	if !regexp.MustCompile(`mars\s+21\s+6 300\s+manquant\s+–\s+–`).MatchString(strings.ReplaceAll(o.bilan, "\u202f", " ")) {
+		t.Errorf("the bilan has no March row of A Pas de Loups marked missing:\n%s", o.bilan)
+	}
+	if !strings.Contains(o.dashboard, `id="donnees-incompletes"`) || !strings.Contains(o.dashboard, "mars (présences manquantes)") {
+		t.Error("the dashboard does not say the month is missing")
+	}
+	if !strings.Contains(o.workbook, "eaje_presences\t2025-03\tmanquant") || !o.rejectsWorkbookExists {
+		t.Errorf("the workbook's completeness sheet or the rejects workbook lacks the month")
+	}
+	db, err := warehouse.OpenReadOnly(filepath.Join(o.out, warehouse.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var hours, rate any
+	var state string
+	err = db.QueryRow(`SELECT heures_realisees, taux_occupation_reel, donnees FROM marts.eaje_occupation_mensuelle
+		WHERE code_structure = 'MA-LOUPS' AND annee = 2025 AND mois = 3`).Scan(&hours, &rate, &state)
+	if err != nil || hours != nil || rate != nil || state != "manquant" {
+		t.Errorf("March in the monthly mart: hours %v, rate %v, %q (%v)", hours, rate, state, err)
+	}
+}
+
+// TestMissingRegister: without the year's register of the AM, no AM figure of the year is
+// published, never the year before's carried forward.
+func TestMissingRegister(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the pipeline on two years of the demo")
+	}
+	data := copyExports(t, trustDemo(t))
+	if err := os.Remove(filepath.Join(data, "rpe", "am_registre_2025.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	o := runCase(t, data)
+	if o.code != exitIncomplete {
+		t.Errorf("exit %d", o.code)
+	}
+	for _, label := range []string{"Assistants maternels en activité au 31 décembre", "Nouveaux agréments", "Places agréées chez les assistants maternels"} {
+		l := line(o.brief, label)
+		if !regexp.MustCompile(`manquant\s+\d`).MatchString(l) || strings.Contains(l, "stable") || strings.Contains(l, "▼") {
+			t.Errorf("the brief shows %q", l)
+		}
+	}
+	if !strings.Contains(o.brief, "registre des assistants maternels 2025 (manquant)") {
+		t.Error("the brief's box does not name the missing register")
+	}
+	fiche := testtool.Run(t, "pdftotext", "-layout", filepath.Join(o.out, "reports", "communes", "fiche-59067.pdf"), "-")
+	if l := line(fiche, "Assistants maternels en activité au 31 décembre"); !strings.Contains(l, "manquant") {
+		t.Errorf("Bergues' page shows %q", l)
+	}
+	f, err := excelize.OpenFile(filepath.Join(o.out, "reports", "rejets-2025.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Synthèse")
+	if err != nil || len(rows) < 2 || !strings.Contains(strings.Join(rows[1], " "), "registre des assistants maternels 2025 manquant") {
+		t.Errorf("the rejects workbook's summary: %v (%v)", rows, err)
+	}
+}
+
+// TestCompleteDemoExitsZero: the demo as written is complete: exit 0, no box, no rejects workbook.
+func TestCompleteDemoExitsZero(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the pipeline on two years of the demo")
+	}
+	o := runCase(t, trustDemo(t))
+	if o.code != exitOK || strings.Contains(o.brief, "Données incomplètes") || strings.Contains(o.dashboard, `id="donnees-incompletes"`) ||
+		o.rejectsWorkbookExists || !strings.Contains(o.brief, "Données complètes") {
+		t.Errorf("exit %d; box in the brief %v; rejects workbook %v", o.code, strings.Contains(o.brief, "Données incomplètes"), o.rejectsWorkbookExists)
+	}
+}
