@@ -47,13 +47,14 @@ func Bilan(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 	heading(m, "2. Accueils collectifs de mineurs (périodes déclarées)")
 	acm := table{widths: []int{4, 2, 2, 2, 2}, header: []string{"Accueil", "Période", "Enfants-jours", "Places-jours", "Remplissage"}}
 	for _, p := range rowsOfYear(b.ACM, year, func(p marts.ACMPeriod) int { return p.Annee }) {
-		acm.add(p.Nom, p.Periode, frfmt.Int(p.EnfantsJours), frfmt.Int(p.Capacite), pct(p.TauxRemplissage))
+		acm.add(p.Nom, p.Periode, marked(frfmt.Int(p.EnfantsJours), p.Donnees), frfmt.Int(p.Capacite), marked(pct(p.TauxRemplissage), p.Donnees))
 	}
 	acm.addTo(m)
 	heading(m, "3. Séjours")
 	sejours := table{widths: []int{4, 2, 2, 2, 2}, header: []string{"Séjour", "Places", "Participants", "En attente", "Remplissage"}}
 	for _, s := range rowsOfYear(b.Sejours, year, func(s marts.Sejour) int { return s.Annee }) {
-		sejours.add(s.Intitule, frfmt.Int(s.Places), frfmt.Persons(s.Participants, t), frfmt.Persons(s.ListeAttente, t), pct(s.TauxRemplissage))
+		sejours.add(s.Intitule, frfmt.Int(s.Places), marked(frfmt.Persons(s.Participants, t), s.Donnees), frfmt.Persons(s.ListeAttente, t),
+			marked(pct(s.TauxRemplissage), s.Donnees))
 	}
 	sejours.addTo(m)
 	addRPE(m, b, year, t)

@@ -64,13 +64,14 @@ type ACMPeriod struct {
 	EnfantsJours, Capacite int
 	Enfants                int       `col:"enfants_distincts"`
 	Debut, Fin             time.Time // first and last days of the period
+	Donnees                string    // state of the period's presences (see [Completeness])
 }
 
 // ACMPeriods reads the attendance of every ACM by declared period.
 func (r *Reader) ACMPeriods(ctx context.Context) ([]ACMPeriod, error) {
 	return collect(ctx, r.db, "acm", func(rows *sql.Rows) (ACMPeriod, error) {
 		var p ACMPeriod
-		err := rows.Scan(&p.Code, &p.Nom, &p.Annee, &p.Periode, &p.TauxRemplissage, &p.EnfantsJours, &p.Capacite, &p.Enfants, &p.Debut, &p.Fin)
+		err := rows.Scan(&p.Code, &p.Nom, &p.Annee, &p.Periode, &p.TauxRemplissage, &p.EnfantsJours, &p.Capacite, &p.Enfants, &p.Debut, &p.Fin, &p.Donnees)
 		return p, err
 	})
 }
@@ -84,13 +85,14 @@ type Sejour struct {
 	Participants    int             `col:"participants"`
 	ListeAttente    int             `col:"liste_attente"`
 	TauxRemplissage sql.NullFloat64 `col:"taux_remplissage"`
+	Donnees         string          // state of the year's registrations (see [Completeness])
 }
 
 // Sejours reads every séjour.
 func (r *Reader) Sejours(ctx context.Context) ([]Sejour, error) {
 	return collect(ctx, r.db, "sejours", func(rows *sql.Rows) (Sejour, error) {
 		var s Sejour
-		err := rows.Scan(&s.Code, &s.Annee, &s.Intitule, &s.Places, &s.Participants, &s.ListeAttente, &s.TauxRemplissage)
+		err := rows.Scan(&s.Code, &s.Annee, &s.Intitule, &s.Places, &s.Participants, &s.ListeAttente, &s.TauxRemplissage, &s.Donnees)
 		return s, err
 	})
 }

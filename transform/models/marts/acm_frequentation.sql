@@ -1,6 +1,6 @@
 -- description: La fréquentation de chaque accueil collectif de mineurs par période déclarée
 --   (téléprocédure TAM) : enfants-jours rapportés aux places déclarées sur les jours d'ouverture.
--- depends: staging.acm_presences, staging.acm_periodes
+-- depends: staging.acm_presences, staging.acm_periodes, marts.completude
 -- key: code_structure, periode
 -- column code_structure: Code de l'accueil.
 -- column periode: Code de la période déclarée.
@@ -17,6 +17,8 @@
 --   de la période (fraction).
 -- column enfants_distincts: Enfants différents venus dans la période. [personnes]
 -- column part_moins_6_ans: Part des enfants-jours d'enfants de moins de 6 ans.
+-- column donnees: État des présences de la période dans marts.completude : complet, partiel, manquant
+--   ou refuse (sans présences, la période n'a ni enfants-jours ni taux).
 WITH jours AS (
     SELECT code_structure, periode, date, enfant, min(age) AS age, sum(heures_realisees) AS heures
     FROM staging.acm_presences
@@ -50,9 +52,11 @@ SELECT
     coalesce(sum(j.heures), 0) AS heures_realisees,
     any_value(r.presents) / nullif(p.places * any_value(r.creneaux), 0) AS taux_remplissage,
     count(DISTINCT j.enfant) AS enfants_distincts,
-    count(j.enfant) FILTER (WHERE j.age < 6) / nullif(count(j.enfant), 0) AS part_moins_6_ans
+    count(j.enfant) FILTER (WHERE j.age < 6) / nullif(count(j.enfant), 0) AS part_moins_6_ans,
+    coalesce(any_value(c.statut), 'complet') AS donnees
 FROM periodes AS p
 LEFT JOIN jours AS j USING (code_structure, periode)
 LEFT JOIN remplissage AS r USING (code_structure, periode)
+LEFT JOIN marts.completude AS c ON c.type_export = 'acm_presences' AND c.code_structure = p.code_structure AND c.periode = p.periode
 GROUP BY p.code_structure, p.periode, p.date_debut, p.date_fin, p.places
 ORDER BY p.code_structure, p.date_debut, p.periode

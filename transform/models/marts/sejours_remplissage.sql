@@ -1,5 +1,5 @@
 -- description: Le remplissage de chaque séjour : participants rapportés aux places ouvertes.
--- depends: staging.sejours, staging.sejours_inscriptions
+-- depends: staging.sejours, staging.sejours_inscriptions, marts.completude
 -- key: code_sejour
 -- column code_sejour: Code du séjour.
 -- column annee: Année du départ.
@@ -10,6 +10,8 @@
 -- column desistements: Inscriptions annulées par les familles. [personnes]
 -- column liste_attente: Jeunes restés en liste d'attente. [personnes]
 -- column taux_remplissage: Participants / places (fraction). [révèle : participants]
+-- column donnees: État des inscriptions de l'année dans marts.completude : complet, partiel, manquant
+--   ou refuse.
 SELECT
     s.code_sejour,
     year(s.date_debut) AS annee,
@@ -19,8 +21,10 @@ SELECT
     count(*) FILTER (WHERE i.statut IN ('present', 'inscrit')) AS participants,
     count(*) FILTER (WHERE i.statut = 'desiste') AS desistements,
     count(*) FILTER (WHERE i.statut = 'liste_attente') AS liste_attente,
-    count(*) FILTER (WHERE i.statut IN ('present', 'inscrit')) / nullif(s.places, 0) AS taux_remplissage
+    count(*) FILTER (WHERE i.statut IN ('present', 'inscrit')) / nullif(s.places, 0) AS taux_remplissage,
+    coalesce(any_value(c.statut), 'complet') AS donnees
 FROM staging.sejours AS s
 LEFT JOIN staging.sejours_inscriptions AS i USING (code_sejour)
+LEFT JOIN marts.completude AS c ON c.type_export = 'sejours_inscriptions' AND c.annee = year(s.date_debut)
 GROUP BY s.code_sejour, s.date_debut, s.intitule, s.places
 ORDER BY s.date_debut, s.code_sejour
