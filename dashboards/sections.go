@@ -53,7 +53,7 @@ func eajeHeatmap(d *marts.Bundle) *chart {
 	return c
 }
 
-// monthState is said after a month whose presences are not complete.
+// monthState is said after a month (or a year) whose presences are not complete.
 var monthState = map[string]string{"partiel": " (données partielles)", "manquant": " (présences manquantes)", "refuse": " (export refusé)"}
 
 // structureNames lists the EAJE of the monthly mart, in order.
@@ -83,7 +83,7 @@ func eajeTrend(d *marts.Bundle) *chart {
 			order = append(order, y.Nom)
 			series[y.Nom] = make([]opts.LineData, len(years))
 		}
-		series[y.Nom][slices.Index(years, y.Annee)] = opts.LineData{Value: rate(y.TauxReel), Name: yearKey(y.Annee)}
+		series[y.Nom][slices.Index(years, y.Annee)] = opts.LineData{Value: rate(y.TauxReel), Name: yearKey(y.Annee) + monthState[y.Donnees]}
 	}
 	for _, name := range order {
 		line.AddSeries(name, series[name])
