@@ -42,18 +42,18 @@ func addCompleteness(m core.Maroto, b *marts.Bundle, first, last int) {
 		return
 	}
 	warn := props.Text{Size: 8, Top: 1, Color: color(palette.Series[3])}
-	m.AddRows(text.NewRow(6, "Données incomplètes pour "+yearsWords(first, last)+" : les chiffres qui en dépendent sont marqués « partiel » ou « manquant ».",
+	m.AddAutoRow(text.NewCol(12, "Données incomplètes pour "+yearsWords(first, last)+" : les chiffres qui en dépendent sont marqués « partiel » ou « manquant ».",
 		props.Text{Size: 9, Top: 1, Style: fontstyle.Bold, Color: color(palette.Series[3])}))
 	const most = 8
 	for i, l := range lines {
 		if i == most {
-			m.AddRows(text.NewRow(5, "… et "+strconv.Itoa(len(lines)-most)+" autre(s) structure(s) : voir rejets et complétude dans le classeur.", warn))
+			m.AddAutoRow(text.NewCol(12, "… et "+strconv.Itoa(len(lines)-most)+" autre(s) structure(s) : voir la feuille Complétude du classeur des indicateurs.", warn))
 			break
 		}
-		m.AddRows(text.NewRow(5, "• "+l, warn))
+		m.AddAutoRow(text.NewCol(12, "• "+l, warn))
 	}
-	m.AddRows(text.NewRow(10, "Que faire : demandez les exports manquants ou refusés à chaque structure (le classeur des rejets donne "+
-		"la raison de chaque refus), déposez-les dans le dossier des exports, puis relancez le traitement.", props.Text{Size: 8, Top: 1}))
+	m.AddAutoRow(text.NewCol(12, "Que faire : demandez les exports manquants ou refusés à chaque structure (le classeur des rejets donne "+
+		"la raison de chaque refus), déposez-les dans le dossier des exports, puis relancez le traitement.", props.Text{Size: 8, Top: 1, Bottom: 2}))
 }
 
 func yearsWords(first, last int) string {
