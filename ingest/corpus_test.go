@@ -25,7 +25,7 @@ func TestCorpus(t *testing.T) {
 		}
 	}
 	b.WriteString("\nrejets :\n")
-	rows, err := db.Query(`SELECT fichier, ligne, coalesce(colonne, '-'), coalesce(valeur, '-'), code_motif, motif FROM raw.rejets ORDER BY fichier, ligne`)
+	rows, err := db.Query(`SELECT fichier, ligne, coalesce(colonne, '-'), coalesce(valeur, '-'), code_motif, motif FROM raw.rejets ORDER BY fichier, ligne, colonne NULLS FIRST`)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,12 +3,16 @@
 // registry (internal/exports).
 //
 // Each file is recognised by its name or header, decoded (UTF-8 or Windows-1252 CSV with any
-// separator, XLSX under a title block), and each row checked and typed; a row that cannot be
-// taken goes to raw.rejets with its file, line, column, value and French reason, and a file that
-// cannot be read at all is refused with one message ([InputError] for the reference files). Copies
-// count once, newer exports replace older ones, persons become keyed pseudonyms, every loaded row
-// carries its lineage (_fichier, _ligne, _chargement) and every file gets one row in
-// raw.chargements, where read = loaded + rejected.
+// separator, XLSX under a title block), and each row checked and typed against the registry,
+// bounds included (a value out of the plausible bounds of its column is rejected); a row that
+// cannot be taken goes to raw.rejets with its file, line and French reason, one row per failing
+// column, and a file that cannot be read at all is refused with one message ([InputError] for the
+// reference files). Copies count once; a newer export replaces an older one only for the same
+// structure and period (the name's, else the months of its rows); a row whose key another file
+// of the kind already loaded is a duplicate, the file first in path order keeping it whatever
+// the workers' timing (the ledger). Persons become keyed pseudonyms, every loaded row carries its
+// lineage (_fichier, _ligne, _chargement) and every file gets one row in raw.chargements, where
+// read = loaded + rejected, in lines.
 //
 // It reads the files it is given and writes only raw.*. It imports internal/warehouse and
 // internal/exports, never transform, reports or dashboards.

@@ -25,6 +25,8 @@ type Options struct {
 	Columns map[string]map[string]string
 	Secret  []byte // the key of the pseudonyms
 	Workers int    // files parsed at once
+	// Today is the day of the run, which dates of activity cannot pass; zero is the clock's.
+	Today time.Time
 	// Progress, when set, is told each time a file is done.
 	Progress func(done, total int)
 }
@@ -70,15 +72,17 @@ const demoManifest = "demo-manifeste.json"
 
 // source is one file of the folder before it is parsed.
 type source struct {
-	path     string // relative to the folder, with slashes, control characters escaped: as every output names it
-	file     string // on disk: read again when parsed, so that the folder is never all in memory
-	hash     string // of the bytes read; the bytes parsed must have the same
-	kind     exports.Kind
-	mod      time.Time
-	sum      *FileSummary
-	grid     *grid // decoded early when the kind came from the header
-	order    int
-	recorded bool // its row of raw.chargements is written
+	path          string // relative to the folder, with slashes, control characters escaped: as every output names it
+	file          string // on disk: read again when parsed, so that the folder is never all in memory
+	hash          string // of the bytes read; the bytes parsed must have the same
+	size          int64  // bytes read
+	kind          exports.Kind
+	mod           time.Time
+	sum           *FileSummary
+	grid          *grid // decoded early when the kind came from the header
+	order         int
+	firstRejected int  // line of its first reject, 0 when none
+	recorded      bool // its row of raw.chargements is written
 }
 
 // Exports loads every export of the folder into the raw layer: duplicates by content count
@@ -91,7 +95,10 @@ func (l *Loader) Exports(ctx context.Context, o Options) (*Summary, error) {
 		return nil, err
 	}
 	dropDuplicates(sources)
-	dropReplaced(sources)
+	dropReplaced(sources, o.Columns)
+	if o.Today.IsZero() {
+		o.Today = time.Now()
+	}
 	first, rest := splitPhases(sources)
 	done, total := 0, len(first)+len(rest)
 	progress := func() {
@@ -100,6 +107,7 @@ func (l *Loader) Exports(ctx context.Context, o Options) (*Summary, error) {
 			o.Progress(done, total)
 		}
 	}
+	l.seen = newSeen(sources)
 	for _, s := range first { // the files every other row is checked against, in order
 		if err := l.loadSource(ctx, s, l.parse(o, s)); err != nil {
 			return nil, err
@@ -107,6 +115,9 @@ func (l *Loader) Exports(ctx context.Context, o Options) (*Summary, error) {
 		progress()
 	}
 	if err := l.loadParallel(ctx, o, rest, progress); err != nil {
+		return nil, err
+	}
+	if err := l.rejectDuplicates(ctx, sources); err != nil {
 		return nil, err
 	}
 	for _, s := range sources { // duplicates, replaced and refused files are recorded too
@@ -150,7 +161,7 @@ func discover(o Options) ([]*source, error) {
 		if err != nil {
 			return s.refuse("%s", err)
 		}
-		s.hash = hash
+		s.hash, s.size = hash, int64(len(data))
 		s.sum.Demo = demo != nil && demo.files[s.hash]
 		return s.findKind(data, o.Columns)
 	})
@@ -298,16 +309,44 @@ func newer(a, b *source) bool {
 }
 
 // dropReplaced keeps, among files covering the same kind, structure and period, the newest.
-func dropReplaced(sources []*source) {
-	newest := map[string]*source{}
+func dropReplaced(sources []*source, custom map[string]map[string]string) {
+	groups := map[string][]*source{}
+	var names []string
 	for _, s := range sources {
 		if s.sum.Status != StatusLoaded {
 			continue
 		}
-		key := coverage(s)
-		n, ok := newest[key]
+		name := coverage(s)
+		if groups[name] == nil {
+			names = append(names, name)
+		}
+		groups[name] = append(groups[name], s)
+	}
+	for _, name := range names {
+		if group := groups[name]; len(group) > 1 {
+			keepNewest(group, custom)
+		}
+	}
+}
+
+// keepNewest marks replaced the files of a group (names that differ only by export stamps or copy
+// markers) that a newer one replaces: first among names that differ only by a copy marker, an
+// explicit correction; then among the others, those covering the same period.
+func keepNewest(group []*source, custom map[string]map[string]string) {
+	kept := replaceWithin(group, withoutCopyMarker)
+	replaceWithin(kept, func(s *source) string { return coveredPeriod(s, custom[s.kind.Name]) })
+}
+
+// replaceWithin keeps the newest of the files with the same key, and returns the files kept.
+func replaceWithin(files []*source, key func(*source) string) []*source {
+	newest := map[string]*source{}
+	var keys []string
+	for _, s := range files {
+		k := key(s)
+		n, ok := newest[k]
 		if !ok {
-			newest[key] = s
+			newest[k] = s
+			keys = append(keys, k)
 			continue
 		}
 		older, kept := s, n
@@ -315,7 +354,25 @@ func dropReplaced(sources []*source) {
 			older, kept = n, s
 		}
 		older.sum.Status, older.sum.Detail = StatusReplaced, "remplacé par "+kept.path+", plus récent"
-		newest[key] = kept
+		newest[k] = kept
+	}
+	kept := make([]*source, len(keys))
+	for i, k := range keys {
+		kept[i] = newest[k]
+	}
+	return kept
+}
+
+// withoutCopyMarker is a file's name without extension nor copy markers (« (2) », « _corrige »),
+// its export stamp kept.
+func withoutCopyMarker(s *source) string {
+	base := strings.ToLower(strings.TrimSuffix(baseName(s.path), filepath.Ext(s.path)))
+	for {
+		trimmed := copyMarker.ReplaceAllString(base, "")
+		if trimmed == base {
+			return strings.TrimSpace(base)
+		}
+		base = trimmed
 	}
 }
 
@@ -340,10 +397,18 @@ func splitPhases(sources []*source) (first, rest []*source) {
 
 // parsed is a file turned into rows and rejects, ready to load.
 type parsed struct {
-	rows    [][]driver.Value
-	rejects []rejection
-	err     error // the file is refused whole
-	took    time.Duration
+	rows     [][]driver.Value
+	keys     []keyHash   // of each row, for the kinds whose keys hold across files
+	rejects  []rejection // by line: every failing column of a rejected line
+	rejected int         // lines rejected
+	err      error       // the file is refused whole
+	took     time.Duration
+}
+
+// reject adds the reasons of one rejected line.
+func (p *parsed) reject(reasons ...rejection) {
+	p.rejects = append(p.rejects, reasons...)
+	p.rejected++
 }
 
 // parse decodes and converts one file. It only reads l.known, which phase one has filled.
@@ -370,19 +435,23 @@ func (l *Loader) parse(o Options, s *source) *parsed {
 	}
 	s.sum.Detail = g.encoding
 	c := &converter{kind: s.kind, cols: cols, known: l.known, secret: o.Secret, xlsx: g.xlsx,
-		file: s.path, id: l.idOf(s), seen: map[rowKey]int{}, pseudo: map[identity]string{}}
+		file: s.path, id: l.idOf(s), today: o.Today, seen: map[rowKey]int{}, pseudo: map[identity]string{}}
 	c.index()
 	c.period, c.hasPer = periodFromName(baseName(s.path))
 	if !g.xlsx {
 		c.width = len(g.header)
 	}
+	acrossFiles := keyedAcrossFiles(s.kind)
 	for _, rec := range g.records {
-		row, rej := c.row(rec)
-		if rej != nil {
-			p.rejects = append(p.rejects, *rej)
+		row, rejects := c.row(rec)
+		if len(rejects) > 0 {
+			p.reject(rejects...)
 			continue
 		}
 		p.rows = append(p.rows, row)
+		if acrossFiles {
+			p.keys = append(p.keys, hashKey(c.rowKey(row)))
+		}
 	}
 	p.took = time.Since(start)
 	return p
@@ -417,8 +486,9 @@ func (l *Loader) idOf(s *source) int { return l.firstExport + s.order }
 
 // loadParallel parses and loads files on several workers, each with its own connection: DuckDB
 // takes appends to one table from several connections. Every row keeps its file and line, and
-// every file its load number, so the warehouse is the same whatever the timing; only the
-// physical order of rows may differ, which no query relies on.
+// every file its load number, so the warehouse is the same whatever the timing (duplicates across
+// files are settled after, by load number); only the physical order of rows may differ, which no
+// query relies on.
 func (l *Loader) loadParallel(ctx context.Context, o Options, sources []*source, progress func()) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -470,35 +540,43 @@ func (l *Loader) loadSource(ctx context.Context, s *source, p *parsed) error {
 		s.sum.Status, s.sum.Detail = StatusRefused, p.err.Error()
 		return nil
 	}
-	s.sum.Read = len(p.rows) + len(p.rejects)
-	s.sum.Loaded, s.sum.Rejected = len(p.rows), len(p.rejects)
+	s.sum.Read = len(p.rows) + p.rejected
+	s.sum.Loaded, s.sum.Rejected = len(p.rows), p.rejected
 	if len(p.rejects) > 0 {
+		s.firstRejected = p.rejects[0].line
 		s.sum.FirstReason = fmt.Sprintf("ligne %d : %s", p.rejects[0].line, p.rejects[0].reason)
+	}
+	if seen := l.seen[s.kind.Name]; seen != nil {
+		seen.add(l.idOf(s), p)
 	}
 	if err := warehouse.Append(ctx, l.db, "raw", s.kind.Name, p.rows); err != nil {
 		return fmt.Errorf("chargement de %s : %w", s.path, err)
 	}
-	if err := l.appendRejects(ctx, s, p.rejects); err != nil {
+	if err := l.appendRejects(ctx, s, p); err != nil {
 		return err
 	}
 	l.known.learn(s.kind, p.rows)
 	return l.record(ctx, s, p.took)
 }
 
-func (l *Loader) appendRejects(ctx context.Context, s *source, rejects []rejection) error {
-	if len(rejects) == 0 {
+func (l *Loader) appendRejects(ctx context.Context, s *source, p *parsed) error {
+	if len(p.rejects) == 0 {
 		return nil
 	}
-	rows := make([][]driver.Value, len(rejects))
-	sheet := any(nil)
-	if s.grid != nil && s.grid.sheet != "" {
-		sheet = s.grid.sheet
-	}
-	for i, r := range rejects {
-		rows[i] = []driver.Value{int32(l.idOf(s)), s.path, sheet, int32(r.line), nullable(r.column), nullable(r.value), r.reason, r.code}
+	rows := make([][]driver.Value, len(p.rejects))
+	for i, r := range p.rejects {
+		rows[i] = []driver.Value{int32(l.idOf(s)), s.path, sheetOf(s), int32(r.line), nullable(r.column), nullable(r.value), r.reason, r.code}
 	}
 	if err := warehouse.Append(ctx, l.db, "raw", "rejets", rows); err != nil {
 		return fmt.Errorf("chargement de %s : rejets : %w", s.path, err)
+	}
+	return nil
+}
+
+// sheetOf is the sheet raw.rejets names for a file's rejects.
+func sheetOf(s *source) driver.Value {
+	if s.grid != nil && s.grid.sheet != "" {
+		return s.grid.sheet
 	}
 	return nil
 }

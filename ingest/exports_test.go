@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -21,15 +22,18 @@ import (
 
 var testSecret = []byte("0123456789abcdef0123456789abcdef")
 
+// testToday is the day of the run in tests, so that bounds and messages do not move with the clock.
+var testToday = time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC)
+
 // ingestDir loads the reference data and the exports of dir into a new in-memory warehouse.
-func ingestDir(t *testing.T, dir string, columns map[string]map[string]string) (*sql.DB, *Summary) {
+func ingestDir(t testing.TB, dir string, columns map[string]map[string]string) (*sql.DB, *Summary) {
 	t.Helper()
 	l, db := newLoader(t)
 	ctx := context.Background()
 	if err := l.Reference(ctx, data.Reference(), "data/reference", "200040954"); err != nil {
 		t.Fatal(err)
 	}
-	sum, err := l.Exports(ctx, Options{Dir: dir, Columns: columns, Secret: testSecret, Workers: 2})
+	sum, err := l.Exports(ctx, Options{Dir: dir, Columns: columns, Secret: testSecret, Workers: 2, Today: testToday})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +115,7 @@ func TestDemoErrorsGiveTheAnnouncedRejects(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows, err := db.Query(`SELECT fichier, ligne::VARCHAR, coalesce(colonne, ''), coalesce(valeur, ''), code_motif
-		FROM raw.rejets ORDER BY fichier, ligne`)
+		FROM raw.rejets ORDER BY fichier, ligne, colonne NULLS FIRST`)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -41,9 +41,10 @@ const (
 type Loader struct {
 	db          *sql.DB
 	logger      *slog.Logger
-	next        int    // id of the next reference load
-	firstExport int    // id of the first export: exports are numbered after the reference
-	known       *known // what export rows are checked against
+	next        int                  // id of the next reference load
+	firstExport int                  // id of the first export: exports are numbered after the reference
+	known       *known               // what export rows are checked against
+	seen        map[string]*seenKeys // kind → the keys of its loaded rows, for duplicates across files
 }
 
 // referenceLoads is how many ids the reference files take; exports are numbered after them.

@@ -14,7 +14,7 @@ import (
 	"enfance/internal/warehouse"
 )
 
-func newLoader(t *testing.T) (*Loader, *sql.DB) {
+func newLoader(t testing.TB) (*Loader, *sql.DB) {
 	t.Helper()
 	ctx := context.Background()
 	db, err := warehouse.OpenMemory()

@@ -34,6 +34,7 @@ const (
 	codeUnreadable    = "ligne_illisible"
 	codeControl       = "caracteres_de_controle"
 	codeTooLong       = "valeur_trop_longue"
+	codeBounds        = "hors_bornes"
 )
 
 // rejection is why a row was not loaded.
@@ -144,6 +145,7 @@ type converter struct {
 	hasPer                     bool
 	file                       string
 	id                         int
+	today                      time.Time           // the day of the run, which dates of activity cannot pass
 	seen                       map[rowKey]int      // row key → first line
 	key                        []int               // indexes of the key columns
 	hours, structureAt, dateAt int                 // indexes of the columns the hour check reads; hours is -1 when none
@@ -151,43 +153,57 @@ type converter struct {
 	pseudo                     map[identity]string // pseudonyms already computed: the same people come back row after row
 }
 
-// row converts one record, or says why it cannot be loaded.
-func (c *converter) row(rec record) ([]driver.Value, *rejection) {
+// row converts one record, or says why it cannot be loaded: every failing column, and the checks
+// across columns whose columns could be read.
+func (c *converter) row(rec record) ([]driver.Value, []rejection) {
 	if rec.err != nil {
-		return nil, &rejection{line: rec.line, code: codeUnreadable, reason: rec.err.Error()}
+		return nil, []rejection{{line: rec.line, code: codeUnreadable, reason: rec.err.Error()}}
 	}
 	if c.width > 0 && len(rec.fields) != c.width && !emptyTail(rec.fields, c.width) {
-		return nil, &rejection{line: rec.line, code: codeUnreadable,
-			reason: fmt.Sprintf("la ligne a %d champs et l'en-tête %d : séparateur ou guillemet en trop ?", len(rec.fields), c.width)}
+		return nil, []rejection{{line: rec.line, code: codeUnreadable,
+			reason: fmt.Sprintf("la ligne a %d champs et l'en-tête %d : séparateur ou guillemet en trop ?", len(rec.fields), c.width)}}
 	}
 	values := make([]driver.Value, len(c.kind.Columns), len(c.kind.Columns)+3)
+	var rejects []rejection
 	var birth time.Time // full birth date, before it is cut to the month
 	for i, col := range c.kind.Columns {
 		raw := ""
 		if f := c.cols[i]; f >= 0 && f < len(rec.fields) {
 			raw = strings.TrimSpace(rec.fields[f])
 		}
-		if raw == "" {
-			if col.Required {
-				return nil, c.reject(rec, col, raw, codeMissing, "valeur obligatoire manquante")
-			}
+		v, rej := c.cell(rec, col, raw)
+		if rej != nil {
+			rejects = append(rejects, *rej)
 			continue
 		}
-		v, rej := c.value(rec, col, raw)
-		if rej != nil {
-			return nil, rej
-		}
-		if col.Type == exports.Month {
+		if col.Type == exports.Month && v != nil {
 			birth = v.(time.Time)
 			v = firstOfMonth(birth)
 		}
 		values[i] = v
 	}
+	if rej := c.checkHours(rec, values); rej != nil {
+		rejects = append(rejects, *rej)
+	}
+	if len(rejects) > 0 {
+		return nil, rejects
+	}
 	c.pseudonymise(values, birth)
-	if rej := c.checkRow(rec, values); rej != nil {
-		return nil, rej
+	if rej := c.checkKey(rec, values); rej != nil {
+		return nil, []rejection{*rej}
 	}
 	return append(values, c.file, int32(rec.line), int32(c.id)), nil
+}
+
+// cell reads one cell: nil for an empty optional one.
+func (c *converter) cell(rec record, col exports.Column, raw string) (driver.Value, *rejection) {
+	switch {
+	case raw == "" && col.Required:
+		return nil, c.reject(rec, col, raw, codeMissing, "valeur obligatoire manquante")
+	case raw == "":
+		return nil, nil
+	}
+	return c.value(rec, col, raw)
 }
 
 // emptyTail tells a row whose fields beyond the header's are all empty.
@@ -321,11 +337,11 @@ func (c *converter) value(rec record, col exports.Column, raw string) (driver.Va
 		if err != nil {
 			return fail(codeBadNumber, err)
 		}
-		if n < 0 {
-			return fail(codeNegative, bad("est négatif"))
+		if col.Type == exports.Year {
+			return c.year(rec, col, raw, int(n))
 		}
-		if col.Type == exports.Year && (n < 1900 || n > 2100) {
-			return fail(codeBadNumber, bad("n'est pas une année"))
+		if rej := c.bounds(rec, col, raw, float64(n)); rej != nil {
+			return nil, rej
 		}
 		return int32(n), nil
 	case exports.Decimal:
@@ -379,7 +395,8 @@ func isAntenneRef(k exports.Kind, col exports.Column) bool {
 	return k.Name != "antennes_rpe" && (col.Name == "antenne" || col.Name == "code_antenne")
 }
 
-// hourKinds hold hours of a day, which cannot pass 24.
+// hourKinds' decimals are hours of a day: out of their bounds (0 to 24 in the registry) they keep
+// the codes heures_negatives and heures_hors_bornes.
 var hourKinds = []string{"eaje_presences", "acm_presences", "acm_periodes"}
 
 func (c *converter) decimal(rec record, col exports.Column, raw string) (driver.Value, *rejection) {
@@ -387,16 +404,42 @@ func (c *converter) decimal(rec record, col exports.Column, raw string) (driver.
 	if err != nil {
 		return nil, c.reject(rec, col, raw, codeBadNumber, err.Error())
 	}
-	hours := slices.Contains(hourKinds, c.kind.Name)
-	switch {
-	case f < 0 && hours:
-		return nil, c.reject(rec, col, raw, codeNegativeHours, "heures : un nombre d'heures ne peut pas être négatif")
-	case f < 0:
-		return nil, c.reject(rec, col, raw, codeNegative, "est négatif")
-	case hours && f > 24:
-		return nil, c.reject(rec, col, raw, codeHours, "heures : plus de 24 heures dans une journée")
+	if rej := c.bounds(rec, col, raw, f); rej != nil {
+		return nil, rej
 	}
 	return f, nil
+}
+
+// bounds checks a number against its column's plausible bounds (internal/exports); hours of a
+// day keep their own codes.
+func (c *converter) bounds(rec record, col exports.Column, raw string, f float64) *rejection {
+	hours := col.Type == exports.Decimal && slices.Contains(hourKinds, c.kind.Name)
+	switch {
+	case f < 0 && hours:
+		return c.reject(rec, col, raw, codeNegativeHours, "heures : un nombre d'heures ne peut pas être négatif")
+	case f < 0:
+		return c.reject(rec, col, raw, codeNegative, "est négatif")
+	case f > col.Max && hours:
+		return c.reject(rec, col, raw, codeHours, fmt.Sprintf("heures : plus de %s heures dans une journée", frNumber(col.Max)))
+	case f > col.Max:
+		return c.reject(rec, col, raw, codeBounds, fmt.Sprintf("est au-dessus de %s, le maximum plausible pour cette colonne", frNumber(col.Max)))
+	case f < col.Min:
+		return c.reject(rec, col, raw, codeBounds, fmt.Sprintf("est au-dessous de %s, le minimum plausible pour cette colonne", frNumber(col.Min)))
+	}
+	return nil
+}
+
+// year checks a year against its column's first and last plausible years.
+func (c *converter) year(rec record, col exports.Column, raw string, y int) (driver.Value, *rejection) {
+	switch last, bounded := col.Last(c.today); {
+	case y < 1900 || y > 2100:
+		return nil, c.reject(rec, col, raw, codeBadNumber, "n'est pas une année")
+	case y < col.From:
+		return nil, c.reject(rec, col, raw, codeBounds, fmt.Sprintf("est avant %d, première année plausible pour cette colonne", col.From))
+	case bounded && y > last.Year():
+		return nil, c.reject(rec, col, raw, codeBounds, fmt.Sprintf("est après %d, dernière année plausible pour cette colonne", last.Year()))
+	}
+	return int32(y), nil
 }
 
 func (c *converter) date(rec record, col exports.Column, raw string) (driver.Value, *rejection) {
@@ -404,9 +447,16 @@ func (c *converter) date(rec record, col exports.Column, raw string) (driver.Val
 	if err != nil {
 		return nil, c.reject(rec, col, raw, codeBadDate, err.Error())
 	}
-	if col.Name == c.kind.Period && c.hasPer && !c.period.contains(d) {
-		return nil, c.reject(rec, col, raw, codeOutOfPeriod,
-			fmt.Sprintf("est hors de la période du fichier (%s)", c.period))
+	last, bounded := col.Last(c.today)
+	switch {
+	case d.Year() < col.From:
+		return nil, c.reject(rec, col, raw, codeBounds, fmt.Sprintf("est avant %d, première année plausible pour cette colonne", col.From))
+	case bounded && d.After(last) && col.Until == exports.Today:
+		return nil, c.reject(rec, col, raw, codeBounds, "est après le jour du chargement ("+last.Format("02/01/2006")+")")
+	case bounded && d.After(last):
+		return nil, c.reject(rec, col, raw, codeBounds, "est après le "+last.Format("02/01/2006")+", dernier jour plausible pour cette colonne")
+	case col.Name == c.kind.Period && c.hasPer && !c.period.contains(d):
+		return nil, c.reject(rec, col, raw, codeOutOfPeriod, fmt.Sprintf("est hors de la période du fichier (%s)", c.period))
 	}
 	return d, nil
 }
@@ -447,38 +497,52 @@ func pseudonym(secret []byte, domain, key string) string {
 	return hex.EncodeToString(mac.Sum(nil)[:16])
 }
 
-// checkRow applies the checks that need several columns: realised hours within the day's
-// opening span, and no second row with the same key.
-func (c *converter) checkRow(rec record, values []driver.Value) *rejection {
-	if c.hours >= 0 {
-		if h, ok := values[c.hours].(float64); ok {
-			structure, _ := values[c.structureAt].(string)
-			d, _ := values[c.dateAt].(time.Time)
-			limit, found := c.known.span(structure, d)
-			what := "l'amplitude d'ouverture du jour"
-			if c.kind.Name == "acm_presences" {
-				limit, found = c.known.amplitude(structure, d)
-				what = "l'amplitude déclarée de la période"
-			}
-			if found && h > limit+1e-9 {
-				return c.reject(rec, c.kind.Columns[c.hours], frHours(h), codeHours,
-					fmt.Sprintf("heures réalisées dépassent %s (%s h)", what, frHours(limit)))
-			}
-		}
+// checkHours rejects realised hours beyond the day's opening span, when the hours, the structure
+// and the day could be read.
+func (c *converter) checkHours(rec record, values []driver.Value) *rejection {
+	if c.hours < 0 {
+		return nil
 	}
+	h, okH := values[c.hours].(float64)
+	structure, okS := values[c.structureAt].(string)
+	d, okD := values[c.dateAt].(time.Time)
+	if !okH || !okS || !okD {
+		return nil
+	}
+	limit, found := c.known.span(structure, d)
+	what := "l'amplitude d'ouverture du jour"
+	if c.kind.Name == "acm_presences" {
+		limit, found = c.known.amplitude(structure, d)
+		what = "l'amplitude déclarée de la période"
+	}
+	if found && h > limit+1e-9 {
+		return c.reject(rec, c.kind.Columns[c.hours], frNumber(h), codeHours,
+			fmt.Sprintf("heures réalisées dépassent %s (%s h)", what, frNumber(limit)))
+	}
+	return nil
+}
+
+// checkKey rejects a second row of the file with the same key; only rows every column of which
+// could be read take a key.
+func (c *converter) checkKey(rec record, values []driver.Value) *rejection {
 	if len(c.key) == 0 {
 		return nil
 	}
-	var key rowKey
-	for i, k := range c.key {
-		key[i] = values[k]
-	}
+	key := c.rowKey(values)
 	if first, dup := c.seen[key]; dup {
 		return &rejection{line: rec.line, code: codeDuplicate,
 			reason: fmt.Sprintf("doublon de la ligne %d (même %s)", first, strings.Join(c.kind.Key, ", "))}
 	}
 	c.seen[key] = rec.line
 	return nil
+}
+
+func (c *converter) rowKey(values []driver.Value) rowKey {
+	var key rowKey
+	for i, k := range c.key {
+		key[i] = values[k]
+	}
+	return key
 }
 
 // rowKey is the values of a row's key columns (five at most in the registry): comparable, so a
@@ -519,4 +583,4 @@ func hasControl(s string) bool {
 	return false
 }
 
-func frHours(h float64) string { return strings.Replace(fmt.Sprintf("%g", h), ".", ",", 1) }
+func frNumber(h float64) string { return strings.Replace(fmt.Sprintf("%g", h), ".", ",", 1) }

@@ -3,6 +3,7 @@ package exports
 import (
 	"regexp"
 	"testing"
+	"time"
 
 	"enfance/internal/golden"
 )
@@ -63,11 +64,57 @@ func TestForFile(t *testing.T) {
 	}
 }
 
+// TestEveryValueIsBounded: every number, date and year has the bounds a real value can take, so
+// that the ingest rejects a 1900 presence or a seventh child in an AM's agrément.
+func TestEveryValueIsBounded(t *testing.T) {
+	for _, k := range Kinds {
+		for _, c := range k.Columns {
+			switch {
+			case c.Type == Int || c.Type == Decimal:
+				if c.Min < 0 || c.Max <= c.Min || c.From != 0 {
+					t.Errorf("%s.%s: bounds %g to %g, first year %d", k.Name, c.Name, c.Min, c.Max, c.From)
+				}
+			case c.Bounded():
+				if c.From < 1900 || c.From > 2100 || c.Max != 0 {
+					t.Errorf("%s.%s: first year %d, max %g", k.Name, c.Name, c.From, c.Max)
+				}
+			case c.Min != 0 || c.Max != 0 || c.From != 0 || c.Until != Today:
+				t.Errorf("%s.%s: bounds on a %s", k.Name, c.Name, c.Type)
+			}
+		}
+	}
+}
+
+func TestLast(t *testing.T) {
+	today := time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		col  Column
+		want string
+	}{
+		{Column{Type: Date, Until: Today}, "2026-03-15"},
+		{Column{Type: Year, Until: Today}, "2026-12-31"},
+		{Column{Type: Year, Until: Adult}, "2008-12-31"},
+		{Column{Type: Date, Until: YearsAhead(1)}, "2027-12-31"},
+		{Column{Type: Date, Until: Open}, "none"},
+	}
+	for _, tt := range tests {
+		got := "none"
+		if last, ok := tt.col.Last(today); ok {
+			got = last.Format(time.DateOnly)
+		}
+		if got != tt.want {
+			t.Errorf("%s: last %s, want %s", tt.col.Bounds(), got, tt.want)
+		}
+	}
+}
+
+// TestKeysAreColumns: a key names required columns, so that every loaded row has its whole key
+// (the ingest compares keys across files by equality).
 func TestKeysAreColumns(t *testing.T) {
 	for _, k := range Kinds {
 		for _, c := range k.Key {
-			if _, ok := k.Column(c); !ok {
-				t.Errorf("%s: key %q is not a column", k.Name, c)
+			if col, ok := k.Column(c); !ok || !col.Required {
+				t.Errorf("%s: key %q is not a required column", k.Name, c)
 			}
 		}
 	}

@@ -24,11 +24,27 @@ func Markdown() []byte {
 	b.WriteString("  et la raison ; le reste du fichier est chargé. Lignes vides et ligne de total finale sont ignorées\n")
 	b.WriteString("  avec un avertissement. Un fichier illisible est refusé en entier, avec un message.\n")
 	b.WriteString("- Deux fichiers de même contenu comptent une fois. Deux fichiers du même type dont le nom ne diffère que par\n")
-	b.WriteString("  une date d'export (`_2025-04-10`, `_20250410`) ou une marque de copie (`(2)`, `_corrige`, `_v2`) couvrent\n")
-	b.WriteString("  la même structure et la même période : le plus récent (date du nom, sinon date de modification) remplace l'autre.\n")
+	b.WriteString("  une marque de copie (`(2)`, `_corrige`, `_v2`) sont une correction l'un de l'autre : le plus récent (date du\n")
+	b.WriteString("  nom, sinon date de modification) remplace l'autre. Dont le nom ne diffère que par une date d'export\n")
+	b.WriteString("  (`_2025-04-10`, `_20250410`), ils ne le sont que s'ils couvrent la même période : celle du nom (`_2025`,\n")
+	b.WriteString("  `_2025-03`), sinon les mois des dates de la colonne de période du fichier (`date` pour les présences). Des\n")
+	b.WriteString("  exports mensuels nommés par leur date d'export (`_20250131`, `_20250228`…) se chargent donc tous. Un type sans\n")
+	b.WriteString("  colonne de date de période (registre, structures, capacités, inscriptions…) garde le plus récent.\n")
 	b.WriteString("- Une année (`_2025`) ou un mois (`_2025-03`) dans le nom est la période du fichier : une date hors de\n")
 	b.WriteString("  cette période est rejetée.\n")
+	b.WriteString("- Une ligne dont la clé (« identifiée par » ci-dessous) est déjà chargée depuis un autre fichier du même type\n")
+	b.WriteString("  est un doublon, rejeté : le fichier premier dans l'ordre des chemins garde la ligne, quel que soit l'ordre de\n")
+	b.WriteString("  lecture. Les listes données à leur date (structures, antennes, registre des assistants maternels, agents,\n")
+	b.WriteString("  population) peuvent citer la même ligne dans plusieurs fichiers : leur clé n'est unique que dans un fichier.\n")
 	b.WriteString("- Une valeur plus longue que la « longueur max. » de sa colonne (en caractères) est rejetée.\n")
+	b.WriteString("- Un nombre, une date ou une année hors de ses « bornes » (les valeurs qu'une donnée réelle peut prendre) est\n")
+	fmt.Fprintf(&b, "  rejeté avec la borne dépassée. Les dates d'activité vont de %d au jour du chargement ; une date prévue\n", FirstActivityYear)
+	b.WriteString("  (séjour, fermeture, contrat) peut aller jusqu'à la fin d'une année suivante ; une fin de validité n'a pas\n")
+	b.WriteString("  de borne haute (`31/12/2099` veut dire « toujours valide »).\n")
+	b.WriteString("- Chaque colonne fautive d'une ligne rejetée est une ligne de `raw.rejets` (même fichier, même ligne) ; les\n")
+	b.WriteString("  lignes rejetées de `raw.chargements` comptent les lignes du fichier. Les contrôles entre colonnes ne portent\n")
+	b.WriteString("  que sur des valeurs lues : les heures au-delà de l'amplitude du jour quand les heures, la structure et le jour\n")
+	b.WriteString("  l'ont été ; les doublons sur des lignes dont chaque valeur l'a été.\n")
 	b.WriteString("- Les fichiers sont lus comme fichiers ordinaires du dossier : un lien symbolique, un tube, un périphérique\n")
 	b.WriteString("  ou une socket est refusé ; un fichier de plus de 512 Mo aussi.\n")
 	b.WriteString("- Un message ou un rejet ne cite jamais une valeur d'une colonne de personne (nom, identifiant) : il écrit\n")
@@ -45,13 +61,18 @@ func Markdown() []byte {
 	}
 	for _, k := range Kinds {
 		fmt.Fprintf(&b, "\n## %s\n\n%s Une ligne = %s.\n", k.Name, k.Doc, k.Grain)
-		if len(k.Key) > 0 {
-			fmt.Fprintf(&b, "Une ligne est identifiée par %s : une seconde ligne avec les mêmes valeurs est un doublon, rejeté.\n", codes(k.Key))
+		switch {
+		case len(k.Key) > 0 && k.Snapshot:
+			fmt.Fprintf(&b, "Une ligne est identifiée par %s : une seconde ligne avec les mêmes valeurs dans le fichier est un doublon, rejeté ; "+
+				"chaque fichier donne la liste à sa date, la même ligne peut figurer dans plusieurs fichiers.\n", codes(k.Key))
+		case len(k.Key) > 0:
+			fmt.Fprintf(&b, "Une ligne est identifiée par %s : une seconde ligne avec les mêmes valeurs, dans le fichier ou dans un autre "+
+				"fichier du même type, est un doublon, rejeté.\n", codes(k.Key))
 		}
-		b.WriteString("\n| colonne | type | obligatoire | longueur max. | valeurs | autres noms | description |\n|---|---|---|---|---|---|---|\n")
+		b.WriteString("\n| colonne | type | obligatoire | longueur max. | bornes | valeurs | autres noms | description |\n|---|---|---|---|---|---|---|---|\n")
 		for _, c := range k.Columns {
-			fmt.Fprintf(&b, "| `%s` | %s | %s | %d | %s | %s | %s |\n", c.Name, c.Type, yes(c.Required),
-				c.Longest(), codes(c.Values), codes(c.Aliases), c.Doc)
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %d | %s | %s | %s | %s |\n", c.Name, c.Type, yes(c.Required),
+				c.Longest(), c.Bounds(), codes(c.Values), codes(c.Aliases), c.Doc)
 		}
 	}
 	return []byte(b.String())

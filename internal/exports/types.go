@@ -44,6 +44,13 @@ type Column struct {
 	Doc      string   // French description
 	// MaxLen is the longest value accepted, in characters; 0 takes the type's (see [Column.Longest]).
 	MaxLen int
+	// Min and Max bound a number (Int, Decimal), both included: the values a real one can take.
+	// A value outside is rejected, naming the bound.
+	Min, Max float64
+	// From is the first year a date or a year (Date, Month, Year) can have, Until how late it
+	// may be, counted from the day of the run (see [Until]).
+	From  int
+	Until Until
 }
 
 // maxLens are the longest values each type accepts: a structure's name or a séjour's title fits
@@ -71,9 +78,15 @@ type Kind struct {
 	// Period names the date column that must fall inside the period a file's name announces
 	// (a year or a month).
 	Period string
-	// Key names the columns that identify a row: a second row with the same key in a file is a
-	// duplicate. Empty when two rows may be alike (two phone calls on the same day).
+	// Key names the columns that identify a row: a second row with the same key, in the file or
+	// in another file of the kind, is a duplicate. Empty when two rows may be alike (two phone
+	// calls on the same day).
 	Key []string
+	// Snapshot marks a list each file gives as it stood on its date (the structures, the AM
+	// register, the agents' contracts, the population): the same key in several files is the
+	// same thing seen again, the newest file's row winning downstream, so its key is unique
+	// within a file only.
+	Snapshot bool
 }
 
 // Column returns the column of the kind with that name.

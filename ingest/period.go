@@ -1,0 +1,79 @@
+package ingest
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"enfance/internal/exports"
+)
+
+// Files whose names differ only by an export stamp (eaje_presences_MA-LOUPS_20250131.csv,
+// …_20250228.csv) are corrections of one another only when they cover the same period: monthly
+// exports named by their export date are twelve months, not twelve versions of one.
+
+// coveredPeriod is the period a file covers, for corrections: the one its name announces (the
+// same for the whole group, since names differ only by stamps), else the months of its rows.
+// It is empty when neither says: the newest of such files replaces the others.
+func coveredPeriod(s *source, custom map[string]string) string {
+	if _, ok := periodFromName(baseName(s.path)); ok {
+		return ""
+	}
+	return dataPeriod(s, custom)
+}
+
+// dataPeriod reads the months a file's rows cover in its kind's period column (a date or a
+// year), from the first to the last; "" when the kind has no such column or no row a readable
+// value. Only files whose names carry no period are read for it, once more when they load.
+func dataPeriod(s *source, custom map[string]string) string {
+	at := slices.IndexFunc(s.kind.Columns, func(c exports.Column) bool { return c.Name == s.kind.Period })
+	if at < 0 || (s.kind.Columns[at].Type != exports.Date && s.kind.Columns[at].Type != exports.Year) {
+		return ""
+	}
+	g := s.grid
+	if g == nil {
+		var err error
+		if g, err = decode(s); err != nil {
+			return ""
+		}
+	}
+	cols, _, err := matchHeader(s.kind, g.header, custom)
+	if err != nil || cols[at] < 0 {
+		return ""
+	}
+	first, last := 0, 0
+	for _, rec := range g.records {
+		if cols[at] >= len(rec.fields) {
+			continue
+		}
+		from, to, ok := months(strings.TrimSpace(rec.fields[cols[at]]), s.kind.Columns[at].Type, g.xlsx)
+		if !ok {
+			continue
+		}
+		if first == 0 || from < first {
+			first = from
+		}
+		last = max(last, to)
+	}
+	if first == 0 {
+		return ""
+	}
+	return monthText(first) + ".." + monthText(last)
+}
+
+// months reads a date, or a year, as the first and last months it covers, counted from year 0.
+func months(raw string, t exports.Type, xlsx bool) (first, last int, ok bool) {
+	if t == exports.Year {
+		y, err := parseInt(raw)
+		return int(y) * 12, int(y)*12 + 11, err == nil && y > 0
+	}
+	parse := parseDate
+	if xlsx {
+		parse = parseExcelDate
+	}
+	d, err := parse(raw)
+	m := d.Year()*12 + int(d.Month()) - 1
+	return m, m, err == nil
+}
+
+func monthText(m int) string { return fmt.Sprintf("%04d-%02d", m/12, m%12+1) }
