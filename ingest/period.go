@@ -15,9 +15,15 @@ import (
 // coveredPeriod is the period a file covers, for corrections: the one its name announces (the
 // same for the whole group, since names differ only by stamps), else the months of its rows.
 // It is empty when neither says: the newest of such files replaces the others.
+// A list that stands as it was on a date (the register of the AM, « arrêté au 31 décembre »)
+// covers the year of the date in its name: am_registre_20241231 and am_registre_20251231 are two
+// years' registers, not two versions of one.
 func coveredPeriod(s *source, custom map[string]string) string {
 	if _, ok := periodFromName(baseName(s.path)); ok {
 		return ""
+	}
+	if t, ok := nameStamp(s); ok && s.kind.Snapshot {
+		return t.Format("2006")
 	}
 	return dataPeriod(s, custom)
 }

@@ -332,6 +332,36 @@ func TestExportStampsAreNotPeriods(t *testing.T) {
 	}
 }
 
+// TestDatedRegisters: registers of the AM named with the day they were closed are registers of
+// different years, not versions of one; a later export of the same year replaces the earlier.
+func TestDatedRegisters(t *testing.T) {
+	dir := t.TempDir()
+	register := func(name string, ids ...string) {
+		t.Helper()
+		var b strings.Builder
+		b.WriteString("identifiant_am;antenne;commune_insee;annee_naissance;date_premier_agrement;places_agreees\n")
+		for _, id := range ids {
+			b.WriteString(id + ";ANT-BERGUES;59067;1970;01/09/2010;4\n")
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "antennes_rpe.csv"), []byte("code_antenne;nom;commune_insee\nANT-BERGUES;Bergues;59067\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	register("am_registre_20241231.csv", "AM1", "AM2")
+	register("am_registre_20251231.csv", "AM1", "AM2", "AM3")
+	register("am_registre_20250105.csv", "AM1")
+	_, sum := ingestDir(t, dir, nil)
+	want := map[string]string{"am_registre_20241231.csv": StatusLoaded, "am_registre_20250105.csv": StatusReplaced, "am_registre_20251231.csv": StatusLoaded}
+	for name, status := range want {
+		if f := fileSummary(t, sum, name); f.Status != status {
+			t.Errorf("%s: %s %s, want %s", name, f.Status, f.Detail, status)
+		}
+	}
+}
+
 // TestSeenKeys: the filter marks the second row of every key, and few rows whose key is new.
 func TestSeenKeys(t *testing.T) {
 	sk := &seenKeys{bits: make([]uint64, 1024)} // 65 536 bits: 8 a key below

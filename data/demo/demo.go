@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"enfance/internal/exports"
 )
 
 // Options are the settings of `enfance demo`.
@@ -120,8 +122,18 @@ func (g *generator) rand(part string) *rand.Rand {
 	return source(g.o.Seed, g.t.prefix+part)
 }
 
-// path is where a file of this territory goes.
+// path is where a file of this territory goes. Under --scale, a file whose name names no code of
+// the territory carries the territory's tag after its kind (am_registre_T02_2025.xlsx): the
+// territories' files are other exports, never corrections of one another.
 func (g *generator) path(parts ...string) string {
+	if tag := strings.TrimSuffix(g.t.prefix, "-"); tag != "" {
+		base := parts[len(parts)-1]
+		if !strings.Contains(base, tag) {
+			if k, ok := exports.ForFile(base); ok {
+				parts[len(parts)-1] = k.Name + "_" + tag + base[len(k.Name):]
+			}
+		}
+	}
 	return path.Join(append([]string{g.folder}, parts...)...)
 }
 

@@ -52,7 +52,7 @@ func (g *generator) survey() error {
 		for i := range between(r, 120, 140) {
 			trained := chance(r, 0.3)
 			when := date(y, time.March, 1).AddDate(0, 0, r.IntN(45))
-			t.add(fmt.Sprintf("R%d-%03d", y, i+1), when, pick(r, g.t.antennes).code,
+			t.add(fmt.Sprintf("%sR%d-%03d", g.t.prefix, y, i+1), when, pick(r, g.t.antennes).code,
 				pick(r, []string{"moins_5_ans", "5_14_ans", "5_14_ans", "15_ans_plus", "15_ans_plus"}), trained,
 				citedBrakes(r, trained), citedLevers(r), comment(r))
 		}

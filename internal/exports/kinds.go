@@ -212,7 +212,7 @@ var Kinds = []Kind{
 		enum("dispositif", false, dispositifs, "Plan de développement des compétences ou CPF.", "financement"),
 		col("hors_temps_accueil", Bool, false, "Formation suivie hors du temps d'accueil des enfants ?", "hors_temps"),
 	}},
-	{Name: "enquete_freins_leviers", Key: []string{"reponse"}, Grain: "une réponse à l'enquête", Doc: "Réponses des assistants maternels à l'enquête sur les freins et leviers à la formation.", Period: "date", Columns: []Column{
+	{Name: "enquete_freins_leviers", Key: []string{"reponse", "date"}, Grain: "une réponse à l'enquête", Doc: "Réponses des assistants maternels à l'enquête sur les freins et leviers à la formation.", Period: "date", Columns: []Column{
 		col("reponse", Code, true, "Numéro de la réponse.", "id_reponse", "numero"),
 		col("date", Date, true, "Date de la réponse.", "horodateur", "jour").since(FirstActivityYear, Today),
 		col("antenne", Code, false, "Antenne du répondant.", "code_antenne"),

@@ -14,7 +14,8 @@
 -- depends: staging.annees, staging.structures, staging.eaje_jours, staging.eaje_presences, staging.acm_periodes, staging.exports_recus, staging.fichiers_exports, staging.rejets
 -- key: code_structure, type_export, periode
 -- column code_structure: Structure qui doit l'export (le relais pour le registre des assistants
---   maternels, les ateliers, les contacts et la formation ; la structure de séjours pour les séjours).
+--   maternels, les ateliers, les contacts et la formation ; la structure de séjours pour les séjours ;
+--   « service » quand le fichier des structures compte plusieurs relais ou structures de séjours).
 -- column type_export: Type d'export (voir docs/exports.md).
 -- column periode: Période : « 2025-03 » pour un mois, « 2025 » pour une année, le code d'une
 --   période déclarée pour un accueil de mineurs.
@@ -28,10 +29,13 @@
 -- column jours_sans_presence: Pour les présences d'un EAJE, jours d'ouverture du mois sans aucune
 --   présence ; vide sinon.
 -- column motif: Raison du refus du premier fichier refusé, quand il y en a un.
-WITH jeunesse AS (
-    SELECT min(code_structure) AS code FROM staging.structures WHERE type = 'jeunesse_sejours'
+WITH proprietaires AS ( -- who owes the exports the service keeps: the relais, the séjours structure
+    SELECT type, CASE WHEN count(*) = 1 THEN min(code_structure) ELSE 'service' END AS code
+    FROM staging.structures WHERE type IN ('rpe', 'jeunesse_sejours') GROUP BY type
+), jeunesse AS (
+    SELECT code FROM proprietaires WHERE type = 'jeunesse_sejours'
 ), relais AS (
-    SELECT min(code_structure) AS code FROM staging.structures WHERE type = 'rpe'
+    SELECT code FROM proprietaires WHERE type = 'rpe'
 ), ouvertes AS ( -- structures and the years they are open
     SELECT s.code_structure, s.type, y.annee
     FROM staging.structures AS s, staging.annees AS y
@@ -43,10 +47,11 @@ WITH jeunesse AS (
     UNION SELECT code_structure, 'acm_periodes', CAST(annee AS VARCHAR), annee FROM ouvertes WHERE type LIKE 'acm%'
     UNION SELECT p.code_structure, 'acm_presences', p.periode, year(p.date_debut)
         FROM staging.acm_periodes AS p JOIN staging.annees AS y ON y.annee = year(p.date_debut)
-    UNION SELECT o.code_structure, k.type_export, CAST(o.annee AS VARCHAR), o.annee
-        FROM ouvertes AS o, (VALUES ('sejours'), ('sejours_inscriptions')) AS k(type_export) WHERE o.type = 'jeunesse_sejours'
-    UNION SELECT o.code_structure, k.type_export, CAST(o.annee AS VARCHAR), o.annee
-        FROM ouvertes AS o, (VALUES ('am_registre'), ('rpe_ateliers'), ('rpe_participations'), ('rpe_contacts'),
+    UNION SELECT DISTINCT p.code, k.type_export, CAST(o.annee AS VARCHAR), o.annee
+        FROM ouvertes AS o JOIN proprietaires AS p USING (type), (VALUES ('sejours'), ('sejours_inscriptions')) AS k(type_export)
+        WHERE o.type = 'jeunesse_sejours'
+    UNION SELECT DISTINCT p.code, k.type_export, CAST(o.annee AS VARCHAR), o.annee
+        FROM ouvertes AS o JOIN proprietaires AS p USING (type), (VALUES ('am_registre'), ('rpe_ateliers'), ('rpe_participations'), ('rpe_contacts'),
                                           ('formation_sessions'), ('formation_inscriptions')) AS k(type_export)
         WHERE o.type = 'rpe'
 ), fichiers AS ( -- every file attributed to the periods it brings rows for, or that its name announces

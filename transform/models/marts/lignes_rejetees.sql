@@ -11,7 +11,7 @@
 -- column valeur: Valeur lue, masquée quand elle pourrait désigner une personne.
 -- column motif: Raison du rejet, en français.
 -- column code_motif: Code stable de la raison.
-SELECT r.fichier, f.code_structure, f.type_export, r.ligne, r.colonne, r.valeur, r.motif, r.code_motif
+SELECT r.fichier, f.code_structure, f.type_export, r.ligne, coalesce(r.colonne, '') AS colonne, r.valeur, r.motif, r.code_motif
 FROM staging.rejets AS r
 LEFT JOIN staging.fichiers_exports AS f USING (chargement)
 ORDER BY r.fichier, r.ligne, r.colonne

@@ -25,6 +25,11 @@ SELECT
     coalesce(any_value(c.statut), 'complet') AS donnees
 FROM staging.sejours AS s
 LEFT JOIN staging.sejours_inscriptions AS i USING (code_sejour)
-LEFT JOIN marts.completude AS c ON c.type_export = 'sejours_inscriptions' AND c.annee = year(s.date_debut)
+LEFT JOIN (
+    SELECT annee, CASE WHEN bool_and(statut = 'complet') THEN 'complet'
+                       WHEN bool_or(statut IN ('complet', 'partiel')) THEN 'partiel'
+                       ELSE 'manquant' END AS statut
+    FROM marts.completude WHERE type_export = 'sejours_inscriptions' GROUP BY annee
+) AS c ON c.annee = year(s.date_debut)
 GROUP BY s.code_sejour, s.date_debut, s.intitule, s.places
 ORDER BY s.date_debut, s.code_sejour

@@ -2,13 +2,13 @@
 --   période (un mois pour les présences d'un EAJE, une période déclarée pour un accueil de mineurs,
 --   une année sinon), les lignes chargées et les fichiers qui les apportent. Les exports tenus par
 --   le service (séjours, relais, formation, registre des assistants maternels) sont rattachés à la
---   structure de séjours ou au relais, « service » quand il n'y en a pas.
+--   structure de séjours ou au relais, « service » quand il n'y en a pas ou qu'il y en a plusieurs.
 -- depends: raw.eaje_presences, raw.eaje_fermetures, raw.acm_periodes, raw.acm_presences, raw.sejours, raw.sejours_inscriptions, raw.am_registre, raw.rpe_ateliers, raw.rpe_contacts, raw.rpe_participations, raw.formation_sessions, raw.formation_inscriptions, staging.structures, staging.fichiers_exports
 -- key: code_structure, type_export, periode
 WITH jeunesse AS (
-    SELECT min(code_structure) AS code FROM staging.structures WHERE type = 'jeunesse_sejours'
+    SELECT CASE WHEN count(*) = 1 THEN min(code_structure) END AS code FROM staging.structures WHERE type = 'jeunesse_sejours'
 ), relais AS (
-    SELECT min(code_structure) AS code FROM staging.structures WHERE type = 'rpe'
+    SELECT CASE WHEN count(*) = 1 THEN min(code_structure) END AS code FROM staging.structures WHERE type = 'rpe'
 ), registres AS ( -- a register's year: the one its name announces, else its latest date
     SELECT r._fichier, coalesce(CAST(left(f.periode, 4) AS INTEGER),
                                 max(year(greatest(r.date_premier_agrement, coalesce(r.date_cessation, r.date_premier_agrement))))) AS annee
