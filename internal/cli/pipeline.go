@@ -68,7 +68,7 @@ func (a *app) ingestExports(ctx context.Context, loader *ingest.Loader) error {
 	}
 	a.fingerprint = secret.Fingerprint(key)
 	a.warnOnNewKey(ctx)
-	sum, err := loader.Exports(ctx, ingest.Options{Dir: dir, Columns: a.cfg.Colonnes, Secret: key,
+	sum, err := loader.Exports(ctx, ingest.Options{Dir: dir, Columns: a.cfg.Colonnes, Secret: key, Today: a.now(),
 		Workers: runtime.NumCPU(), Progress: a.progress("fichiers chargés")})
 	if err != nil {
 		return err
@@ -132,7 +132,7 @@ func (a *app) warnOnNewKey(ctx context.Context) {
 // checkRejects fails a --strict run when any row was rejected or any file refused.
 func (a *app) checkRejects(ctx context.Context, db *sql.DB) error {
 	var rows, files int
-	err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM raw.rejets),
+	err := db.QueryRowContext(ctx, `SELECT (SELECT count(DISTINCT (chargement, ligne)) FROM raw.rejets),
 		(SELECT count(*) FROM raw.chargements WHERE statut = 'refuse')`).Scan(&rows, &files)
 	if err != nil {
 		return fmt.Errorf("compte des rejets : %w", err)

@@ -21,7 +21,7 @@ SELECT
     c.lignes_chargees,
     c.lignes_rejetees,
     (SELECT 'ligne ' || r.ligne || ' : ' || r.motif FROM staging.rejets AS r
-      WHERE r.chargement = c.chargement ORDER BY r.ligne LIMIT 1) AS premier_motif,
+      WHERE r.chargement = c.chargement ORDER BY r.ligne, r.colonne NULLS FIRST LIMIT 1) AS premier_motif,
     c.detail,
     c.demonstration,
     f.code_structure
