@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -197,5 +199,162 @@ func TestCompleteDemoExitsZero(t *testing.T) {
 	if o.code != exitOK || strings.Contains(o.brief, "Données incomplètes") || strings.Contains(o.dashboard, `id="donnees-incompletes"`) ||
 		o.rejectsWorkbookExists || !strings.Contains(o.brief, "Données complètes") {
 		t.Errorf("exit %d; box in the brief %v; rejects workbook %v", o.code, strings.Contains(o.brief, "Données incomplètes"), o.rejectsWorkbookExists)
+	}
+}
+
+var (
+	baseOnce sync.Once
+	base     outputs
+)
+
+// baseRun is the run on the demo as written, that the cases below compare with.
+func baseRun(t *testing.T) outputs {
+	t.Helper()
+	baseOnce.Do(func() { base = runCase(t, trustDemo(t)) })
+	return base
+}
+
+// editFile rewrites a file of the exports through fn.
+func editFile(t *testing.T, path string, fn func(string) string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(fn(string(b))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// sameLine checks that a line of the brief reads as in the base run.
+func sameLine(t *testing.T, got outputs, label string) {
+	t.Helper()
+	if g, w := line(got.brief, label), line(baseRun(t).brief, label); g != w || g == "" {
+		t.Errorf("the brief shows\n%q\nwant, as without the case,\n%q", g, w)
+	}
+}
+
+// TestOverlappingFile: a second file of the same crèche and month holding rows already loaded
+// counts them once: March stays as it was, the doubled rows are rejects naming the first file.
+func TestOverlappingFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the pipeline on two years of the demo")
+	}
+	data := copyExports(t, trustDemo(t))
+	march := filepath.Join(data, "eaje", "MA-LOUPS", "eaje_presences_MA-LOUPS_2025-03.csv")
+	b, err := os.ReadFile(march)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(b), "\r\n")
+	part := strings.Join(lines[:301], "") // the header and 300 rows of the first file
+	if err := os.WriteFile(strings.Replace(march, "2025-03", "2025-03_partie2", 1), []byte(part), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o := runCase(t, data)
+	if o.code != exitOK {
+		t.Errorf("exit %d: duplicates rejected leave the month complete\n%s", o.code, o.stdout)
+	}
+	sameLine(t, o, "Taux d'occupation réel des EAJE")
+	if !strings.Contains(o.stdout, "300 ligne(s) rejetée(s), ligne 2 : doublon de eaje/MA-LOUPS/eaje_presences_MA-LOUPS_2025-03.csv, ligne 2") {
+		t.Errorf("stdout does not name the duplicates:\n%s", o.stdout)
+	}
+	if !o.rejectsWorkbookExists {
+		t.Error("no rejects workbook")
+	}
+}
+
+// TestExportDatedNames: monthly files named with their export date are twelve months, not
+// corrections of one another: the figures are those of the demo.
+func TestExportDatedNames(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the pipeline on two years of the demo")
+	}
+	data := copyExports(t, trustDemo(t))
+	folder := filepath.Join(data, "eaje", "MA-LOUPS")
+	for m := 1; m <= 12; m++ {
+		from := filepath.Join(folder, fmt.Sprintf("eaje_presences_MA-LOUPS_2025-%02d.csv", m))
+		to := filepath.Join(folder, "eaje_presences_MA-LOUPS_"+time.Date(2025, time.Month(m+1), 0, 0, 0, 0, 0, time.UTC).Format("20060102")+".csv")
+		if err := os.Rename(from, to); err != nil {
+			t.Fatal(err)
+		}
+	}
+	o := runCase(t, data)
+	if o.code != exitOK || strings.Contains(o.stdout, "remplacé") {
+		t.Errorf("exit %d\n%s", o.code, o.stdout)
+	}
+	sameLine(t, o, "Taux d'occupation réel des EAJE")
+	sameLine(t, o, "Heures d'accueil réalisées en EAJE")
+}
+
+// TestAbsurdValues: an AM with 10 000 places and a presence dated 1900 are rejects with their
+// reason; no figure and no year of the documents moves.
+func TestAbsurdValues(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the pipeline on two years of the demo")
+	}
+	data := copyExports(t, trustDemo(t))
+	register := filepath.Join(data, "rpe", "am_registre_2025.xlsx")
+	f, err := excelize.OpenFile(register)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows(f.GetSheetList()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	placesCol, headerRow := -1, 0
+	for i, r := range rows {
+		for j, c := range r {
+			if strings.Contains(strings.ToLower(c), "places") {
+				placesCol, headerRow = j, i
+			}
+		}
+		if placesCol >= 0 {
+			break
+		}
+	}
+	cell, _ := excelize.CoordinatesToCellName(placesCol+1, headerRow+2)
+	if err := f.SetCellValue(f.GetSheetList()[0], cell, 10000); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SaveAs(register); err != nil {
+		t.Fatal(err)
+	}
+	editFile(t, filepath.Join(data, "eaje", "MA-LOUPS", "eaje_presences_MA-LOUPS_2025-05.csv"), func(s string) string {
+		return strings.Replace(s, "/05/2025;", "/05/1900;", 1)
+	})
+	o := runCase(t, data)
+	sameLine(t, o, "Places d'assistants maternels pour 100 enfants de moins")
+	for _, want := range []string{"am_registre_2025.xlsx : 1 ligne(s) rejetée(s)", "eaje_presences_MA-LOUPS_2025-05.csv : 1 ligne(s) rejetée(s)"} {
+		if !strings.Contains(o.stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, o.stdout)
+		}
+	}
+	ctg, _ := filepath.Glob(filepath.Join(o.out, "reports", "evaluation-ctg-*.pdf"))
+	if len(ctg) != 1 || filepath.Base(ctg[0]) != "evaluation-ctg-2024-2025.pdf" {
+		t.Errorf("CTG evaluations: %v", ctg)
+	}
+}
+
+// TestUnknownStatuses: séjour registrations with statuses nobody knows are rejects; the fill
+// rate computed from the rows left is marked partial, never shown as a fall.
+func TestUnknownStatuses(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the pipeline on two years of the demo")
+	}
+	data := copyExports(t, trustDemo(t))
+	editFile(t, filepath.Join(data, "jeunesse", "sejours_inscriptions_2025.csv"), func(s string) string {
+		return strings.ReplaceAll(s, ",present\n", ",venu_sur_place\n")
+	})
+	o := runCase(t, data)
+	if o.code != exitIncomplete {
+		t.Errorf("exit %d", o.code)
+	}
+	if l := line(o.brief, "Taux de remplissage des séjours"); !strings.Contains(l, "(partiel)") || strings.Contains(l, "▼") {
+		t.Errorf("the brief shows %q", l)
+	}
+	if !strings.Contains(o.brief, "inscriptions aux séjours 2025 (partiel)") {
+		t.Error("the brief's box does not name the partial registrations")
 	}
 }
