@@ -10,7 +10,8 @@
 --   été rejetées pour une autre raison qu'un doublon (une ligne déjà chargée ne manque pas), quand un fichier de la période a été refusé à côté de fichiers chargés, ou, pour
 --   les présences d'un EAJE, quand plus de 2 jours d'ouverture du mois n'ont aucune présence ;
 --   « refuse » quand aucune ligne n'a été chargée et qu'un fichier de la période a été refusé ;
---   « manquant » quand rien n'a été reçu.
+--   « manquant » quand rien n'a été reçu. Un fichier chargé dont le nom annonce la période et qui ne
+--   contient aucune ligne (une année sans fermeture) est un export complet.
 -- depends: staging.annees, staging.structures, staging.eaje_jours, staging.eaje_presences, staging.acm_periodes, staging.exports_recus, staging.fichiers_exports, staging.rejets
 -- key: code_structure, type_export, periode
 -- column code_structure: Structure qui doit l'export (le relais pour le registre des assistants
@@ -104,8 +105,8 @@ SELECT
     periode,
     CAST(annee AS INTEGER) AS annee,
     CASE
-        WHEN lignes_chargees = 0 AND fichiers_refuses > 0 THEN 'refuse'
-        WHEN lignes_chargees = 0 THEN 'manquant'
+        WHEN lignes_chargees = 0 AND fichiers = 0 AND fichiers_refuses > 0 THEN 'refuse'
+        WHEN lignes_chargees = 0 AND fichiers = 0 THEN 'manquant'
         WHEN fichiers_refuses > 0 OR lignes_perdues > 0.01 * (lignes_chargees + lignes_rejetees)
              OR jours_sans_presence > 2 THEN 'partiel'
         ELSE 'complet'
