@@ -92,15 +92,19 @@ func yearRow(y marts.EAJEYear) []string {
 func addRPE(m core.Maroto, b *marts.Bundle, year, t int) {
 	heading(m, "4. Relais Petite Enfance")
 	rpe := table{widths: []int{3, 2, 2, 2, 1, 2}, header: []string{"Antenne", "Ateliers", "Annulés", "AM venues", "Part", "Parents"}}
+	ateliers := partialOnly(stateOf(b, year, "", "rpe_ateliers", "rpe_participations"))
+	contacts := partialOnly(stateOf(b, year, "", "rpe_contacts"))
 	for _, r := range rowsOfYear(b.RPE, year, func(r marts.RPEYear) int { return r.Annee }) {
-		rpe.add(r.Antenne, frfmt.Int(r.AteliersRealises), frfmt.Int(r.AteliersAnnules), frfmt.Persons(r.AMDistinctes, t),
-			pct(r.TauxFrequentation), frfmt.Int(r.ContactsParents))
+		rpe.add(r.Antenne, marked(frfmt.Int(r.AteliersRealises), ateliers), marked(frfmt.Int(r.AteliersAnnules), ateliers),
+			marked(frfmt.Persons(r.AMDistinctes, t), ateliers), marked(pct(r.TauxFrequentation), ateliers), marked(frfmt.Int(r.ContactsParents), contacts))
 	}
 	rpe.addTo(m)
 	subheading(m, "Départs en formation continue des assistants maternels")
 	training := table{widths: []int{3, 2, 2, 2, 2, 1}, header: []string{"Antenne", "AM 1er janv.", "AM formées", "Départ", "Annulées", "Heures"}}
+	formation := partialOnly(stateOf(b, year, "", "formation_sessions", "formation_inscriptions", "am_registre"))
+	register := stateOf(b, year, "", "am_registre")
 	for _, r := range rowsOfYear(b.Training, year, func(r marts.TrainingYear) int { return r.Annee }) {
-		training.add(r.Antenne, frfmt.Persons(r.AMActives, t), frfmt.Persons(r.AMFormees, t), pct(r.TauxDepart),
+		training.add(r.Antenne, marked(frfmt.Persons(r.AMActives, t), register), marked(frfmt.Persons(r.AMFormees, t), formation), marked(pct(r.TauxDepart), formation),
 			frfmt.Int(r.SessionsAnnulees)+" sur "+frfmt.Int(r.SessionsProgrammees), frfmt.Decimal(r.Heures, 0))
 	}
 	training.addTo(m)

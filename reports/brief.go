@@ -196,7 +196,7 @@ func eajeChart(rows []marts.EAJEYear, year int) barChart {
 		WidthMM: 180, HeightMM: 55, Percent: true}
 	for _, r := range rows {
 		if r.Annee == year {
-			c.Categories = append(c.Categories, shortName(r.Nom))
+			c.Categories = append(c.Categories, marked(shortName(r.Nom), partialOnly(r.Donnees)))
 			c.Values[0] = append(c.Values[0], r.TauxReel.Float64)
 			c.Values[1] = append(c.Values[1], r.TauxFinancier.Float64)
 		}

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/johnfercher/maroto/v2/pkg/components/text"
@@ -76,4 +77,35 @@ func received(b *marts.Bundle, kind string, year int) bool {
 		}
 	}
 	return !owed
+}
+
+// partialOnly keeps a state for a figure that is shown anyway: a chart's bar or a row built on
+// what was received says « partiel » whether a part was partial or missing.
+func partialOnly(donnees string) string {
+	if incomplete(donnees) {
+		return "partiel"
+	}
+	return donnees
+}
+
+// stateOf is the state of the exports of some kinds for a year, and for one structure when code
+// is not empty: complet, partiel (some period partial, missing or refused) or manquant (none
+// received); complet when nothing was owed.
+func stateOf(b *marts.Bundle, year int, code string, kinds ...string) string {
+	owed, received, whole := false, false, true
+	for _, c := range b.Completude {
+		if c.Annee != year || (code != "" && c.Code != code) || !slices.Contains(kinds, c.Type) {
+			continue
+		}
+		owed = true
+		received = received || c.Statut == "complet" || c.Statut == "partiel"
+		whole = whole && c.Statut == "complet"
+	}
+	switch {
+	case !owed || whole:
+		return "complet"
+	case received:
+		return "partiel"
+	}
+	return "manquant"
 }

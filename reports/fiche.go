@@ -36,7 +36,7 @@ func Fiche(meta Meta, b *marts.Bundle, c marts.Commune, year int) (core.Maroto, 
 		strconv.Itoa(c.PopulationAnnee) + ")."))
 	addCompleteness(m, b, year, year)
 	addCommuneCare(m, now, year, t, received(b, "am_registre", year))
-	addCommuneChildren(m, b.Care, c.Insee, year, t)
+	addCommuneChildren(m, b, c.Insee, year, t)
 	addCommuneHistory(m, history, now, t)
 	return m, nil
 }
@@ -72,12 +72,14 @@ func addCommuneCare(m core.Maroto, now *marts.Coverage, year, t int, register bo
 }
 
 // addCommuneChildren lists the structures that took children of the commune in the year.
-func addCommuneChildren(m core.Maroto, care []marts.CommuneCare, insee string, year, t int) {
+// A structure whose presences of the year are not all in says « partiel » after its count.
+func addCommuneChildren(m core.Maroto, b *marts.Bundle, insee string, year, t int) {
 	heading(m, "Enfants et jeunes de la commune accueillis par les structures en "+strconv.Itoa(year))
 	children := table{widths: []int{8, 4}, header: []string{"Structure", "Enfants"}}
-	for _, c := range care {
+	for _, c := range b.Care {
 		if c.Insee == insee && c.Annee == year {
-			children.add(c.Nom, frfmt.Persons(c.Enfants, t))
+			state := partialOnly(stateOf(b, year, c.Code, "eaje_presences", "acm_presences", "sejours_inscriptions"))
+			children.add(c.Nom, marked(frfmt.Persons(c.Enfants, t), state))
 		}
 	}
 	if len(children.rows) == 0 {
