@@ -366,3 +366,50 @@ func TestUnknownStatuses(t *testing.T) {
 		t.Error("the brief's box does not name the partial registrations")
 	}
 }
+
+// TestAgesInWholeYears: a child's age on a day is the years lived, not the calendar years crossed
+// (born in June 2020, 4 years old in February 2025): every presence of the demo agrees with the
+// years-and-months reckoning, and some of them are the children date_diff('year') made older.
+func TestAgesInWholeYears(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the pipeline on two years of the demo")
+	}
+	db, err := warehouse.OpenReadOnly(filepath.Join(baseRun(t).out, warehouse.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var wrong, older int
+	err = db.QueryRow(`SELECT
+		count(*) FILTER (WHERE s.age <> year(r.date) - year(r.date_naissance) - CASE WHEN month(r.date) < month(r.date_naissance) THEN 1 ELSE 0 END),
+		count(*) FILTER (WHERE date_diff('year', r.date_naissance, r.date) > s.age)
+		FROM staging.acm_presences AS s
+		JOIN raw.acm_presences AS r USING (code_structure, date, enfant, plage)`).Scan(&wrong, &older)
+	if err != nil || wrong != 0 || older == 0 {
+		t.Errorf("%d presences with another age than the years lived, %d a calendar count makes older (%v)", wrong, older, err)
+	}
+}
+
+// TestCoverageByYear: a crèche opened in 2025 adds its places to its commune's coverage from
+// 2025 on, never to the years before.
+func TestCoverageByYear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the pipeline on two years of the demo")
+	}
+	data := copyExports(t, trustDemo(t))
+	editFile(t, filepath.Join(data, "service", "structures.csv"), func(s string) string {
+		return regexp.MustCompile(`(?m)^(MA-LOUPS,[^\n]*?)2008-09-01`).ReplaceAllString(s, "${1}2025-01-01")
+	})
+	o := runCase(t, data)
+	db, err := warehouse.OpenReadOnly(filepath.Join(o.out, warehouse.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var before, after float64
+	err = db.QueryRow(`SELECT sum(places_eaje) FILTER (WHERE annee = 2024), sum(places_eaje) FILTER (WHERE annee = 2025)
+		FROM marts.couverture_commune WHERE commune_insee = (SELECT commune_insee FROM marts.dim_structure WHERE code_structure = 'MA-LOUPS')`).Scan(&before, &after)
+	if err != nil || before != 0 || after == 0 {
+		t.Errorf("EAJE places of the crèche's commune: %v in 2024, %v in 2025 (%v)", before, after, err)
+	}
+}

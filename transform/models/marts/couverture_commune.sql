@@ -9,7 +9,8 @@
 -- column am_actives: Assistants maternels actifs au 31 décembre dont la commune d'exercice est celle-ci. [personnes]
 -- column places_am: Places agréées des AM actives au 31 décembre dont la commune d'exercice est
 --   celle-ci.
--- column places_eaje: Places d'EAJE de la commune (part de chaque site pour un bus).
+-- column places_eaje: Places d'EAJE de la commune dans l'année : les places des créneaux en vigueur
+--   une partie de l'année, d'une structure ouverte cette année-là (part de chaque site pour un bus).
 -- column enfants_moins_3_ans: Enfants de moins de 3 ans (tranche 0_2 de population_age, l'année
 --   même ou, à défaut, la plus récente avant). [personnes]
 -- column taux_couverture: Places (AM et EAJE) pour 100 enfants de moins de 3 ans. [révèle : enfants_moins_3_ans]
@@ -19,14 +20,19 @@
 WITH am AS (
     SELECT commune_insee, annee, count(*) AS am, sum(places_agreees) AS places
     FROM staging.am_annees WHERE actif_31_decembre GROUP BY ALL
-), sites AS (
-    SELECT c.code_structure, coalesce(c.commune_insee, s.commune_insee) AS commune_insee, max(c.places) AS places
-    FROM staging.eaje_creneaux AS c JOIN staging.structures AS s USING (code_structure)
+), sites AS ( -- each EAJE's sites in each year: a slot counts the years it is valid
+    SELECT c.code_structure, y.annee, coalesce(c.commune_insee, s.commune_insee) AS commune_insee, max(c.places) AS places
+    FROM staging.eaje_creneaux AS c
+    JOIN staging.structures AS s USING (code_structure)
+    JOIN staging.annees AS y
+      ON c.date_debut <= make_date(y.annee, 12, 31) AND (c.date_fin IS NULL OR c.date_fin >= make_date(y.annee, 1, 1))
+     AND (s.date_ouverture IS NULL OR s.date_ouverture <= make_date(y.annee, 12, 31))
+     AND (s.date_fermeture IS NULL OR s.date_fermeture >= make_date(y.annee, 1, 1))
     GROUP BY ALL
 ), eaje AS (
-    SELECT commune_insee, sum(places / n) AS places
-    FROM (SELECT *, count(*) OVER (PARTITION BY code_structure) AS n FROM sites)
-    GROUP BY commune_insee
+    SELECT commune_insee, annee, sum(places / n) AS places
+    FROM (SELECT *, count(*) OVER (PARTITION BY code_structure, annee) AS n FROM sites)
+    GROUP BY commune_insee, annee
 ), enfants AS (
     SELECT c.commune_insee, y.annee,
            arg_max(p.effectif, p.annee) AS enfants, arg_max(p.estimation, p.annee) AS estimation
@@ -49,5 +55,5 @@ SELECT
     coalesce(e.estimation, false) AS estimation
 FROM enfants AS e
 LEFT JOIN am AS a USING (commune_insee, annee)
-LEFT JOIN eaje AS j USING (commune_insee)
+LEFT JOIN eaje AS j USING (commune_insee, annee)
 ORDER BY e.commune_insee, e.annee
