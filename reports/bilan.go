@@ -45,9 +45,12 @@ func Bilan(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 		m.AddRows(text.NewRow(6, "Enfants accueillis dans l'année : "+frfmt.Persons(y.Enfants, t), props.Text{Size: 8, Top: 1}))
 	}
 	heading(m, "2. Accueils collectifs de mineurs (périodes déclarées)")
-	acm := table{widths: []int{4, 2, 2, 2, 2}, header: []string{"Accueil", "Période", "Enfants-jours", "Places-jours", "Remplissage"}}
+	// Actes are hours of presence, as the prestation de service ALSH counts them; the fill rate is
+	// per slot (morning, noon, evening, day), which child-days against place-days are not.
+	acm := table{widths: []int{4, 2, 2, 2, 2}, header: []string{"Accueil", "Période", "Actes (heures)", "Enfants-jours", "Remplissage par créneau"}}
 	for _, p := range rowsOfYear(b.ACM, year, func(p marts.ACMPeriod) int { return p.Annee }) {
-		acm.add(p.Nom, p.Periode, marked(frfmt.Int(p.EnfantsJours), p.Donnees), frfmt.Int(p.Capacite), marked(pct(p.TauxRemplissage), p.Donnees))
+		acm.add(p.Nom, p.Periode, marked(frfmt.Decimal(p.HeuresRealisees, 1), p.Donnees), marked(frfmt.Int(p.EnfantsJours), p.Donnees),
+			marked(pct(p.TauxRemplissage), p.Donnees))
 	}
 	acm.addTo(m)
 	heading(m, "3. Séjours")

@@ -215,11 +215,12 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 		}
 	}
 	acm := sheet{name: "ACM", headers: []string{"Code", "Accueil", "Période", "Début", "Fin", "Enfants-jours", "Places-jours",
-		"Taux de remplissage", "Enfants différents"},
-		formats: []cellFormat{asText, asText, asText, asDate, asDate, asInt, asInt, asPercent, asPersons}}
+		"Taux de remplissage par créneau", "Enfants différents", "Actes (heures réalisées)", "Données"},
+		formats: []cellFormat{asText, asText, asText, asDate, asDate, asInt, asInt, asPercent, asPersons, asDecimal, asText}}
 	for _, p := range b.ACM {
 		if p.Annee == year {
-			acm.rows = append(acm.rows, []any{p.Code, p.Nom, p.Periode, p.Debut, p.Fin, p.EnfantsJours, p.Capacite, p.TauxRemplissage, p.Enfants})
+			acm.rows = append(acm.rows, []any{p.Code, p.Nom, p.Periode, p.Debut, p.Fin, p.EnfantsJours, p.Capacite, p.TauxRemplissage, p.Enfants,
+				p.HeuresRealisees, p.Donnees})
 		}
 	}
 	sejours := sheet{name: "Séjours", headers: []string{"Code", "Séjour", "Places", "Participants", "Liste d'attente", "Taux de remplissage"},

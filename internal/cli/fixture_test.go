@@ -314,6 +314,10 @@ func TestFixtureReports(t *testing.T) {
 	if !yearRow.MatchString(strings.ReplaceAll(bilan, "\u202f", " ")) {
 		t.Errorf("the CAF evaluation's year row of the crèche does not add up its months:\n%s", bilan)
 	}
+	// The ACM's actes: 60 child-days of 8 hours each in the winter holidays = 480 hours.
+	if !regexp.MustCompile(`hiver-2025\s+480,0\s+60\s+60,0 %`).MatchString(bilan) {
+		t.Errorf("the bilan's ACM row does not give the actes in hours:\n%s", bilan)
+	}
 	for _, want := range []string{"73,0 %", "76,0 %", "104,1 %", "jusqu'à 107 %", "60,0 %", "80,0 %"} {
 		if !strings.Contains(bilan, want) {
 			t.Errorf("the CAF evaluation lacks %q", want)

@@ -65,13 +65,14 @@ type ACMPeriod struct {
 	Enfants                int       `col:"enfants_distincts"`
 	Debut, Fin             time.Time // first and last days of the period
 	Donnees                string    // state of the period's presences (see [Completeness])
+	HeuresRealisees        float64   // hours of presence: the actes the CAF counts
 }
 
 // ACMPeriods reads the attendance of every ACM by declared period.
 func (r *Reader) ACMPeriods(ctx context.Context) ([]ACMPeriod, error) {
 	return collect(ctx, r.db, "acm", func(rows *sql.Rows) (ACMPeriod, error) {
 		var p ACMPeriod
-		err := rows.Scan(&p.Code, &p.Nom, &p.Annee, &p.Periode, &p.TauxRemplissage, &p.EnfantsJours, &p.Capacite, &p.Enfants, &p.Debut, &p.Fin, &p.Donnees)
+		err := rows.Scan(&p.Code, &p.Nom, &p.Annee, &p.Periode, &p.TauxRemplissage, &p.EnfantsJours, &p.Capacite, &p.Enfants, &p.Debut, &p.Fin, &p.Donnees, &p.HeuresRealisees)
 		return p, err
 	})
 }
