@@ -121,6 +121,9 @@ func incomplete(donnees string) bool {
 	return donnees == "partiel" || donnees == "manquant" || donnees == "refuse"
 }
 
+// unitPer100 is the unit of the places for 100 children of coverage.
+const unitPer100 = "pour 100 enfants"
+
 // trend says in words how an indicator moved since the year before.
 // An evolution is only said between two complete years: a partial one would read as a fall.
 func trend(i marts.Indicator) string {
@@ -128,8 +131,11 @@ func trend(i marts.Indicator) string {
 		incomplete(i.Donnees) || incomplete(i.DonneesN1) {
 		return "–"
 	}
-	if i.Unite == "taux" {
-		d := (i.Valeur.Float64 - i.ValeurN1.Float64) * 100
+	if i.Unite == "taux" || i.Unite == unitPer100 { // élus read a gap in points, not a relative change
+		d := i.Valeur.Float64 - i.ValeurN1.Float64
+		if i.Unite == "taux" {
+			d *= 100
+		}
 		switch {
 		case math.Abs(d) < 0.05:
 			return "= stable"

@@ -90,17 +90,18 @@ func CTG(meta Meta, b *marts.Bundle, first, last int) (core.Maroto, error) {
 
 // addCommuneTable compares each commune's coverage in the first and the last year.
 func addCommuneTable(m core.Maroto, b *marts.Bundle, first, last int) {
-	heading(m, "Par commune : places pour 100 enfants de moins de 3 ans")
+	heading(m, "Par commune : places (assistants maternels et EAJE) pour 100 enfants de moins de 3 ans")
 	widths := []int{4, 2, 2, 2, 2}
 	f, l := strconv.Itoa(first), strconv.Itoa(last)
-	communes := table{widths: widths, header: []string{"Commune", "Places AM " + f, "Places AM " + l, "Couverture " + f, "Couverture " + l}}
+	// The places beside the coverage are those it counts: AM and EAJE together.
+	communes := table{widths: widths, header: []string{"Commune", "Places " + f, "Places " + l, "Couverture " + f, "Couverture " + l}}
 	byKey := map[string]marts.Coverage{}
 	for _, c := range b.Coverage {
 		byKey[c.Insee+strconv.Itoa(c.Annee)] = c
 	}
 	for _, c := range b.Communes {
 		a, z := byKey[c.Insee+f], byKey[c.Insee+l]
-		communes.add(c.Nom, frfmt.Int(a.PlacesAM), frfmt.Int(z.PlacesAM), rateCell(a), rateCell(z))
+		communes.add(c.Nom, frfmt.Decimal(float64(a.PlacesAM)+a.PlacesEAJE, 1), frfmt.Decimal(float64(z.PlacesAM)+z.PlacesEAJE, 1), rateCell(a), rateCell(z))
 	}
 	communes.addTo(m)
 }

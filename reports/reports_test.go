@@ -200,3 +200,24 @@ func pdfText(t *testing.T, m core.Maroto) string {
 	}
 	return testtool.Run(t, "pdftotext", "-layout", path, "-")
 }
+
+// TestTrend: a rate and places for 100 children move in points, a count relatively; partial or
+// masked years give no trend.
+func TestTrend(t *testing.T) {
+	v := func(x float64) sql.NullFloat64 { return sql.NullFloat64{Float64: x, Valid: true} }
+	tests := []struct {
+		i    marts.Indicator
+		want string
+	}{
+		{marts.Indicator{Unite: "taux", Valeur: v(0.692), ValeurN1: v(0.71)}, "▼ −1,8 point"},
+		{marts.Indicator{Unite: unitPer100, Valeur: v(51.9), ValeurN1: v(67.3)}, "▼ −15,4 points"},
+		{marts.Indicator{Unite: "nombre", Valeur: v(150), ValeurN1: v(100)}, "▲ +50,0\u00a0%"},
+		{marts.Indicator{Unite: "nombre", Valeur: v(150), ValeurN1: v(100), Donnees: "partiel"}, "–"},
+		{marts.Indicator{Unite: marts.UnitPersons, Valeur: v(marts.Masked), ValeurN1: v(12)}, "–"},
+	}
+	for _, tt := range tests {
+		if got := trend(tt.i); got != tt.want {
+			t.Errorf("trend(%+v) = %q, want %q", tt.i, got, tt.want)
+		}
+	}
+}

@@ -246,7 +246,7 @@ func TestDemoSeedFigures(t *testing.T) {
 	}
 	ctg := strings.ReplaceAll(testtool.Run(t, "pdftotext", "-layout", filepath.Join(out, "reports", "evaluation-ctg-2024-2025.pdf"), "-"), "\u202f", " ")
 	for _, want := range []string{"Évaluation CTG 2024–2025", "Petite enfance", "Assistants maternels", "Jeunesse", "487", "453",
-		"Par commune : places pour 100 enfants de moins de 3 ans", "Quaëdypre"} {
+		"Par commune : places (assistants maternels et EAJE) pour 100 enfants", "Quaëdypre"} {
 		if !strings.Contains(ctg, want) {
 			t.Errorf("the CTG evaluation lacks %q", want)
 		}

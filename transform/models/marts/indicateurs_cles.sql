@@ -9,7 +9,8 @@
 -- column libelle: Libellé en français.
 -- column valeur: Valeur de l'année (un taux est une fraction : 0,732 = 73,2 %).
 -- column unite: nombre, personnes (un nombre de personnes, masqué dans les documents sous le seuil du
---   secret statistique), taux, ratio, heures ou ans.
+--   secret statistique), pour 100 enfants (places pour 100 enfants : un écart se lit en points),
+--   taux, ratio, heures ou ans.
 -- column valeur_n_1: Valeur de l'année précédente.
 -- column ecart: Valeur − valeur de l'année précédente (pour un taux : l'écart en points, en fraction).
 -- column evolution: Variation relative : (valeur − valeur_n_1) / valeur_n_1.
@@ -77,8 +78,8 @@ WITH am AS (
     UNION ALL SELECT annee, 6, 'assistants maternels', 'age_moyen_am', 'Âge moyen des assistants maternels', age_moyen, 'ans' FROM am
     UNION ALL SELECT annee, 7, 'assistants maternels', 'am_55_ans_plus', 'Assistants maternels de 55 ans et plus', am_55_ans_plus, 'personnes' FROM am
     UNION ALL SELECT annee, 8, 'assistants maternels', 'part_am_55_ans_plus', 'Part des assistants maternels de 55 ans et plus', part_55_ans_plus, 'taux' FROM am
-    UNION ALL SELECT annee, 9, 'assistants maternels', 'couverture_am', 'Places d''assistants maternels pour 100 enfants de moins de 3 ans', am, 'nombre' FROM couverture
-    UNION ALL SELECT annee, 10, 'petite enfance', 'couverture_totale', 'Places (AM et EAJE) pour 100 enfants de moins de 3 ans', total, 'nombre' FROM couverture
+    UNION ALL SELECT annee, 9, 'assistants maternels', 'couverture_am', 'Places d''assistants maternels pour 100 enfants de moins de 3 ans', am, 'pour 100 enfants' FROM couverture
+    UNION ALL SELECT annee, 10, 'petite enfance', 'couverture_totale', 'Places (AM et EAJE) pour 100 enfants de moins de 3 ans', total, 'pour 100 enfants' FROM couverture
     UNION ALL SELECT annee, 11, 'formation', 'taux_depart_formation', 'Taux de départ en formation des assistants maternels', taux_depart_formation, 'taux' FROM formation
     UNION ALL SELECT annee, 12, 'formation', 'am_formees', 'Assistants maternels formés dans l''année', am_formees, 'personnes' FROM formation
     UNION ALL SELECT annee, 13, 'formation', 'taux_annulation', 'Sessions de formation annulées', taux_annulation, 'taux' FROM formation
