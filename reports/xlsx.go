@@ -120,8 +120,18 @@ func writeSheet(f *excelize.File, s sheet, st styles) error {
 	return sw.Flush()
 }
 
+// styled is a value with its own format, in a column whose rows differ (key indicators: counts,
+// rates, hours).
+type styled struct {
+	v      any
+	format cellFormat
+}
+
 // cell types a value; text that a spreadsheet could take for a formula is neutralised.
 func cell(v any, format cellFormat, st styles) any {
+	if s, ok := v.(styled); ok {
+		v, format = s.v, s.format
+	}
 	switch x := v.(type) {
 	case nil:
 		return nil
@@ -189,9 +199,10 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 		formats: []cellFormat{asInt, asText, asDecimal, asText, asText, asDecimal, asText}}
 	for _, i := range b.Indicators {
 		if i.Annee == year {
-			value, previous := any(i.Valeur), any(i.ValeurN1)
+			f := unitFormat(i.Unite)
+			value, previous := any(styled{i.Valeur, f}), any(styled{i.ValeurN1, f})
 			if i.Unite == marts.UnitPersons { // counts of persons: « < 5 » below the threshold
-				value, previous = persons(i.Valeur, b.Infos.SecretStatistique), persons(i.ValeurN1, b.Infos.SecretStatistique)
+				value, previous = styled{persons(i.Valeur, b.Infos.SecretStatistique), f}, styled{persons(i.ValeurN1, b.Infos.SecretStatistique), f}
 			}
 			key.rows = append(key.rows, []any{i.Annee, i.Libelle, value, i.Unite, i.Donnees, previous, i.DonneesN1})
 		}
@@ -256,6 +267,17 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 		}
 	}
 	return []sheet{key, completenessSheet(b, year), eajeYear, eaje, acm, sejours, training, am, coverage}
+}
+
+// unitFormat is how a key indicator of a unit is written: a rate as a percentage, a count whole.
+func unitFormat(unit string) cellFormat {
+	switch unit {
+	case "taux":
+		return asPercent
+	case "nombre", marts.UnitPersons:
+		return asInt
+	}
+	return asDecimal
 }
 
 // completenessSheet lists, for the year, every export expected and what was received of it.

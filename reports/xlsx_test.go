@@ -16,7 +16,8 @@ func TestWorkbook(t *testing.T) {
 		Infos: infos,
 		Indicators: []marts.Indicator{{Annee: 2025, Code: "am_actives", Libelle: "Assistants maternels", Valeur: sql.NullFloat64{Float64: 453, Valid: true}, Unite: marts.UnitPersons},
 			{Annee: 2025, Code: "am_formees", Libelle: "AM formées", Valeur: sql.NullFloat64{Float64: 3, Valid: true}, Unite: marts.UnitPersons,
-				ValeurN1: sql.NullFloat64{Float64: 7, Valid: true}}},
+				ValeurN1: sql.NullFloat64{Float64: 7, Valid: true}},
+			{Annee: 2025, Code: "eaje_occupation_reelle", Libelle: "Occupation", Valeur: sql.NullFloat64{Float64: 0.692, Valid: true}, Unite: "taux"}},
 		Coverage:  []marts.Coverage{{Insee: "59478", Nom: "Quaëdypre", Annee: 2025, Enfants: sql.NullInt64{Int64: 4, Valid: true}}},
 		EAJEYears: []marts.EAJEYear{{Code: "MA", Nom: "Multi-accueil", Annee: 2025, TauxReel: sql.NullFloat64{Float64: 0.732, Valid: true}}},
 		ACM: []marts.ACMPeriod{{Code: "ALSH", Nom: "Accueil de loisirs", Annee: 2025, Periode: "ete-2025",
@@ -34,13 +35,14 @@ func TestWorkbook(t *testing.T) {
 	defer f.Close()
 	checks := []struct{ sheet, cell, want string }{
 		{"Indicateurs clés", "B1", "Indicateur"},
-		{"Indicateurs clés", "C2", "453.00"},
+		{"Indicateurs clés", "C2", "453"},
 		{"EAJE année", "H2", "73.2%"},
 		{"Séjours", "B2", "'=HYPERLINK(\"http://x\")"},
 		{"Séjours", "D2", "22"},
 		{"Indicateurs clés", "C3", "<\u00a05"}, // a key indicator counting persons hides a small count
-		{"Indicateurs clés", "F3", "7.00"},
-		{"Couverture", "E2", "<\u00a05"}, // so does a count read as a 64-bit integer
+		{"Indicateurs clés", "F3", "7"},        // a count is whole
+		{"Indicateurs clés", "C4", "69.2%"},    // a rate is a percentage, in the same column
+		{"Couverture", "E2", "<\u00a05"},       // so does a count read as a 64-bit integer
 		{"ACM", "D2", "07/07/2025"},
 		{"ACM", "E2", "29/08/2025"},
 		{"Séjours", "E2", "<\u00a05"},
