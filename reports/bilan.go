@@ -94,7 +94,7 @@ func yearRow(y marts.EAJEYear) []string {
 
 func addRPE(m core.Maroto, b *marts.Bundle, year, t int) {
 	heading(m, "4. Relais Petite Enfance")
-	rpe := table{widths: []int{3, 2, 2, 2, 1, 2}, header: []string{"Antenne", "Ateliers", "Annulés", "AM venues", "Part", "Parents"}}
+	rpe := table{widths: []int{3, 2, 2, 2, 1, 2}, header: []string{"Antenne", "Ateliers", "Annulés", "AM venues", "Part des AM", "Contacts parents"}}
 	ateliers := partialOnly(stateOf(b, year, "", "rpe_ateliers", "rpe_participations"))
 	contacts := partialOnly(stateOf(b, year, "", "rpe_contacts"))
 	for _, r := range rowsOfYear(b.RPE, year, func(r marts.RPEYear) int { return r.Annee }) {
@@ -102,6 +102,9 @@ func addRPE(m core.Maroto, b *marts.Bundle, year, t int) {
 			marked(frfmt.Persons(r.AMDistinctes, t), ateliers), marked(pct(r.TauxFrequentation), ateliers), marked(frfmt.Int(r.ContactsParents), contacts))
 	}
 	rpe.addTo(m)
+	m.AddAutoRow(text.NewCol(12, "Part des AM : assistants maternels venus à au moins un atelier, rapportés à ceux en activité "+
+		"dans l'antenne au 1er janvier. Contacts parents : échanges du relais avec des parents (un parent peut en compter plusieurs).",
+		props.Text{Size: 8, Top: 1}))
 	subheading(m, "Départs en formation continue des assistants maternels")
 	training := table{widths: []int{3, 2, 2, 2, 2, 1}, header: []string{"Antenne", "AM 1er janv.", "AM formées", "Départ", "Annulées", "Heures"}}
 	formation := partialOnly(stateOf(b, year, "", "formation_sessions", "formation_inscriptions", "am_registre"))

@@ -68,6 +68,7 @@ func Brief(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 
 var definitions = []string{
 	"Taux d'occupation réel : heures de présence des enfants rapportées aux heures d'accueil possibles (places × heures d'ouverture).",
+	"Taux d'occupation financier : heures facturées aux familles rapportées aux mêmes heures d'accueil possibles.",
 	"Taux de facturation : heures facturées rapportées aux heures réalisées ; la CAF réduit son aide au-delà de 107 %.",
 	"Taux de départ en formation : assistants maternels formés dans l'année, rapportés à ceux en activité au 1er janvier.",
 	"Ratio de renouvellement : nouveaux agréments pour un départ (0,33 = un remplacement pour trois départs).",
