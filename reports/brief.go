@@ -67,6 +67,7 @@ func Brief(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 }
 
 var definitions = []string{
+	"Assistants maternels en activité : agréés au 31 décembre que le registre de l'année dit en activité (ni sans accueil, ni suspendus).",
 	"Taux d'occupation réel : heures de présence des enfants rapportées aux heures d'accueil possibles (places × heures d'ouverture).",
 	"Taux d'occupation financier : heures facturées aux familles rapportées aux mêmes heures d'accueil possibles.",
 	"Taux de facturation : heures facturées rapportées aux heures réalisées ; la CAF réduit son aide au-delà de 107 %.",

@@ -50,7 +50,7 @@ func addCommuneCare(m core.Maroto, now *marts.Coverage, year, t int, register bo
 	if !register {
 		none = "manquant (registre des assistants maternels de l'année non reçu)"
 	}
-	rows := [][2]string{{"Assistants maternels en activité au 31 décembre", none}, {"Places agréées chez ces assistants maternels", none},
+	rows := [][2]string{{"Assistants maternels agréés au 31 décembre", none}, {"Places agréées chez ces assistants maternels", none},
 		{"Places en EAJE (part des sites d'un bus)", none}, {"Enfants de moins de 3 ans", none}, {"Places pour 100 enfants de moins de 3 ans", none}}
 	if now != nil {
 		rows[0][1] = frfmt.Persons(now.AM, t)

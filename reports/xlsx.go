@@ -249,11 +249,12 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 			training.rows = append(training.rows, []any{t.Antenne, t.AMActives, t.AMFormees, t.TauxDepart, t.SessionsProgrammees, t.SessionsAnnulees, t.SousMinimum, t.Heures})
 		}
 	}
-	am := sheet{name: "Assistants maternels", headers: []string{"Année", "Actives au 1er janvier", "Nouveaux agréments", "Cessations",
-		"dont retraites", "Ratio de renouvellement", "Actives au 31 décembre", "Places agréées", "Âge moyen"},
-		formats: []cellFormat{asInt, asPersons, asPersons, asPersons, asPersons, asDecimal, asPersons, asInt, asDecimal}}
+	am := sheet{name: "Assistants maternels", headers: []string{"Année", "Agréés au 1er janvier", "Nouveaux agréments", "Cessations",
+		"dont retraites", "Ratio de renouvellement", "Agréés au 31 décembre", "dont en activité (registre)", "Places agréées", "Âge moyen"},
+		formats: []cellFormat{asInt, asPersons, asPersons, asPersons, asPersons, asDecimal, asPersons, asPersons, asInt, asDecimal}}
 	for _, y := range b.AM {
-		am.rows = append(am.rows, []any{y.Annee, y.Actives1erJanvier, y.Nouveaux, y.Cessations, y.Retraites, y.Ratio, y.Actives31Decembre, y.Places, y.AgeMoyen})
+		am.rows = append(am.rows, []any{y.Annee, y.Actives1erJanvier, y.Nouveaux, y.Cessations, y.Retraites, y.Ratio, y.Actives31Decembre,
+			y.EnActivite, y.Places, y.AgeMoyen})
 	}
 	coverage := sheet{name: "Couverture", headers: []string{"Code INSEE", "Commune", "Places AM", "Places EAJE", "Enfants de moins de 3 ans",
 		"Places pour 100 enfants", "Effectif estimé"}, formats: []cellFormat{asText, asText, asInt, asDecimal, asPersons, asDecimal, asText}}

@@ -231,7 +231,7 @@ func TestDemoSeedFigures(t *testing.T) {
 		"DONNÉES DE DÉMONSTRATION",
 		"Assistants maternels en activité au 31 décembre",
 		"1 465",    // places agréées, written the French way
-		"▼ −7,0 %", // 453 AM against 487
+		"▼ −3,6 %", // 453 AM in activity against 470: 2024's 487 agréés less 14 sans accueil and 3 suspendues
 		"Arrivées et départs d'assistants maternels",
 		"Places d'accueil pour 100 enfants de moins de 3 ans, par commune",
 		"page 1 sur 3",
@@ -245,7 +245,7 @@ func TestDemoSeedFigures(t *testing.T) {
 		t.Errorf("« données de démonstration » on %d pages of 3", n)
 	}
 	ctg := strings.ReplaceAll(testtool.Run(t, "pdftotext", "-layout", filepath.Join(out, "reports", "evaluation-ctg-2024-2025.pdf"), "-"), "\u202f", " ")
-	for _, want := range []string{"Évaluation CTG 2024–2025", "Petite enfance", "Assistants maternels", "Jeunesse", "487", "453",
+	for _, want := range []string{"Évaluation CTG 2024–2025", "Petite enfance", "Assistants maternels", "Jeunesse", "470", "453",
 		"Par commune : places (assistants maternels et EAJE) pour 100 enfants", "Quaëdypre"} {
 		if !strings.Contains(ctg, want) {
 			t.Errorf("the CTG evaluation lacks %q", want)
@@ -271,8 +271,8 @@ func TestDemoSeedFigures(t *testing.T) {
 		t.Fatalf("report --year 2024: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	text = strings.ReplaceAll(testtool.Run(t, "pdftotext", "-layout", filepath.Join(out, "reports", "brief-elus-2024.pdf"), "-"), "\u202f", " ")
-	if !strings.Contains(text, "Note aux élus — Enfance-Jeunesse 2024") || !regexp.MustCompile(`au 31 décembre\s+487\s`).MatchString(text) {
-		t.Errorf("the brief of 2024 does not show 2024's 487 AM:\n%s", text)
+	if !strings.Contains(text, "Note aux élus — Enfance-Jeunesse 2024") || !regexp.MustCompile(`au 31 décembre\s+470\s`).MatchString(text) {
+		t.Errorf("the brief of 2024 does not show 2024's 470 AM in activity:\n%s", text)
 	}
 }
 

@@ -189,7 +189,7 @@ func TestMissingRegister(t *testing.T) {
 		t.Error("a closures file without rows is taken for a missing export")
 	}
 	fiche := testtool.Run(t, "pdftotext", "-layout", filepath.Join(o.out, "reports", "communes", "fiche-59067.pdf"), "-")
-	if l := line(fiche, "Assistants maternels en activité au 31 décembre"); !strings.Contains(l, "manquant") {
+	if l := line(fiche, "Assistants maternels agréés au 31 décembre"); !strings.Contains(l, "manquant") {
 		t.Errorf("Bergues' page shows %q", l)
 	}
 	f, err := excelize.OpenFile(filepath.Join(o.out, "reports", "rejets-2025.xlsx"))

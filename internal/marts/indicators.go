@@ -169,6 +169,7 @@ type AMYear struct {
 	Actives31Decembre int             `col:"am_actives_31_decembre"`
 	Places            int
 	AgeMoyen          sql.NullFloat64
+	EnActivite        sql.NullInt64 `col:"am_en_activite"` // agréés the year's register says active
 }
 
 // AMYears reads the attractiveness of the profession for the territory.
@@ -176,7 +177,7 @@ func (r *Reader) AMYears(ctx context.Context) ([]AMYear, error) {
 	return collect(ctx, r.db, "attractivite", func(rows *sql.Rows) (AMYear, error) {
 		var y AMYear
 		err := rows.Scan(&y.Annee, &y.Actives1erJanvier, &y.Nouveaux, &y.Cessations, &y.Retraites, &y.Ratio,
-			&y.Actives31Decembre, &y.Places, &y.AgeMoyen)
+			&y.Actives31Decembre, &y.Places, &y.AgeMoyen, &y.EnActivite)
 		return y, err
 	})
 }

@@ -1,6 +1,6 @@
 -- description: L'attractivité du métier d'assistant maternel par année, pour le territoire
 --   (antenne « territoire ») et chaque antenne : entrées, sorties, renouvellement, âge.
--- depends: staging.am_annees
+-- depends: staging.am_annees, staging.am_statuts
 -- key: annee, antenne
 -- column annee: Année.
 -- column antenne: Code de l'antenne, ou « territoire ».
@@ -13,6 +13,9 @@
 -- column taux_sortie: Cessations / AM actives au 1er janvier. [révèle : cessations, am_actives_1er_janvier]
 -- column solde: Nouveaux agréments − cessations. [révèle : nouveaux_agrements, cessations]
 -- column am_actives_31_decembre: Assistants maternels dont l'agrément court au 31 décembre. [personnes]
+-- column am_en_activite: Parmi eux, ceux que le registre de l'année dit en activité (ni sans accueil,
+--   ni suspendus ; un registre sans statut les dit tous en activité) ; vide pour une année sans
+--   registre. [personnes]
 -- column places_agreees: Places agréées des AM actives au 31 décembre.
 -- column am_mam: AM actives au 31 décembre exerçant en maison d'assistants maternels. [personnes]
 -- column age_moyen: Âge moyen en fin d'année des AM actives au 31 décembre.
@@ -31,6 +34,8 @@ SELECT
     count(*) FILTER (WHERE cessation) / nullif(count(*) FILTER (WHERE actif_1er_janvier), 0) AS taux_sortie,
     count(*) FILTER (WHERE nouvel_agrement) - count(*) FILTER (WHERE cessation) AS solde,
     count(*) FILTER (WHERE actif_31_decembre) AS am_actives_31_decembre,
+    CASE WHEN annee IN (SELECT annee FROM staging.am_statuts)
+         THEN count(*) FILTER (WHERE actif_31_decembre AND coalesce(statut, 'active') = 'active') END AS am_en_activite,
     coalesce(sum(places_agreees) FILTER (WHERE actif_31_decembre), 0) AS places_agreees,
     count(*) FILTER (WHERE actif_31_decembre AND mam IS NOT NULL AND mam <> '') AS am_mam,
     avg(age) FILTER (WHERE actif_31_decembre) AS age_moyen,
@@ -39,5 +44,6 @@ SELECT
     count(*) FILTER (WHERE actif_31_decembre AND age >= 55) AS am_55_ans_plus,
     count(*) FILTER (WHERE actif_31_decembre AND age >= 55) / nullif(count(*) FILTER (WHERE actif_31_decembre), 0) AS part_55_ans_plus
 FROM staging.am_annees
+LEFT JOIN staging.am_statuts USING (identifiant_am, annee)
 GROUP BY GROUPING SETS ((annee, antenne), (annee))
 ORDER BY annee, antenne IS NOT NULL, antenne

@@ -6,7 +6,8 @@
 -- key: commune_insee, annee
 -- column commune_insee: Code INSEE de la commune.
 -- column annee: Année.
--- column am_actives: Assistants maternels actifs au 31 décembre dont la commune d'exercice est celle-ci. [personnes]
+-- column am_actives: Assistants maternels dont l'agrément court au 31 décembre et dont la commune
+--   d'exercice est celle-ci. [personnes]
 -- column places_am: Places agréées des AM actives au 31 décembre dont la commune d'exercice est
 --   celle-ci.
 -- column places_eaje: Places d'EAJE de la commune dans l'année : les places des créneaux en vigueur

@@ -70,7 +70,7 @@ WITH am AS (
     VALUES ('ratio_renouvellement', 'nouveaux_agrements,cessations'), ('taux_depart_formation', 'am_formees'),
            ('part_am_55_ans_plus', 'am_55_ans_plus')
 ), valeurs(annee, ordre, theme, indicateur, libelle, valeur, unite) AS (
-    SELECT annee, 1, 'assistants maternels', 'am_actives', 'Assistants maternels en activité au 31 décembre', am_actives_31_decembre, 'personnes' FROM am
+    SELECT annee, 1, 'assistants maternels', 'am_actives', 'Assistants maternels en activité au 31 décembre', am_en_activite, 'personnes' FROM am
     UNION ALL SELECT annee, 2, 'assistants maternels', 'places_am', 'Places agréées chez les assistants maternels', places_agreees, 'nombre' FROM am
     UNION ALL SELECT annee, 3, 'assistants maternels', 'nouveaux_agrements', 'Nouveaux agréments', nouveaux_agrements, 'personnes' FROM am
     UNION ALL SELECT annee, 4, 'assistants maternels', 'cessations', 'Cessations d''activité', cessations, 'personnes' FROM am
