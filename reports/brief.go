@@ -36,6 +36,9 @@ func Brief(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 		year, frfmt.Int(len(b.Communes)), year-1)))
 	addCompleteness(m, b, year, year)
 	indicatorTable(b.Indicators, year, meta.Infos.SecretStatistique).addTo(m)
+	if p := billingByEAJE(b.EAJEYears, year); p != "" {
+		m.AddAutoRow(text.NewCol(12, p, props.Text{Size: 8, Top: 2}))
+	}
 	charts := []struct {
 		title string
 		chart barChart
@@ -116,6 +119,21 @@ func formatValue(v sql.NullFloat64, unit string, person bool, threshold int) str
 		return frfmt.Int(int(x))
 	}
 	return frfmt.Decimal(x, 1)
+}
+
+// billingByEAJE says each EAJE's billing rate and its zone: the CAF applies its scale to each
+// EAJE, so the pooled rate of the table says nothing of the zones.
+func billingByEAJE(rows []marts.EAJEYear, year int) string {
+	var parts []string
+	for _, r := range rows {
+		if r.Annee == year && r.TauxFacturation.Valid {
+			parts = append(parts, marked(shortName(r.Nom)+" "+frfmt.Percent(r.TauxFacturation.Float64, 1)+", zone "+r.Zone, partialOnly(r.Donnees)))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Taux de facturation de chaque EAJE (la CAF applique son barème à chacun) : " + strings.Join(parts, " ; ") + "."
 }
 
 // incomplete tells the state of data that are partial, missing or refused.

@@ -334,6 +334,10 @@ func TestFixtureReports(t *testing.T) {
 		t.Errorf("a brief for 2052 was written (%v)", err)
 	}
 	brief := testtool.Run(t, "pdftotext", "-layout", filepath.Join(out, "reports", "brief-elus-2025.pdf"), "-")
+	// The crèche's billing rate, 1 520 / 1 460 h = 104,1 %, with its own zone.
+	if flat := strings.Join(strings.Fields(brief), " "); !strings.Contains(flat, "Crèche des Moulins 104,1 %, zone jusqu'à 107 %") {
+		t.Errorf("the brief does not give the crèche's billing rate and zone:\n%s", brief)
+	}
 	for _, want := range []string{"Assistants maternels en activité au 31 décembre", "49,0 ans"} {
 		if !strings.Contains(brief, want) {
 			t.Errorf("the brief lacks %q", want)
