@@ -163,6 +163,7 @@ func TestDataTestsFail(t *testing.T) {
 	published := filepath.Join(out, warehouse.FileName)
 	tests := []struct{ name, breakSQL, message string }{
 		{"taux hors bornes", `UPDATE marts.eaje_occupation_annuelle SET taux_occupation_financier = 1.5`, "chaque taux reste dans ses bornes"},
+		{"occupation réelle au-delà de 100 %", `UPDATE marts.eaje_occupation_mensuelle SET taux_occupation_reel = 1.05`, "occupation réelle d'un EAJE entre 0 et 100 %"},
 		{"mois et année", `UPDATE marts.eaje_occupation_annuelle SET heures_realisees = heures_realisees + 1`, "les mois reçus d'un EAJE font son année"},
 		{"structure absente", `DELETE FROM marts.acm_frequentation`, "chaque structure du fichier structures a ses chiffres"},
 		{"code orphelin", `UPDATE marts.dim_structure SET commune_insee = '99999' WHERE code_structure = 'SEJ'`, "aucun code orphelin"},
