@@ -65,6 +65,14 @@ func Bilan(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 	return m, nil
 }
 
+// perETP writes the AM for one ETP of animation, « – » without ETP.
+func perETP(v sql.NullFloat64) string {
+	if !v.Valid {
+		return "–"
+	}
+	return frfmt.Decimal(v.Float64, 0)
+}
+
 // monthRow is a month of an EAJE in the CAF evaluation: a month without presences says so in
 // place of its hours and rates, never 0.
 func monthRow(mo marts.EAJEMonth) []string {
@@ -94,16 +102,18 @@ func yearRow(y marts.EAJEYear) []string {
 
 func addRPE(m core.Maroto, b *marts.Bundle, year, t int) {
 	heading(m, "4. Relais Petite Enfance")
-	rpe := table{widths: []int{3, 2, 2, 2, 1, 2}, header: []string{"Antenne", "Ateliers", "Annulés", "AM venues", "Part des AM", "Contacts parents"}}
+	rpe := table{widths: []int{3, 1, 1, 2, 1, 2, 2}, header: []string{"Antenne", "Ateliers", "Annulés", "AM venues", "Part des AM", "Contacts parents", "AM par ETP"}}
 	ateliers := partialOnly(stateOf(b, year, "", "rpe_ateliers", "rpe_participations"))
 	contacts := partialOnly(stateOf(b, year, "", "rpe_contacts"))
 	for _, r := range rowsOfYear(b.RPE, year, func(r marts.RPEYear) int { return r.Annee }) {
 		rpe.add(r.Antenne, marked(frfmt.Int(r.AteliersRealises), ateliers), marked(frfmt.Int(r.AteliersAnnules), ateliers),
-			marked(frfmt.Persons(r.AMDistinctes, t), ateliers), marked(pct(r.TauxFrequentation), ateliers), marked(frfmt.Int(r.ContactsParents), contacts))
+			marked(frfmt.Persons(r.AMDistinctes, t), ateliers), marked(pct(r.TauxFrequentation), ateliers), marked(frfmt.Int(r.ContactsParents), contacts),
+			perETP(r.AMParETP))
 	}
 	rpe.addTo(m)
-	m.AddAutoRow(text.NewCol(12, "Part des AM : assistants maternels venus à au moins un atelier, rapportés à ceux en activité "+
-		"dans l'antenne au 1er janvier. Contacts parents : échanges du relais avec des parents (un parent peut en compter plusieurs).",
+	m.AddAutoRow(text.NewCol(12, "Part des AM : assistants maternels venus à au moins un atelier, rapportés aux agréés "+
+		"de l'antenne au 1er janvier. Contacts parents : échanges du relais avec des parents (un parent peut en compter plusieurs). "+
+		"AM par ETP : assistants maternels agréés au 1er janvier pour un équivalent temps plein d'animation (cible de la CNAF : 70).",
 		props.Text{Size: 8, Top: 1}))
 	subheading(m, "Départs en formation continue des assistants maternels")
 	training := table{widths: []int{3, 2, 2, 2, 2, 1}, header: []string{"Antenne", "AM 1er janv.", "AM formées", "Départ", "Annulées", "Heures"}}

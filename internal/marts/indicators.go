@@ -107,6 +107,7 @@ type RPEYear struct {
 	AMActives                               int             `col:"am_actives"`
 	TauxFrequentation                       sql.NullFloat64 `col:"taux_frequentation_am"`
 	ContactsParents, ContactsProfessionnels int
+	AMParETP                                sql.NullFloat64 // AM active on 1 January for one ETP of animation (target: 70)
 }
 
 // RPEYears reads the relais' activity by antenne and year.
@@ -114,7 +115,7 @@ func (r *Reader) RPEYears(ctx context.Context) ([]RPEYear, error) {
 	return collect(ctx, r.db, "rpe", func(rows *sql.Rows) (RPEYear, error) {
 		var y RPEYear
 		err := rows.Scan(&y.Antenne, &y.Annee, &y.AteliersRealises, &y.AteliersAnnules, &y.AMDistinctes, &y.AMActives,
-			&y.TauxFrequentation, &y.ContactsParents, &y.ContactsProfessionnels)
+			&y.TauxFrequentation, &y.ContactsParents, &y.ContactsProfessionnels, &y.AMParETP)
 		return y, err
 	})
 }
