@@ -31,7 +31,7 @@ WITH am AS (
            sum(heures_realisees) AS heures
     FROM marts.eaje_occupation_annuelle GROUP BY annee
 ), acm AS (
-    SELECT annee, sum(presences_enfants_jours) AS enfants_jours,
+    SELECT annee, sum(presences_enfants_jours) AS enfants_jours, sum(heures_realisees) AS heures,
            sum(taux_remplissage * capacite_places_jours) / nullif(sum(capacite_places_jours), 0) AS remplissage
     FROM marts.acm_frequentation GROUP BY annee
 ), sejours AS (
@@ -53,8 +53,8 @@ WITH am AS (
         (['taux_depart_formation', 'am_formees', 'taux_annulation'], 'formation_sessions'),
         (['taux_depart_formation', 'am_formees'], 'formation_inscriptions'),
         (['eaje_occupation_reelle', 'eaje_occupation_financiere', 'eaje_taux_facturation', 'eaje_heures_realisees'], 'eaje_presences'),
-        (['acm_enfants_jours', 'acm_remplissage'], 'acm_presences'),
-        (['acm_enfants_jours', 'acm_remplissage'], 'acm_periodes'),
+        (['acm_heures_realisees', 'acm_enfants_jours', 'acm_remplissage'], 'acm_presences'),
+        (['acm_heures_realisees', 'acm_enfants_jours', 'acm_remplissage'], 'acm_periodes'),
         (['sejours_places', 'sejours_remplissage'], 'sejours'),
         (['sejours_remplissage'], 'sejours_inscriptions'),
         (['ateliers_realises'], 'rpe_ateliers'),
@@ -87,12 +87,13 @@ WITH am AS (
     UNION ALL SELECT annee, 15, 'petite enfance', 'eaje_occupation_financiere', 'Taux d''occupation financier des EAJE', financier, 'taux' FROM eaje
     UNION ALL SELECT annee, 16, 'petite enfance', 'eaje_taux_facturation', 'Taux de facturation des EAJE', facturation, 'taux' FROM eaje
     UNION ALL SELECT annee, 17, 'petite enfance', 'eaje_heures_realisees', 'Heures d''accueil réalisées en EAJE', heures, 'heures' FROM eaje
-    UNION ALL SELECT annee, 18, 'enfance', 'acm_enfants_jours', 'Journées-enfants en accueil de loisirs et périscolaire', enfants_jours, 'nombre' FROM acm
-    UNION ALL SELECT annee, 19, 'enfance', 'acm_remplissage', 'Taux de remplissage des accueils de mineurs (moyenne pondérée par les places-jours)', remplissage, 'taux' FROM acm
-    UNION ALL SELECT annee, 20, 'jeunesse', 'sejours_places', 'Places de séjours', places, 'nombre' FROM sejours
-    UNION ALL SELECT annee, 21, 'jeunesse', 'sejours_remplissage', 'Taux de remplissage des séjours', remplissage, 'taux' FROM sejours
-    UNION ALL SELECT annee, 22, 'relais', 'ateliers_realises', 'Ateliers d''éveil réalisés', ateliers, 'nombre' FROM rpe
-    UNION ALL SELECT annee, 23, 'relais', 'contacts_parents', 'Contacts du relais avec des parents', parents, 'nombre' FROM rpe
+    UNION ALL SELECT annee, 18, 'enfance', 'acm_heures_realisees', 'Actes en accueil de loisirs et périscolaire (heures de présence, comme la CAF les compte)', heures, 'heures' FROM acm
+    UNION ALL SELECT annee, 19, 'enfance', 'acm_enfants_jours', 'Journées-enfants en accueil de loisirs et périscolaire', enfants_jours, 'nombre' FROM acm
+    UNION ALL SELECT annee, 20, 'enfance', 'acm_remplissage', 'Taux de remplissage des accueils de mineurs (moyenne pondérée par les places-jours)', remplissage, 'taux' FROM acm
+    UNION ALL SELECT annee, 21, 'jeunesse', 'sejours_places', 'Places de séjours', places, 'nombre' FROM sejours
+    UNION ALL SELECT annee, 22, 'jeunesse', 'sejours_remplissage', 'Taux de remplissage des séjours', remplissage, 'taux' FROM sejours
+    UNION ALL SELECT annee, 23, 'relais', 'ateliers_realises', 'Ateliers d''éveil réalisés', ateliers, 'nombre' FROM rpe
+    UNION ALL SELECT annee, 24, 'relais', 'contacts_parents', 'Contacts du relais avec des parents', parents, 'nombre' FROM rpe
 )
 , etat AS ( -- an indicator's state in a year: the worst of its sources'
     SELECT v.indicateur, v.annee,
