@@ -189,7 +189,7 @@ func trainingUptake(d *marts.Bundle) *chart {
 		data = append(data, opts.BarData{Value: rate(r.TauxDepart), Name: yearKey(r.Annee)})
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(slices.Concat(common("Taux de départ en formation des assistants maternels", "AM formées dans l'année / AM actives au 1er janvier", pctTooltip), valuesUp(pctAxis))...)
+	bar.SetGlobalOptions(slices.Concat(common("Taux de départ en formation des assistants maternels", "AM formées dans l'année / AM agréées au 1er janvier", pctTooltip), valuesUp(pctAxis))...)
 	bar.SetXAxis(years).AddSeries("Taux de départ en formation", data)
 	return &chart{ID: "formation_depart", Height: 360, Options: map[string]renderable{allYears: bar}}
 }

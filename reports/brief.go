@@ -74,7 +74,7 @@ var definitions = []string{
 	"Taux d'occupation réel : heures de présence des enfants rapportées aux heures d'accueil possibles (places × heures d'ouverture).",
 	"Taux d'occupation financier : heures facturées aux familles rapportées aux mêmes heures d'accueil possibles.",
 	"Taux de facturation : heures facturées rapportées aux heures réalisées ; la CAF réduit son aide au-delà de 107 %.",
-	"Taux de départ en formation : assistants maternels formés dans l'année, rapportés à ceux en activité au 1er janvier.",
+	"Taux de départ en formation : assistants maternels formés dans l'année, rapportés aux agréés au 1er janvier.",
 	"Ratio de renouvellement : nouveaux agréments pour un départ (0,33 = un remplacement pour trois départs).",
 	"Couverture : places d'accueil (assistants maternels et EAJE du territoire) pour 100 enfants de moins de 3 ans ; ce n'est pas le " +
 		"taux de couverture global de la CNAF, qui compte aussi l'école maternelle, la garde à domicile et les autres EAJE.",
