@@ -40,7 +40,7 @@ func sample() *marts.Bundle {
 		},
 		Sejours: []marts.Sejour{{Code: "S1", Annee: 2025, Intitule: "Séjour ski", Places: 24, Participants: 22, TauxRemplissage: f(0.917)},
 			{Code: "S2", Annee: 2025, Intitule: "Séjour Paris", Places: 8, Participants: 3}},
-		RPE: []marts.RPEYear{{Antenne: "ANT-BERGUES", Annee: 2025, AteliersRealises: 169, AteliersAnnules: 7, TauxFrequentation: f(0.5)}},
+		RPE: []marts.RPEYear{{Antenne: "ANT-BERGUES", NomAntenne: "Antenne de Bergues", Annee: 2025, AteliersRealises: 169, AteliersAnnules: 7, TauxFrequentation: f(0.5)}},
 		Training: []marts.TrainingYear{{Antenne: "territoire", Annee: 2024, TauxDepart: f(0.141), SessionsProgrammees: 24, SessionsAnnulees: 8},
 			{Antenne: "territoire", Annee: 2025, TauxDepart: f(0.152), SessionsProgrammees: 24, SessionsAnnulees: 5, SousMinimum: 6}},
 		BrakesLevers: []marts.BrakeLever{{Annee: 2025, Nature: "frein", Code: "temps_personnel", Libelle: "Temps personnel", Reponses: 70, Part: f(0.55), PartNonFormees: f(0.66)}},

@@ -157,9 +157,9 @@ func rpeAteliers(d *marts.Bundle) *chart {
 		var names []string
 		var held, cancelled []opts.BarData
 		for _, r := range rows {
-			names = append(names, r.Antenne)
-			held = append(held, opts.BarData{Value: r.AteliersRealises, Name: r.Antenne})
-			cancelled = append(cancelled, opts.BarData{Value: r.AteliersAnnules, Name: r.Antenne})
+			names = append(names, r.NomAntenne)
+			held = append(held, opts.BarData{Value: r.AteliersRealises, Name: r.NomAntenne})
+			cancelled = append(cancelled, opts.BarData{Value: r.AteliersAnnules, Name: r.NomAntenne})
 		}
 		bar := charts.NewBar()
 		bar.SetGlobalOptions(slices.Concat(common("Ateliers d'éveil par antenne ("+yearKey(y)+")", "", numTooltip), valuesUp(numAxis))...)

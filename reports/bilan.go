@@ -49,7 +49,7 @@ func Bilan(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 	// per slot (morning, noon, evening, day), which child-days against place-days are not.
 	acm := table{widths: []int{4, 2, 2, 2, 2}, header: []string{"Accueil", "Période", "Actes (heures)", "Enfants-jours", "Remplissage par créneau"}}
 	for _, p := range rowsOfYear(b.ACM, year, func(p marts.ACMPeriod) int { return p.Annee }) {
-		acm.add(p.Nom, p.Periode, marked(frfmt.Decimal(p.HeuresRealisees, 1), p.Donnees), marked(frfmt.Int(p.EnfantsJours), p.Donnees),
+		acm.add(p.Nom, periodOf(p), marked(frfmt.Decimal(p.HeuresRealisees, 1), p.Donnees), marked(frfmt.Int(p.EnfantsJours), p.Donnees),
 			marked(pct(p.TauxRemplissage), p.Donnees))
 	}
 	acm.addTo(m)
@@ -63,6 +63,15 @@ func Bilan(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 	addRPE(m, b, year, t)
 	addQuality(m, b.Quality)
 	return m, nil
+}
+
+// periodOf names a declared period by its days (« du 7 juillet au 29 août 2025 ») rather than its
+// code; the code stays in the workbook.
+func periodOf(p marts.ACMPeriod) string {
+	if p.Debut.IsZero() || p.Fin.IsZero() {
+		return p.Periode
+	}
+	return frfmt.Span(p.Debut, p.Fin)
 }
 
 // perETP writes the AM for one ETP of animation, « – » without ETP.
@@ -106,7 +115,7 @@ func addRPE(m core.Maroto, b *marts.Bundle, year, t int) {
 	ateliers := partialOnly(stateOf(b, year, "", "rpe_ateliers", "rpe_participations"))
 	contacts := partialOnly(stateOf(b, year, "", "rpe_contacts"))
 	for _, r := range rowsOfYear(b.RPE, year, func(r marts.RPEYear) int { return r.Annee }) {
-		rpe.add(r.Antenne, marked(frfmt.Int(r.AteliersRealises), ateliers), marked(frfmt.Int(r.AteliersAnnules), ateliers),
+		rpe.add(r.NomAntenne, marked(frfmt.Int(r.AteliersRealises), ateliers), marked(frfmt.Int(r.AteliersAnnules), ateliers),
 			marked(frfmt.Persons(r.AMDistinctes, t), ateliers), marked(pct(r.TauxFrequentation), ateliers), marked(frfmt.Int(r.ContactsParents), contacts),
 			perETP(r.AMParETP))
 	}
@@ -120,7 +129,7 @@ func addRPE(m core.Maroto, b *marts.Bundle, year, t int) {
 	formation := partialOnly(stateOf(b, year, "", "formation_sessions", "formation_inscriptions", "am_registre"))
 	register := stateOf(b, year, "", "am_registre")
 	for _, r := range rowsOfYear(b.Training, year, func(r marts.TrainingYear) int { return r.Annee }) {
-		training.add(r.Antenne, marked(frfmt.Persons(r.AMActives, t), register), marked(frfmt.Persons(r.AMFormees, t), formation), marked(pct(r.TauxDepart), formation),
+		training.add(r.NomAntenne, marked(frfmt.Persons(r.AMActives, t), register), marked(frfmt.Persons(r.AMFormees, t), formation), marked(pct(r.TauxDepart), formation),
 			frfmt.Int(r.SessionsAnnulees)+" sur "+frfmt.Int(r.SessionsProgrammees), frfmt.Decimal(r.Heures, 0))
 	}
 	training.addTo(m)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -100,7 +101,7 @@ func writeSheet(f *excelize.File, s sheet, st styles) error {
 	header := make([]any, len(s.headers))
 	for i, h := range s.headers {
 		header[i] = excelize.Cell{StyleID: st.header, Value: h}
-		if err := sw.SetColWidth(i+1, i+1, float64(max(12, len(h)+2))); err != nil {
+		if err := sw.SetColWidth(i+1, i+1, columnWidth(s, i)); err != nil {
 			return err
 		}
 	}
@@ -118,6 +119,17 @@ func writeSheet(f *excelize.File, s sheet, st styles) error {
 		}
 	}
 	return sw.Flush()
+}
+
+// columnWidth fits a column to its header and its texts, within 12 and 60 characters.
+func columnWidth(s sheet, i int) float64 {
+	n := utf8.RuneCountInString(s.headers[i])
+	for _, row := range s.rows {
+		if text, ok := row[i].(string); ok {
+			n = max(n, utf8.RuneCountInString(text))
+		}
+	}
+	return float64(min(max(12, n+2), 60))
 }
 
 // styled is a value with its own format, in a column whose rows differ (key indicators: counts,
@@ -246,7 +258,7 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 		formats: []cellFormat{asText, asPersons, asPersons, asPercent, asInt, asInt, asInt, asDecimal}}
 	for _, t := range b.Training {
 		if t.Annee == year {
-			training.rows = append(training.rows, []any{t.Antenne, t.AMActives, t.AMFormees, t.TauxDepart, t.SessionsProgrammees, t.SessionsAnnulees, t.SousMinimum, t.Heures})
+			training.rows = append(training.rows, []any{t.NomAntenne, t.AMActives, t.AMFormees, t.TauxDepart, t.SessionsProgrammees, t.SessionsAnnulees, t.SousMinimum, t.Heures})
 		}
 	}
 	am := sheet{name: "Assistants maternels", headers: []string{"Année", "Agréés au 1er janvier", "Nouveaux agréments", "Cessations",

@@ -317,11 +317,11 @@ func TestFixtureReports(t *testing.T) {
 	}
 	// The relais: 2 ateliers, 1 cancelled, 4 AM venues (« < 5 », so their share is masked), 3
 	// contacts with parents, and 11 AM agréés for 0,5 ETP = 22 AM per ETP.
-	if !regexp.MustCompile(`ANT-A\s+2\s+1\s+<\s?5\s+–\s+3\s+22\n`).MatchString(bilan) {
+	if !regexp.MustCompile(`Antenne A\s+2\s+1\s+<\s?5\s+–\s+3\s+22\n`).MatchString(bilan) {
 		t.Errorf("the bilan's relais row:\n%s", bilan)
 	}
 	// The ACM's actes: 60 child-days of 8 hours each in the winter holidays = 480 hours.
-	if !regexp.MustCompile(`hiver-2025\s+480,0\s+60\s+60,0 %`).MatchString(bilan) {
+	if !regexp.MustCompile(`du 24 février au\s+480,0\s+60\s+60,0 %`).MatchString(bilan) {
 		t.Errorf("the bilan's ACM row does not give the actes in hours:\n%s", bilan)
 	}
 	for _, want := range []string{"73,0 %", "76,0 %", "104,1 %", "jusqu'à 107 %", "60,0 %", "80,0 %"} {

@@ -100,6 +100,7 @@ func (r *Reader) Sejours(ctx context.Context) ([]Sejour, error) {
 
 // RPEYear is a row of marts.rpe_activite_annuelle.
 type RPEYear struct {
+	NomAntenne                              string // the antenne's name, « Territoire » for the whole
 	Antenne                                 string
 	Annee                                   int `col:"annee"`
 	AteliersRealises, AteliersAnnules       int
@@ -114,7 +115,7 @@ type RPEYear struct {
 func (r *Reader) RPEYears(ctx context.Context) ([]RPEYear, error) {
 	return collect(ctx, r.db, "rpe", func(rows *sql.Rows) (RPEYear, error) {
 		var y RPEYear
-		err := rows.Scan(&y.Antenne, &y.Annee, &y.AteliersRealises, &y.AteliersAnnules, &y.AMDistinctes, &y.AMActives,
+		err := rows.Scan(&y.Antenne, &y.NomAntenne, &y.Annee, &y.AteliersRealises, &y.AteliersAnnules, &y.AMDistinctes, &y.AMActives,
 			&y.TauxFrequentation, &y.ContactsParents, &y.ContactsProfessionnels, &y.AMParETP)
 		return y, err
 	})
@@ -122,6 +123,7 @@ func (r *Reader) RPEYears(ctx context.Context) ([]RPEYear, error) {
 
 // TrainingYear is a row of marts.formation_annuelle.
 type TrainingYear struct {
+	NomAntenne                                         string // the antenne's name, « Territoire » for the whole
 	Antenne                                            string
 	Annee                                              int             `col:"annee"`
 	AMActives                                          int             `col:"am_actives"`
@@ -135,7 +137,7 @@ type TrainingYear struct {
 func (r *Reader) TrainingYears(ctx context.Context) ([]TrainingYear, error) {
 	return collect(ctx, r.db, "formation", func(rows *sql.Rows) (TrainingYear, error) {
 		var y TrainingYear
-		err := rows.Scan(&y.Antenne, &y.Annee, &y.AMActives, &y.AMFormees, &y.TauxDepart, &y.SessionsProgrammees,
+		err := rows.Scan(&y.Antenne, &y.NomAntenne, &y.Annee, &y.AMActives, &y.AMFormees, &y.TauxDepart, &y.SessionsProgrammees,
 			&y.SessionsAnnulees, &y.SousMinimum, &y.Heures)
 		return y, err
 	})
