@@ -1,8 +1,10 @@
 package reports
 
 import (
+	"cmp"
 	"database/sql"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/johnfercher/maroto/v2/pkg/components/text"
@@ -43,6 +45,9 @@ func Bilan(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 		}
 		months.addTo(m)
 		m.AddRows(text.NewRow(6, "Enfants accueillis dans l'année : "+frfmt.Persons(y.Enfants, t), props.Text{Size: 8, Top: 1}))
+		if line := regimeLine(b.Regimes, y.Code, year); line != "" {
+			m.AddAutoRow(text.NewCol(12, line, props.Text{Size: 8, Top: 1}))
+		}
 	}
 	heading(m, "2. Accueils collectifs de mineurs (périodes déclarées)")
 	// Actes are hours of presence, as the prestation de service ALSH counts them; the fill rate is
@@ -63,6 +68,24 @@ func Bilan(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 	addRPE(m, b, year, t)
 	addQuality(m, b.Quality)
 	return m, nil
+}
+
+// regimeWords name the families' régimes.
+var regimeWords = map[string]string{"general": "régime général", "msa": "MSA", "autre": "autres régimes", "non_renseigne": "régime non renseigné"}
+
+// regimeLine says an EAJE's billed hours of the year by régime: the PSU is multiplied by the share
+// of the régime général.
+func regimeLine(rows []marts.RegimeHours, code string, year int) string {
+	var parts []string
+	for _, r := range rows {
+		if r.Code == code && r.Annee == year {
+			parts = append(parts, cmp.Or(regimeWords[r.Regime], r.Regime)+" "+frfmt.Decimal(r.HeuresFacturees, 1)+" h ("+pct(r.Part)+")")
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Heures facturées par régime des familles (la PSU est multipliée par la part du régime général) : " + strings.Join(parts, " ; ") + "."
 }
 
 // periodOf names a declared period by its days (« du 7 juillet au 29 août 2025 ») rather than its

@@ -279,7 +279,14 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 			coverage.rows = append(coverage.rows, []any{c.Insee, c.Nom, c.PlacesAM, c.PlacesEAJE, c.Enfants, c.Taux, estimate})
 		}
 	}
-	return []sheet{key, completenessSheet(b, year), eajeYear, eaje, acm, sejours, training, am, coverage}
+	regimes := sheet{name: "EAJE régimes", headers: []string{"Code", "Année", "Régime", "Heures réalisées", "Heures facturées", "Part des heures facturées"},
+		formats: []cellFormat{asText, asInt, asText, asDecimal, asDecimal, asPercent}}
+	for _, r := range b.Regimes {
+		if r.Annee == year {
+			regimes.rows = append(regimes.rows, []any{r.Code, r.Annee, r.Regime, r.HeuresRealisees, r.HeuresFacturees, r.Part})
+		}
+	}
+	return []sheet{key, completenessSheet(b, year), eajeYear, eaje, regimes, acm, sejours, training, am, coverage}
 }
 
 // unitFormat is how a key indicator of a unit is written: a rate as a percentage, a count whole.

@@ -315,6 +315,12 @@ func TestFixtureReports(t *testing.T) {
 	if !yearRow.MatchString(strings.ReplaceAll(bilan, "\u202f", " ")) {
 		t.Errorf("the CAF evaluation's year row of the crèche does not add up its months:\n%s", bilan)
 	}
+	// Billed hours by régime: child 8's family is MSA, 20 days of 9,5 h = 190 h of the 1 520,
+	// 12,5 %; the régime général the other 1 330 h, 87,5 %.
+	if flat := strings.Join(strings.Fields(strings.ReplaceAll(bilan, "\u202f", " ")), " "); !strings.Contains(flat,
+		"régime général 1 330,0 h (87,5 %) ; MSA 190,0 h (12,5 %)") {
+		t.Errorf("the bilan does not give the billed hours by régime:\n%s", bilan)
+	}
 	// The relais: 2 ateliers, 1 cancelled, 4 AM venues (« < 5 », so their share is masked), 3
 	// contacts with parents, and 11 AM agréés for 0,5 ETP = 22 AM per ETP.
 	if !regexp.MustCompile(`Antenne A\s+2\s+1\s+<\s?5\s+–\s+3\s+22\n`).MatchString(bilan) {

@@ -28,6 +28,7 @@ type Bundle struct {
 	Care         []CommuneCare `mart:"accueil_par_commune"`
 	Completude   []Completeness
 	Rejets       []Rejected
+	Regimes      []RegimeHours
 }
 
 // ReadAll reads every mart of the bundle, with the statistical secrecy applied (see [Masked]).
@@ -55,6 +56,7 @@ func (r *Reader) ReadAll(ctx context.Context) (*Bundle, error) {
 		func() { d.Care, err = r.CommuneCares(ctx) },
 		func() { d.Completude, err = r.Completenesses(ctx) },
 		func() { d.Rejets, err = r.RejectedLines(ctx) },
+		func() { d.Regimes, err = r.RegimeHoursByEAJE(ctx) },
 	}
 	for _, step := range steps {
 		if step(); err != nil {

@@ -348,3 +348,22 @@ func (r *Reader) RejectedLines(ctx context.Context) ([]Rejected, error) {
 		return x, err
 	})
 }
+
+// RegimeHours is a row of marts.eaje_heures_regime: an EAJE's hours of a year for the families
+// of one régime.
+type RegimeHours struct {
+	Code                             string
+	Annee                            int
+	Regime                           string
+	HeuresRealisees, HeuresFacturees float64
+	Part                             sql.NullFloat64
+}
+
+// RegimeHoursByEAJE reads the hours of every EAJE by year and régime.
+func (r *Reader) RegimeHoursByEAJE(ctx context.Context) ([]RegimeHours, error) {
+	return collect(ctx, r.db, "eaje_regimes", func(rows *sql.Rows) (RegimeHours, error) {
+		var h RegimeHours
+		err := rows.Scan(&h.Code, &h.Annee, &h.Regime, &h.HeuresRealisees, &h.HeuresFacturees, &h.Part)
+		return h, err
+	})
+}
