@@ -60,8 +60,9 @@ func isHeaderLine(k exports.Kind, header []string, custom map[string]string) boo
 
 // headerRead describes the header a message is about, quoting it only when it is provably one.
 func headerRead(k exports.Kind, header []string, custom map[string]string) string {
-	if !isHeaderLine(k, header, custom) {
-		return fmt.Sprintf("la première ligne, de %d champs, ne nomme aucune colonne connue : la ligne d'en-tête manque-t-elle ? Voir docs/exports.md", len(header))
+	if n, _ := headerScore(k, header, custom); n < 2 {
+		return fmt.Sprintf("la première ligne, de %d champs, ne nomme que %d colonne(s) connue(s) : la ligne d'en-tête manque-t-elle, "+
+			"ou ses noms diffèrent-ils de ceux de docs/exports.md ?", len(header), n)
 	}
 	cells := make([]string, len(header))
 	for i, h := range header {

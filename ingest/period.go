@@ -30,19 +30,21 @@ func coveredPeriod(s *source, custom map[string]string) string {
 
 // dataPeriod reads the months a file's rows cover in its kind's period column (a date or a
 // year), from the first to the last; "" when the kind has no such column or no row a readable
-// value. Only files whose names carry no period are read for it, once more when they load.
+// value. Only files whose names carry no period are decoded for it, and their grid is kept for
+// parsing.
 func dataPeriod(s *source, custom map[string]string) string {
 	at := slices.IndexFunc(s.kind.Columns, func(c exports.Column) bool { return c.Name == s.kind.Period })
 	if at < 0 || (s.kind.Columns[at].Type != exports.Date && s.kind.Columns[at].Type != exports.Year) {
 		return ""
 	}
-	g := s.grid
-	if g == nil {
-		var err error
-		if g, err = decode(s); err != nil {
+	if s.grid == nil {
+		g, err := decode(s)
+		if err != nil {
 			return ""
 		}
+		s.grid = g // kept for parsing: the file is not read a third time
 	}
+	g := s.grid
 	cols, _, err := matchHeader(s.kind, g.header, custom)
 	if err != nil || cols[at] < 0 {
 		return ""

@@ -240,8 +240,9 @@ func (c *converter) reject(rec record, col exports.Column, raw, code, reason str
 // shown is a rejected value as messages and raw.rejets may quote it. A value of a person column
 // is never quoted, a birth date only to its month. Another column's value is quoted only when it
 // holds no letter (a number, a date, an hour), a digit in one word, or when a column of codes
-// holds a code-shaped word (PERI-INCONNU, annule): shifted columns or a lost header can put names anywhere, so other
-// texts are only described by their length; the line and column find them in the file.
+// holds a code-shaped word (PERI-INCONNU, annule): shifted columns or a lost header can put
+// names anywhere, so other texts are only described by their length; the line and column find
+// them in the file.
 func (c *converter) shown(col exports.Column, raw string) string {
 	switch {
 	case col.Type == exports.Person:
@@ -429,13 +430,18 @@ func (c *converter) bounds(rec record, col exports.Column, raw string, f float64
 	return nil
 }
 
+// tooEarly says that a date or a year comes before its column's first plausible year.
+func tooEarly(col exports.Column) string {
+	return fmt.Sprintf("est avant %d, première année plausible pour cette colonne", col.From)
+}
+
 // year checks a year against its column's first and last plausible years.
 func (c *converter) year(rec record, col exports.Column, raw string, y int) (driver.Value, *rejection) {
 	switch last, bounded := col.Last(c.today); {
 	case y < 1900 || y > 2100:
 		return nil, c.reject(rec, col, raw, codeBadNumber, "n'est pas une année")
 	case y < col.From:
-		return nil, c.reject(rec, col, raw, codeBounds, fmt.Sprintf("est avant %d, première année plausible pour cette colonne", col.From))
+		return nil, c.reject(rec, col, raw, codeBounds, tooEarly(col))
 	case bounded && y > last.Year():
 		return nil, c.reject(rec, col, raw, codeBounds, fmt.Sprintf("est après %d, dernière année plausible pour cette colonne", last.Year()))
 	}
@@ -450,7 +456,7 @@ func (c *converter) date(rec record, col exports.Column, raw string) (driver.Val
 	last, bounded := col.Last(c.today)
 	switch {
 	case d.Year() < col.From:
-		return nil, c.reject(rec, col, raw, codeBounds, fmt.Sprintf("est avant %d, première année plausible pour cette colonne", col.From))
+		return nil, c.reject(rec, col, raw, codeBounds, tooEarly(col))
 	case bounded && d.After(last) && col.Until == exports.Today:
 		return nil, c.reject(rec, col, raw, codeBounds, "est après le jour du chargement ("+last.Format("02/01/2006")+")")
 	case bounded && d.After(last):

@@ -137,11 +137,6 @@ func billingByEAJE(rows []marts.EAJEYear, year int) string {
 	return "Taux de facturation de chaque EAJE (la CAF applique son barème à chacun) : " + strings.Join(parts, " ; ") + "."
 }
 
-// incomplete tells the state of data that are partial, missing or refused.
-func incomplete(donnees string) bool {
-	return donnees == "partiel" || donnees == "manquant" || donnees == "refuse"
-}
-
 // unitPer100 is the unit of the places for 100 children of coverage.
 const unitPer100 = "pour 100 enfants"
 

@@ -64,19 +64,9 @@ func yearsWords(first, last int) string {
 	return strconv.Itoa(first) + " à " + strconv.Itoa(last)
 }
 
-// received tells whether a kind of export of a year was received (complete or partial), or was
-// owed by nobody.
-func received(b *marts.Bundle, kind string, year int) bool {
-	owed := false
-	for _, c := range b.Completude {
-		if c.Type == kind && c.Annee == year {
-			owed = true
-			if c.Statut == "complet" || c.Statut == "partiel" {
-				return true
-			}
-		}
-	}
-	return !owed
+// incomplete tells the state of data that are partial, missing or refused.
+func incomplete(donnees string) bool {
+	return donnees == "partiel" || donnees == "manquant" || donnees == "refuse"
 }
 
 // partialOnly keeps a state for a figure that is shown anyway: a chart's bar or a row built on

@@ -35,7 +35,7 @@ func Fiche(meta Meta, b *marts.Bundle, c marts.Commune, year int) (core.Maroto, 
 	m.AddRows(paragraph(c.Nom + " (" + c.Insee + ") : " + frfmt.Int(c.Population) + " habitants (population municipale " +
 		strconv.Itoa(c.PopulationAnnee) + ")."))
 	addCompleteness(m, b, year, year)
-	addCommuneCare(m, now, year, t, received(b, "am_registre", year))
+	addCommuneCare(m, now, year, t, stateOf(b, year, "", "am_registre") != "manquant")
 	addCommuneChildren(m, b, c.Insee, year, t)
 	addCommuneHistory(m, history, now, t)
 	return m, nil

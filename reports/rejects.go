@@ -33,16 +33,10 @@ func RejectsWorkbook(b *marts.Bundle, year int) ([]byte, bool, error) {
 	return out, true, err
 }
 
-const refusalAction = "Corrigez ou exportez à nouveau ce fichier (voir la raison), déposez-le dans le dossier des exports et relancez le traitement ; « enfance inspect » aide à comprendre un en-tête."
+const refusalAction = "Corrigez ou exportez à nouveau ce fichier (voir la raison ; les colonnes attendues sont dans docs/exports.md), déposez-le dans le dossier des exports et relancez le traitement."
 
 func refusedFiles(all []marts.FileQuality) []marts.FileQuality {
-	var out []marts.FileQuality
-	for _, f := range all {
-		if f.Statut == "refuse" {
-			out = append(out, f)
-		}
-	}
-	return out
+	return slices.DeleteFunc(slices.Clone(all), func(f marts.FileQuality) bool { return f.Statut != "refuse" })
 }
 
 // rejectsSummary says per structure, in one sentence, what is missing, refused and rejected:

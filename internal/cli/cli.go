@@ -45,18 +45,46 @@ type app struct {
 	dataFlag   string
 	outFlag    string
 
-	fingerprint string   // of the key of the pseudonyms, once loaded
-	published   []string // outputs this run has published, in order: what an interruption leaves new
+	fingerprint string          // of the key of the pseudonyms, once loaded
+	published   map[output]bool // what this run has published: what an interruption leaves new
 }
 
-// interrupted says which outputs an interrupted run left new, and that the others are the
-// previous run's.
-func (a *app) interrupted() string {
-	if len(a.published) == 0 {
-		return "rien n'a été publié : l'entrepôt, les rapports et le tableau de bord sont ceux du traitement précédent"
+// output is one of the sets of files a run publishes, named as messages name it.
+type output string
+
+// The outputs of a run, in the order it publishes them.
+const (
+	outWarehouse output = "l'entrepôt"
+	outParquet   output = "les fichiers Parquet"
+	outReports   output = "les rapports"
+	outDashboard output = "le tableau de bord"
+)
+
+var outputOrder = []output{outWarehouse, outParquet, outReports, outDashboard}
+
+// publish notes that an output is new.
+func (a *app) publish(o output) {
+	if a.published == nil {
+		a.published = map[output]bool{}
 	}
-	return "seuls sont nouveaux : " + strings.Join(a.published, ", ") +
-		" ; les autres résultats (rapports, tableau de bord) sont ceux du traitement précédent : relancez le traitement"
+	a.published[o] = true
+}
+
+// interrupted says which outputs an interrupted run left new, and which are the previous run's.
+func (a *app) interrupted() string {
+	var fresh, old []string
+	for _, o := range outputOrder {
+		if a.published[o] {
+			fresh = append(fresh, string(o))
+		} else {
+			old = append(old, string(o))
+		}
+	}
+	if len(fresh) == 0 {
+		return "rien n'a été publié : " + strings.Join(old, ", ") + " sont ceux du traitement précédent"
+	}
+	return "seuls sont nouveaux : " + strings.Join(fresh, ", ") + " ; " + strings.Join(old, ", ") +
+		" sont ceux du traitement précédent : relancez le traitement"
 }
 
 // usageError is a mistake in the command line rather than in the data.

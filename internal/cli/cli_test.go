@@ -275,7 +275,7 @@ func TestDemo(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("demo: exit %d\n%s", r.code, r.stderr)
 	}
-	want := regexp.MustCompile(`^exports de démonstration : DIR \(84 fichiers, 1[34]\d\x{202f}\d{3} lignes, 2025 à 2025\)\nrejets attendus : DIR/rejets-attendus.csv\n$`)
+	want := regexp.MustCompile(`^exports de démonstration : DIR \(84 fichiers, 1[34]\d\x{202f}\d{3} lignes, 2025 à 2025\)\nrejets attendus : DIR/rejets-attendus.csv\npour la traiter : enfance run --data DIR\n$`)
 	if got := strings.ReplaceAll(r.stdout, dir, "DIR"); !want.MatchString(got) {
 		t.Errorf("stdout:\n%q\nwant it to match\n%s", got, want)
 	}

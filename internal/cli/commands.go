@@ -67,6 +67,7 @@ func (a *app) demoCommand() *cobra.Command {
 			if m.Rejects != "" {
 				a.printf("rejets attendus : %s\n", filepath.Join(o.Dir, m.Rejects))
 			}
+			a.printf("pour la traiter : enfance run --data %s\n", o.Dir)
 			return nil
 		},
 	}

@@ -60,6 +60,9 @@ func (a *app) ingestExports(ctx context.Context, loader *ingest.Loader) error {
 		}
 		a.logger.Warn("dossier des exports absent : seules les données de référence sont chargées", "dossier", dir)
 		a.printf("exports : dossier absent, %s\n", dir)
+		if info, err := os.Stat(demoDir); err == nil && info.IsDir() {
+			a.printf("(la démonstration est dans %s : enfance run --data %s)\n", demoDir, demoDir)
+		}
 		return nil
 	}
 	key, err := a.secretKey()
@@ -210,7 +213,7 @@ func (a *app) fill(ctx context.Context, b *warehouse.Builder, steps ...func(cont
 	if err := b.Publish(ctx); err != nil {
 		return err
 	}
-	a.published = append(a.published, "l'entrepôt "+a.warehousePath())
+	a.publish(outWarehouse)
 	a.printf("entrepôt : %s\n", a.warehousePath())
 	return nil
 }
@@ -251,7 +254,7 @@ func (a *app) writeParquet(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	a.published = append(a.published, "les fichiers Parquet "+a.outDir("parquet"))
+	a.publish(outParquet)
 	a.printf("parquet : %d fichiers dans %s\n", len(paths), a.outDir("parquet"))
 	return nil
 }
@@ -259,7 +262,7 @@ func (a *app) writeParquet(ctx context.Context) error {
 func (a *app) writeReports(b *marts.Bundle) error {
 	paths, err := reports.WriteAll(b, a.outDir("reports"), a.year)
 	if len(paths) > 0 {
-		a.published = append(a.published, fmt.Sprintf("%d rapport(s) dans %s", len(paths), a.outDir("reports")))
+		a.publish(outReports)
 	}
 	fiches := 0
 	for _, p := range paths {
@@ -297,7 +300,7 @@ func (a *app) checkComplete(b *marts.Bundle) error {
 func (a *app) writeDashboard(b *marts.Bundle) error {
 	paths, err := dashboards.WriteAll(b, a.outDir("dashboards"), a.year)
 	for _, p := range paths {
-		a.published = append(a.published, "le tableau de bord "+p)
+		a.publish(outDashboard)
 		a.printf("tableau de bord : %s\n", p)
 	}
 	return err

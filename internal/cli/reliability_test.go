@@ -100,7 +100,8 @@ func TestInterruptedRunSaysWhatIsNew(t *testing.T) {
 	var stderr bytes.Buffer
 	code := run(ctx, []string{"run", "--data", data, "--out", out}, strings.NewReader(""), stdout, &stderr, clock)
 	msg := stderr.String()
-	if code != exitFailure || !strings.Contains(msg, "seuls sont nouveaux : l'entrepôt") || strings.Contains(msg, "n'a pas changé") {
+	if code != exitFailure || !strings.Contains(msg, "seuls sont nouveaux : l'entrepôt") || strings.Contains(msg, "n'a pas changé") ||
+		!strings.Contains(msg, "les rapports, le tableau de bord sont ceux du traitement précédent") {
 		t.Errorf("exit %d, stderr:\n%s", code, msg)
 	}
 }
