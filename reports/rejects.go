@@ -61,7 +61,7 @@ func rejectsSummary(b *marts.Bundle, year int, refused []marts.FileQuality) shee
 	for _, c := range b.Completude {
 		if c.Annee == year && c.Statut != "complet" {
 			x := get(c.Code)
-			x.missing = append(x.missing, cmp.Or(marts.ExportLabels[c.Type], c.Type)+" "+marts.PeriodWords(c.Periode)+" "+marts.StatusWords[c.Statut])
+			x.missing = append(x.missing, c.Words())
 		}
 	}
 	for _, f := range refused {

@@ -198,7 +198,7 @@ func TestMissingRegister(t *testing.T) {
 	}
 	defer f.Close()
 	rows, err := f.GetRows("Synthèse")
-	if err != nil || !strings.Contains(fmt.Sprint(rows), "Relais Petite Enfance des Hauts de Flandre (RPE) registre des assistants maternels 2025 manquant") {
+	if err != nil || !strings.Contains(fmt.Sprint(rows), "Relais Petite Enfance des Hauts de Flandre (RPE) registre des assistants maternels 2025 (manquant)") {
 		t.Errorf("the rejects workbook's summary: %v (%v)", rows, err)
 	}
 }
