@@ -7,10 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/encoding/charmap"
 )
 
 // record is one row of a file, with the line (CSV) or row number (XLSX) it came from.
@@ -22,11 +20,11 @@ type record struct {
 
 // grid is a file decoded into a header and records, before any column is understood.
 type grid struct {
-	sheet      string // XLSX sheet, empty for CSV
+	sheet      string // XLSX sheet, empty for CSV and HTML
 	header     []string
 	headerLine int
 	records    []record
-	encoding   string // utf-8, utf-8-bom, windows-1252, xlsx
+	encoding   string // utf-8, utf-8-bom, windows-1252, utf-16le, utf-16be, xlsx, html
 	warnings   []string
 	xlsx       bool
 }
@@ -37,53 +35,129 @@ const (
 	maxXLSXBytes = 256 << 20 // uncompressed, against zip bombs
 )
 
-// decodeCSV splits a CSV file, whatever its encoding, separator and line ends.
-func decodeCSV(data []byte) (*grid, error) {
-	g := &grid{encoding: "utf-8"}
-	switch {
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		return nil, errors.New("c'est une archive (zip ou classeur Excel), pas un fichier CSV")
-	case bytes.HasPrefix(data, []byte{0xff, 0xfe}), bytes.HasPrefix(data, []byte{0xfe, 0xff}):
-		return nil, errors.New("encodage UTF-16 non pris en charge : enregistrez le fichier en CSV UTF-8 ou Windows (point-virgule)")
-	case bytes.IndexByte(data, 0) >= 0:
-		return nil, errors.New("fichier binaire (octets nuls) : ce n'est pas un export CSV")
-	case bytes.HasPrefix(data, []byte("\ufeff")) && utf8.Valid(data[3:]):
-		data, g.encoding = data[3:], "utf-8-bom"
-	case !utf8.Valid(data): // a BOM before bytes that are not UTF-8 is dropped with them
-		decoded, err := charmap.Windows1252.NewDecoder().Bytes(bytes.TrimPrefix(data, []byte("\ufeff")))
-		if err != nil {
-			return nil, fmt.Errorf("encodage illisible : %w", err)
-		}
-		data, g.encoding = decoded, "windows-1252"
+// maxTitleLines is how far under the top of a file its header is looked for: software writes a
+// title block (name of the export, structure, period) above it.
+const maxTitleLines = 30
+
+// decodeCSV splits a CSV file, whatever its encoding, separator and line ends. Its header is the
+// first of its first 30 lines for which isHeader is true, else its first line; Excel's « sep=; »
+// first line names the separator. Lines keep their numbers in the file.
+func decodeCSV(data []byte, isHeader func([]string) bool) (*grid, error) {
+	text, encoding, err := textOf(data)
+	if err != nil {
+		return nil, err
 	}
-	if len(bytes.TrimSpace(data)) == 0 {
+	lines := firstLines(text, maxTitleLines)
+	sep, first := sepLine(lines[0])
+	if len(bytes.TrimSpace(text[min(lineStart(lines, first), len(text)):])) == 0 {
 		return nil, errors.New("fichier vide")
 	}
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = separator(data)
+	at := headerAt(lines, first, sep, isHeader)
+	if sep == 0 {
+		sep = separator(lines[at])
+	}
+	g := &grid{encoding: encoding}
+	if at > first {
+		g.warnings = append(g.warnings, fmt.Sprintf("%d ligne(s) de titre au-dessus de l'en-tête ignorée(s)", at-first))
+	}
+	r := csv.NewReader(bytes.NewReader(text[lineStart(lines, at):]))
+	r.Comma = sep
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if err != nil {
 		return nil, fmt.Errorf("en-tête illisible : %s", csvReason(err))
 	}
-	g.header, g.headerLine = header, 1
-	for {
-		fields, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		var perr *csv.ParseError
-		if errors.As(err, &perr) {
-			g.records = append(g.records, record{line: perr.StartLine, err: bad("ligne illisible (caractère %d) : %s", perr.Column, csvReason(perr.Err))})
-			continue
-		} else if err != nil {
-			return nil, err
-		}
-		line, _ := r.FieldPos(0) // a record read without error has at least one field
-		g.records = append(g.records, record{line: line, fields: fields})
+	g.header, g.headerLine = header, at+1
+	if err := g.readRecords(r, at); err != nil {
+		return nil, err
 	}
 	g.dropBlankAndTotal()
 	return g, nil
+}
+
+// readRecords reads the records under the header; skipped is the number of lines of the file
+// above the reader's first, so that records keep the file's line numbers.
+func (g *grid) readRecords(r *csv.Reader, skipped int) error {
+	for {
+		fields, err := r.Read()
+		if err == io.EOF {
+			return nil
+		}
+		var perr *csv.ParseError
+		if errors.As(err, &perr) {
+			g.records = append(g.records, record{line: skipped + perr.StartLine, err: bad("ligne illisible (caractère %d) : %s", perr.Column, csvReason(perr.Err))})
+			continue
+		} else if err != nil {
+			return err
+		}
+		line, _ := r.FieldPos(0) // a record read without error has at least one field
+		g.records = append(g.records, record{line: skipped + line, fields: fields})
+	}
+}
+
+// firstLines are the first n lines of text, without their ends.
+func firstLines(text []byte, n int) [][]byte {
+	lines := bytes.SplitN(text, []byte("\n"), n+1)
+	return lines[:min(len(lines), n)]
+}
+
+// lineStart is the offset in the text of line i of lines (from 0).
+func lineStart(lines [][]byte, i int) int {
+	n := 0
+	for _, l := range lines[:min(i, len(lines))] {
+		n += len(l) + 1
+	}
+	return n
+}
+
+// sepLine reads Excel's first line « sep=; » (or « "sep=;" »): the separator it names and 1, the
+// lines to skip; else 0 and 0.
+func sepLine(line []byte) (rune, int) {
+	s := strings.TrimPrefix(strings.TrimSuffix(string(line), "\r"), `"`)
+	if len(s) < 5 || !strings.EqualFold(s[:4], "sep=") || !strings.ContainsRune(";,\t|", rune(s[4])) {
+		return 0, 0
+	}
+	if strings.Trim(s[5:], `" `+s[4:5]) != "" {
+		return 0, 0
+	}
+	return rune(s[4]), 1
+}
+
+// maxHeaderBytes bounds the lines tried as a header: a header is never that long, and a hostile
+// line of many megabytes is not split twice.
+const maxHeaderBytes = 64 << 10
+
+// headerAt is the index of the header among lines: the first from first on that isHeader
+// accepts, split with sep or the separator it suggests; first when none is.
+func headerAt(lines [][]byte, first int, sep rune, isHeader func([]string) bool) int {
+	if isHeader == nil {
+		return first
+	}
+	for i := first; i < len(lines); i++ {
+		if len(lines[i]) > maxHeaderBytes {
+			continue
+		}
+		comma := sep
+		if comma == 0 {
+			comma = separator(lines[i])
+		}
+		if cells := splitLine(lines[i], comma); cells != nil && isHeader(cells) {
+			return i
+		}
+	}
+	return first
+}
+
+// splitLine splits one line into fields, nil when it is not a line of CSV on its own.
+func splitLine(line []byte, sep rune) []string {
+	r := csv.NewReader(bytes.NewReader(bytes.TrimSuffix(line, []byte("\r"))))
+	r.Comma = sep
+	r.FieldsPerRecord = -1
+	fields, err := r.Read()
+	if err != nil {
+		return nil
+	}
+	return fields
 }
 
 // separator guesses the field separator from the first line: the most frequent of ; , and tab
@@ -171,7 +245,7 @@ func readSheet(f *excelize.File, sheet string, isHeader func([]string) bool) (*g
 		switch {
 		case g.header != nil:
 			g.records = append(g.records, record{line: n, fields: cells})
-		case n > 30:
+		case n > maxTitleLines:
 			return nil, nil
 		case isHeader(cells):
 			g.header, g.headerLine = cells, n

@@ -2,8 +2,11 @@
 // (communes, legal populations, boundaries) and every export of the folder, through the export
 // registry (internal/exports).
 //
-// Each file is recognised by its name or header, decoded (UTF-8 or Windows-1252 CSV with any
-// separator, XLSX under a title block), and each row checked and typed against the registry,
+// Each file is recognised by its name or header, decoded as its bytes say whatever its extension
+// (CSV or TSV in UTF-8, Windows-1252 or UTF-16 with any separator or Excel's « sep=; » line, XLSX,
+// an HTML table saved as « .xls », each with its header under any title block; Excel 97-2003,
+// OpenDocument and XML 2003 workbooks are refused with the action that converts them), and each
+// row checked and typed against the registry,
 // bounds included (a value out of the plausible bounds of its column is rejected); a row that
 // cannot be taken goes to raw.rejets with its file, line and French reason, one row per failing
 // column, and a file that cannot be read at all is refused with one message ([InputError] for the

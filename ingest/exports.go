@@ -179,12 +179,13 @@ func (s *source) findKind(data []byte, custom map[string]map[string]string) erro
 		s.kind, s.sum.Kind = k, k.Name
 		return nil
 	}
-	if strings.EqualFold(filepath.Ext(s.path), ".csv") {
-		if g, err := decodeCSV(data); err == nil {
-			if k, ok := kindFromHeader(g.header, custom); ok {
-				s.kind, s.sum.Kind, s.grid = k, k.Name, g
-				return nil
-			}
+	if err := sniff(data).refusal(); err != nil {
+		return s.refuse("%s", err)
+	}
+	if g, err := decodeFile(data, anyKindHeader(custom)); err == nil {
+		if k, ok := kindFromHeader(g.header, custom); ok {
+			s.kind, s.sum.Kind, s.grid = k, k.Name, g
+			return nil
 		}
 	}
 	return s.refuse("type d'export inconnu : le nom ne commence par aucun préfixe connu (structures, eaje_presences, …, voir docs/exports.md) et l'en-tête ne correspond à aucun type")
@@ -418,7 +419,7 @@ func (l *Loader) parse(o Options, s *source) *parsed {
 	g := s.grid
 	var err error
 	if g == nil {
-		g, err = decode(s)
+		g, err = decode(s, o.Columns[s.kind.Name])
 	}
 	if err != nil {
 		p.err = err
@@ -467,18 +468,17 @@ func unknownHeaders(unknown []string) []string {
 	return []string{"colonne(s) ignorée(s), inconnues du type d'export : " + clip(strings.Join(unknown, ", "), 300)}
 }
 
-func decode(s *source) (*grid, error) {
+// decode reads a file again and decodes it as its bytes say; custom is the territory's mapping
+// of headers for the file's kind.
+func decode(s *source, custom map[string]string) (*grid, error) {
 	data, err := rereadExport(s.file, s.hash)
 	if err != nil {
 		return nil, err
 	}
-	if strings.EqualFold(filepath.Ext(s.path), ".xlsx") {
-		return decodeXLSX(data, func(cells []string) bool {
-			n, _ := headerScore(s.kind, cells, nil)
-			return n >= 2
-		})
-	}
-	return decodeCSV(data)
+	return decodeFile(data, func(cells []string) bool {
+		n, _ := headerScore(s.kind, cells, custom)
+		return n >= 2
+	})
 }
 
 // idOf gives each file its load number: files in path order after the reference files.

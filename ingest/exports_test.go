@@ -191,7 +191,7 @@ func personNames(t *testing.T, dir string) []string {
 		if err != nil {
 			return err
 		}
-		g, err := decodeCSV(b)
+		g, err := decodeCSV(b, nil)
 		if err != nil {
 			return err
 		}

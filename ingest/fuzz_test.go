@@ -6,9 +6,13 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/unicode"
+
 	"enfance/internal/exports"
 )
 
+// FuzzDecodeCSV fuzzes every decoder through the sniffer (decodeFile): CSV in any encoding,
+// workbooks, HTML pages and the formats refused.
 func FuzzDecodeCSV(f *testing.F) {
 	f.Add([]byte("date;antenne\r\n04/03/2025;ANT\r\n"))
 	f.Add([]byte("\ufeffa,b\n\"x,y\",2\n"))
@@ -16,17 +20,29 @@ func FuzzDecodeCSV(f *testing.F) {
 	f.Add([]byte("Total;;\n"))
 	f.Add([]byte{0xe9, ';', 'a', '\n', 0x92})
 	f.Add([]byte("\ufeffa;b\n\xbc;1\n")) // a BOM before Windows-1252 bytes
+	f.Add([]byte("sep=;\r\nExport des pr\xe9sences;;\r\n\r\ndate;antenne;public\r\n04/03/2025;ANT;parent\r\n"))
+	f.Add([]byte("\"sep=,\"\ndate,antenne,public\n"))
+	f.Add(utf16Bytes(f, contactsTSV, unicode.LittleEndian, unicode.UseBOM))
+	f.Add(utf16Bytes(f, contactsTSV, unicode.BigEndian, unicode.IgnoreBOM))
+	f.Add([]byte(htmlXLS))
+	f.Add([]byte("<table><tr><td>date<td>antenne<td>public<tr><td>x</table>"))
+	f.Add([]byte("<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">"))
+	f.Add([]byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0})
+	f.Add(zipOf(f, "mimetype", "application/vnd.oasis.opendocument.spreadsheet"))
+	f.Add(zipOf(f, "a.csv", "date;antenne\n"))
+	f.Add(workbook(f, []any{"titre"}, []any{"date", "antenne", "public"}, []any{"45658", "ANT", "parent"}))
+	isHeader := anyKindHeader(nil)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		g, err := decodeCSV(data)
+		g, err := decodeFile(data, isHeader)
 		if (g == nil) == (err == nil) {
-			t.Fatalf("decodeCSV gave %v and %v: want exactly one", g, err)
+			t.Fatalf("decodeFile gave %v and %v: want exactly one", g, err)
 		}
 		if g == nil {
 			return
 		}
 		last := g.headerLine
 		for _, r := range g.records {
-			if r.line < last {
+			if r.line <= last {
 				t.Fatalf("record line %d after line %d", r.line, last)
 			}
 			last = r.line

@@ -38,7 +38,7 @@ func dataPeriod(s *source, custom map[string]string) string {
 		return ""
 	}
 	if s.grid == nil {
-		g, err := decode(s)
+		g, err := decode(s, custom)
 		if err != nil {
 			return ""
 		}
