@@ -236,7 +236,7 @@ func TestFormatsInFolder(t *testing.T) {
 	}
 	want := map[string]string{
 		"antennes_rpe.csv":      "antennes_rpe | charge | utf-8 | ",
-		"relais avril.csv":      "rpe_contacts | charge | windows-1252 | ligne 7 : « 31/04/2021 » n'est pas une date (jj/mm/aaaa, jj/mm/aa ou aaaa-mm-jj)",
+		"relais avril.csv":      "rpe_contacts | charge | windows-1252 | ligne 7 : « 31/04/2021 » n'est pas une date",
 		"relais mai.xls":        "rpe_contacts | charge | xlsx | ligne 4 : ",
 		"relais mars.xls":       "rpe_contacts | charge | html | ligne 4 : ",
 		"relais unicode.txt":    "rpe_contacts | charge | utf-16le | ",
