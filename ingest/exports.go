@@ -120,6 +120,9 @@ func (l *Loader) Exports(ctx context.Context, o Options) (*Summary, error) {
 	if err := l.rejectDuplicates(ctx, sources); err != nil {
 		return nil, err
 	}
+	if err := l.rejectTwoSources(ctx, sources); err != nil {
+		return nil, err
+	}
 	for _, s := range sources { // duplicates, replaced and refused files are recorded too
 		if s.sum.Status != StatusLoaded && !s.recorded {
 			if err := l.record(ctx, s, 0); err != nil {

@@ -15,8 +15,8 @@ func TestDocIsCurrent(t *testing.T) {
 
 func TestRegistry(t *testing.T) {
 	name := regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
-	if len(Kinds) != 20 {
-		t.Errorf("%d kinds, want the 20 of the design", len(Kinds))
+	if len(Kinds) != 21 {
+		t.Errorf("%d kinds, want the 20 of the design and the monthly statements", len(Kinds))
 	}
 	kinds := map[string]bool{}
 	for _, k := range Kinds {
@@ -48,6 +48,7 @@ func TestRegistry(t *testing.T) {
 func TestForFile(t *testing.T) {
 	tests := []struct{ file, kind string }{
 		{"eaje_presences_MA-LOUPS_2025-03.csv", "eaje_presences"},
+		{"eaje_heures_mensuelles_MA-LOUPS_2025-03.csv", "eaje_heures_mensuelles"},
 		{"sejours_2025.csv", "sejours"},
 		{"sejours_inscriptions_2025.csv", "sejours_inscriptions"},
 		{"AM_REGISTRE_2025.xlsx", "am_registre"},

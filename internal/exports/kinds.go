@@ -101,6 +101,18 @@ var Kinds = []Kind{
 			col("heures_facturees", Decimal, true, "Heures facturées à la famille.", "facture").within(0, 24),
 			col("absence_deductible", Text, false, "Motif d'une absence déduite de la facture (maladie, éviction…).", "deduction", "motif_absence"),
 		}},
+	{Name: "eaje_heures_mensuelles", Key: []string{"code_structure", "mois", "enfant", "date_naissance"}, Grain: "un enfant et un mois", Doc: "Relevé mensuel par enfant (heures réalisées et facturées du mois), tel que l'imprime le logiciel de l'EAJE, à la place des présences journalières de ce mois.",
+		Period: "mois", Columns: []Column{
+			col("code_structure", Code, true, "Code de l'EAJE.", "structure"),
+			col("mois", Date, true, "Mois du relevé (un jour du mois ; le mois seul compte).", "periode", "mois_facture", "mois_facturation").since(FirstActivityYear, Today),
+			col("enfant", Person, true, "Nom ou identifiant de l'enfant dans le logiciel (remplacé par un pseudonyme).", "nom_enfant", "id_enfant"),
+			col("date_naissance", Month, true, "Date de naissance de l'enfant (gardée au mois).", "naissance", "ne_le").since(FirstBirthYear, Today),
+			col("commune_residence", Insee, true, "Commune de résidence de la famille (code INSEE).", "commune", "insee_residence"),
+			enum("regime", false, regimes, "Régime de la famille.", "regime_allocataire"),
+			col("heures_contractualisees", Decimal, false, "Heures réservées au contrat pour le mois.", "heures_contrat", "heures_reservees", "heures_contrat_du_mois", "heures_contrat_mois").within(0, 744),
+			col("heures_realisees", Decimal, true, "Heures de présence réelle du mois.", "heures_realisees_du_mois", "heures_realisees_mois", "heures_presence").within(0, 744),
+			col("heures_facturees", Decimal, true, "Heures facturées à la famille pour le mois.", "heures_facturees_du_mois", "heures_facturees_mois", "facture").within(0, 744),
+		}},
 	{Name: "acm_periodes", Key: []string{"code_structure", "periode"}, Grain: "une période déclarée (TAM)", Doc: "Périodes d'accueil déclarées à la SDJES (téléprocédure TAM) avec leur capacité.",
 		Period: "date_debut", Columns: []Column{
 			col("code_structure", Code, true, "Code de l'accueil collectif de mineurs.", "structure"),

@@ -1,7 +1,7 @@
 -- description: Les enfants et jeunes de chaque commune accueillis par chaque structure, par année :
---   les EAJE et accueils de mineurs d'après la commune de résidence de leurs présences, les séjours
---   d'après celle des participants.
--- depends: staging.eaje_presences, staging.acm_presences, staging.sejours_inscriptions, staging.sejours, staging.structures
+--   les EAJE et accueils de mineurs d'après la commune de résidence de leurs présences (ou des
+--   relevés mensuels d'un EAJE), les séjours d'après celle des participants.
+-- depends: staging.eaje_heures_enfants, staging.acm_presences, staging.sejours_inscriptions, staging.sejours, staging.structures
 -- key: commune_insee, annee, code_structure
 -- column commune_insee: Commune de résidence (code INSEE).
 -- column annee: Année.
@@ -12,7 +12,7 @@
 WITH jeunesse AS (
     SELECT coalesce(min(code_structure) FILTER (WHERE type = 'jeunesse_sejours'), 'sejours') AS code FROM staging.structures
 ), venues AS (
-    SELECT commune_residence AS commune_insee, year(date) AS annee, code_structure, enfant FROM staging.eaje_presences
+    SELECT commune_residence AS commune_insee, year(mois) AS annee, code_structure, enfant FROM staging.eaje_heures_enfants
     UNION ALL
     SELECT commune_residence, year(date), code_structure, enfant FROM staging.acm_presences
     UNION ALL

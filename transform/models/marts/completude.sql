@@ -12,6 +12,13 @@
 --   « refuse » quand aucune ligne n'a été chargée et qu'un fichier de la période a été refusé ;
 --   « manquant » quand rien n'a été reçu. Un fichier chargé dont le nom annonce la période et qui ne
 --   contient aucune ligne (une année sans fermeture) est un export complet.
+--   Un mois d'un EAJE est dû une fois, comme « eaje_presences » : il est reçu par ses présences
+--   journalières ou par un relevé mensuel par enfant (eaje_heures_mensuelles), dont les fichiers
+--   et les lignes comptent alors pour ce mois. Le contrôle des jours sans présence ne porte que sur
+--   les présences journalières (un relevé ne donne pas les jours). Un mois donné des deux façons
+--   garde ses présences : le chargement rejette les lignes du relevé, avec un motif qui dit quoi
+--   faire, et le mois est partiel (le fichier du relevé lui est rattaché par son nom, sinon par ses
+--   lignes rejetées : à l'EAJE de son nom, ou à défaut aux EAJE qui ont des lignes ce mois-là).
 -- depends: staging.annees, staging.structures, staging.eaje_jours, staging.eaje_presences, staging.acm_periodes, staging.exports_recus, staging.fichiers_exports, staging.rejets
 -- key: code_structure, type_export, periode
 -- column code_structure: Structure qui doit l'export (le relais pour le registre des assistants
@@ -27,8 +34,11 @@
 -- column lignes_chargees: Lignes chargées pour la période.
 -- column lignes_rejetees: Lignes rejetées des fichiers de la période (un fichier dont le nom ne dit
 --   pas la période compte pour chaque période qu'il apporte).
--- column jours_sans_presence: Pour les présences d'un EAJE, jours d'ouverture du mois sans aucune
---   présence ; vide sinon.
+-- column jours_sans_presence: Pour les présences journalières d'un EAJE, jours d'ouverture du
+--   mois sans aucune présence ; vide pour un mois reçu en relevé mensuel et pour les autres exports.
+-- column releve_mensuel: Pour les présences d'un EAJE, vrai quand le mois a été reçu en relevé
+--   mensuel par enfant (eaje_heures_mensuelles) et non en présences journalières ; vide pour les
+--   autres exports.
 -- column motif: Raison du refus du premier fichier refusé, quand il y en a un.
 WITH proprietaires AS ( -- who owes the exports the service keeps: the relais, the séjours structure
     SELECT type, CASE WHEN count(*) = 1 THEN min(code_structure) ELSE 'service' END AS code
@@ -55,17 +65,31 @@ WITH proprietaires AS ( -- who owes the exports the service keeps: the relais, t
         FROM ouvertes AS o JOIN proprietaires AS p USING (type), (VALUES ('am_registre'), ('rpe_ateliers'), ('rpe_participations'), ('rpe_contacts'),
                                           ('formation_sessions'), ('formation_inscriptions')) AS k(type_export)
         WHERE o.type = 'rpe'
+), recus AS ( -- what arrived, a monthly statement counting for the month's presences it replaces
+    SELECT code_structure, du AS type_export, periode, sum(lignes_chargees) AS lignes_chargees,
+           flatten(list(fichiers)) AS fichiers, bool_or(type_export = 'eaje_heures_mensuelles') AS releve
+    FROM (SELECT *, replace(type_export, 'eaje_heures_mensuelles', 'eaje_presences') AS du FROM staging.exports_recus)
+    GROUP BY code_structure, du, periode
+), exports_lus AS ( -- files read, with the export they are owed as
+    SELECT *, replace(type_export, 'eaje_heures_mensuelles', 'eaje_presences') AS du FROM staging.fichiers_exports
 ), fichiers AS ( -- every file attributed to the periods it brings rows for, or that its name announces
-    SELECT r.code_structure, r.type_export, r.periode, unnest(r.fichiers) AS fichier FROM staging.exports_recus AS r
+    SELECT r.code_structure, r.type_export, r.periode, unnest(r.fichiers) AS fichier FROM recus AS r
     UNION
     SELECT a.code_structure, a.type_export, a.periode, f.fichier
     FROM attendus AS a
-    JOIN staging.fichiers_exports AS f
-      ON f.type_export = a.type_export
+    JOIN exports_lus AS f
+      ON f.du = a.type_export
      AND (f.code_structure = a.code_structure OR f.code_structure IS NULL OR a.code_structure IN ((SELECT code FROM jeunesse), (SELECT code FROM relais)))
      AND f.periode IS NOT NULL AND starts_with(CASE WHEN length(f.periode) <= length(a.periode) THEN a.periode ELSE f.periode END,
                                                 CASE WHEN length(f.periode) <= length(a.periode) THEN f.periode ELSE a.periode END)
     WHERE f.statut = 'refuse' OR f.statut = 'charge'
+    UNION -- a statement whose month daily presences also give: the month its rejected rows name
+    SELECT a.code_structure, a.type_export, a.periode, f.fichier
+    FROM staging.rejets AS x
+    JOIN exports_lus AS f USING (chargement)
+    JOIN attendus AS a ON a.type_export = 'eaje_presences' AND a.periode = x.valeur AND coalesce(f.code_structure, a.code_structure) = a.code_structure
+    WHERE x.code_motif = 'mois_deux_sources'
+      AND EXISTS (SELECT 1 FROM recus AS r WHERE r.code_structure = a.code_structure AND r.type_export = a.type_export AND r.periode = a.periode)
 ), rejets AS ( -- rejected lines of each file, and those rejected for another reason than a duplicate
     SELECT fichier, count(DISTINCT ligne) AS lignes, count(DISTINCT ligne) FILTER (WHERE code_motif <> 'doublon') AS perdues
     FROM staging.rejets GROUP BY fichier
@@ -92,10 +116,11 @@ WITH proprietaires AS ( -- who owes the exports the service keeps: the relais, t
            coalesce(r.lignes_chargees, 0) AS lignes_chargees,
            coalesce(f.lignes_rejetees, 0) AS lignes_rejetees,
            coalesce(f.lignes_perdues, 0) AS lignes_perdues,
-           CASE WHEN a.type_export = 'eaje_presences' THEN coalesce(s.jours, 0) END AS jours_sans_presence,
+           CASE WHEN a.type_export = 'eaje_presences' AND NOT coalesce(r.releve, false) THEN coalesce(s.jours, 0) END AS jours_sans_presence,
+           CASE WHEN a.type_export = 'eaje_presences' THEN coalesce(r.releve, false) END AS releve_mensuel,
            f.motif
     FROM attendus AS a
-    LEFT JOIN staging.exports_recus AS r USING (code_structure, type_export, periode)
+    LEFT JOIN recus AS r USING (code_structure, type_export, periode)
     LEFT JOIN par_periode AS f USING (code_structure, type_export, periode)
     LEFT JOIN sans_presence AS s ON a.type_export = 'eaje_presences' AND s.code_structure = a.code_structure AND s.periode = a.periode
 )
@@ -116,6 +141,7 @@ SELECT
     CAST(lignes_chargees AS BIGINT) AS lignes_chargees,
     CAST(lignes_rejetees AS BIGINT) AS lignes_rejetees,
     CAST(jours_sans_presence AS INTEGER) AS jours_sans_presence,
+    releve_mensuel,
     motif
 FROM etat
 ORDER BY code_structure, type_export, annee, periode

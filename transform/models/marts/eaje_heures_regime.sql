@@ -1,7 +1,8 @@
 -- description: Les heures de chaque EAJE par année et par régime de la famille : la prestation de
 --   service unique (PSU) de la CAF est calculée sur les heures de toutes les familles, puis
 --   multipliée par la part des heures du régime général (les familles de la MSA relèvent de la MSA).
--- depends: staging.eaje_presences
+--   Les heures viennent des présences journalières ou des relevés mensuels par enfant.
+-- depends: staging.eaje_heures_enfants
 -- key: code_structure, annee, regime
 -- column code_structure: Code de l'EAJE.
 -- column annee: Année.
@@ -12,9 +13,9 @@
 -- column part_heures_facturees: Part des heures facturées de l'EAJE dans l'année qui relèvent de ce
 --   régime (fraction).
 WITH heures AS (
-    SELECT code_structure, CAST(year(date) AS INTEGER) AS annee, coalesce(regime, 'non_renseigne') AS regime,
+    SELECT code_structure, CAST(year(mois) AS INTEGER) AS annee, coalesce(regime, 'non_renseigne') AS regime,
            sum(heures_realisees) AS heures_realisees, sum(heures_facturees) AS heures_facturees
-    FROM staging.eaje_presences
+    FROM staging.eaje_heures_enfants
     GROUP BY ALL
 )
 SELECT *, heures_facturees / nullif(sum(heures_facturees) OVER (PARTITION BY code_structure, annee), 0) AS part_heures_facturees

@@ -1,7 +1,8 @@
 -- description: L'occupation de chaque EAJE par année (définitions PSU de la CAF), avec la zone
 --   du taux de facturation selon la règle de l'année : jusqu'en 2024, ≤ 107 %, 107 à 117 %,
---   > 117 % ; depuis 2025, ≤ 107 %, 107 à 120 % (plafond dégressif), ≥ 120 %.
--- depends: marts.eaje_occupation_mensuelle, staging.eaje_presences, marts.dim_structure
+--   > 117 % ; depuis 2025, ≤ 107 %, 107 à 120 % (plafond dégressif), ≥ 120 %. Les mois reçus en
+--   relevé mensuel par enfant comptent comme ceux reçus en présences journalières.
+-- depends: marts.eaje_occupation_mensuelle, staging.eaje_heures_enfants, marts.dim_structure
 -- key: code_structure, annee
 -- column code_structure: Code de l'EAJE.
 -- column annee: Année.
@@ -34,8 +35,8 @@ WITH annee AS (
     FROM marts.eaje_occupation_mensuelle
     GROUP BY ALL
 ), enfants AS (
-    SELECT code_structure, year(date) AS annee, count(DISTINCT enfant) AS enfants_distincts
-    FROM staging.eaje_presences
+    SELECT code_structure, year(mois) AS annee, count(DISTINCT enfant) AS enfants_distincts
+    FROM staging.eaje_heures_enfants
     GROUP BY ALL
 ), taux AS (
     SELECT a.*, a.heures_facturees / nullif(a.heures_realisees, 0) AS taux_facturation

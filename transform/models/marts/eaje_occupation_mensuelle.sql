@@ -1,8 +1,11 @@
 -- description: L'occupation de chaque EAJE par mois, selon les définitions de la prestation de
 --   service unique (PSU) de la CAF : heures réalisées, facturées et contractualisées rapportées à
 --   la capacité théorique (places × heures d'ouverture de chaque créneau, jours d'ouverture).
---   Un mois dont les présences manquent ou ont été refusées n'a ni heures ni taux (vides, jamais 0).
--- depends: staging.eaje_jours, staging.eaje_presences, marts.completude
+--   Les heures d'un mois viennent des présences journalières ou du relevé mensuel par enfant
+--   (staging.eaje_heures_enfants, jamais les deux pour un même mois) ; les jours et la capacité,
+--   des créneaux et fermetures. Un mois dont les présences manquent ou ont été refusées n'a ni
+--   heures ni taux (vides, jamais 0).
+-- depends: staging.eaje_jours, staging.eaje_heures_enfants, marts.completude
 -- key: code_structure, annee, mois
 -- column code_structure: Code de l'EAJE.
 -- column annee: Année.
@@ -20,19 +23,20 @@
 -- column taux_facturation: Taux de facturation = heures facturées / heures réalisées.
 -- column enfants_distincts: Enfants différents accueillis dans le mois (pseudonymes distincts). [personnes]
 -- column donnees: État des présences du mois dans marts.completude : complet, partiel, manquant ou
---   refuse. Les chiffres d'un mois partiel sont ceux des lignes chargées.
+--   refuse (un mois reçu en relevé mensuel compte comme reçu). Les chiffres d'un mois partiel sont
+--   ceux des lignes chargées.
 WITH jours AS (
     SELECT code_structure, year(jour) AS annee, month(jour) AS mois,
            count(*) AS jours_ouverture, sum(capacite_heures) AS capacite_theorique_heures
     FROM staging.eaje_jours
     GROUP BY ALL
 ), presences AS (
-    SELECT code_structure, year(date) AS annee, month(date) AS mois,
+    SELECT code_structure, year(mois) AS annee, month(mois) AS mois,
            sum(heures_contractualisees) AS heures_contractualisees,
            sum(heures_realisees) AS heures_realisees,
            sum(heures_facturees) AS heures_facturees,
            count(DISTINCT enfant) AS enfants_distincts
-    FROM staging.eaje_presences
+    FROM staging.eaje_heures_enfants
     GROUP BY ALL
 ), etat AS (
     SELECT code_structure, annee, CAST(right(periode, 2) AS INTEGER) AS mois, statut,

@@ -1,12 +1,14 @@
 -- description: Les années couvertes par les exports : de la première à la dernière année où une
---   présence, un atelier, une session de formation ou un registre d'assistants maternels est daté,
---   sans dépasser l'année de référence ; l'année de référence seule quand il n'y a aucun export.
--- depends: raw.eaje_presences, raw.acm_presences, raw.rpe_ateliers, raw.formation_sessions, raw.am_registre, staging.params
+--   présence, un relevé mensuel d'EAJE, un atelier, une session de formation ou un registre
+--   d'assistants maternels est daté, sans dépasser l'année de référence ; l'année de référence
+--   seule quand il n'y a aucun export.
+-- depends: raw.eaje_presences, raw.eaje_heures_mensuelles, raw.acm_presences, raw.rpe_ateliers, raw.formation_sessions, raw.am_registre, staging.params
 -- key: annee
 WITH bornes AS (
     SELECT min(y) AS premiere, max(y) AS derniere
     FROM (
         SELECT year(date) AS y FROM raw.eaje_presences
+        UNION ALL SELECT year(mois) FROM raw.eaje_heures_mensuelles
         UNION ALL SELECT year(date) FROM raw.acm_presences
         UNION ALL SELECT year(date) FROM raw.rpe_ateliers
         UNION ALL SELECT year(date_debut) FROM raw.formation_sessions

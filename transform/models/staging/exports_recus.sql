@@ -1,9 +1,9 @@
 -- description: Ce que les exports chargés couvrent : pour chaque structure, type d'export et
---   période (un mois pour les présences d'un EAJE, une période déclarée pour un accueil de mineurs,
---   une année sinon), les lignes chargées et les fichiers qui les apportent. Les exports tenus par
+--   période (un mois pour les présences et les relevés mensuels d'un EAJE, une période déclarée
+--   pour un accueil de mineurs, une année sinon), les lignes chargées et les fichiers qui les apportent. Les exports tenus par
 --   le service (séjours, relais, formation, registre des assistants maternels) sont rattachés à la
 --   structure de séjours ou au relais, « service » quand il n'y en a pas ou qu'il y en a plusieurs.
--- depends: raw.eaje_presences, raw.eaje_fermetures, raw.acm_periodes, raw.acm_presences, raw.sejours, raw.sejours_inscriptions, raw.am_registre, raw.rpe_ateliers, raw.rpe_contacts, raw.rpe_participations, raw.formation_sessions, raw.formation_inscriptions, staging.structures, staging.fichiers_exports
+-- depends: raw.eaje_presences, raw.eaje_heures_mensuelles, raw.eaje_fermetures, raw.acm_periodes, raw.acm_presences, raw.sejours, raw.sejours_inscriptions, raw.am_registre, raw.rpe_ateliers, raw.rpe_contacts, raw.rpe_participations, raw.formation_sessions, raw.formation_inscriptions, staging.structures, staging.fichiers_exports
 -- key: code_structure, type_export, periode
 WITH jeunesse AS (
     SELECT CASE WHEN count(*) = 1 THEN min(code_structure) END AS code FROM staging.structures WHERE type = 'jeunesse_sejours'
@@ -17,6 +17,7 @@ WITH jeunesse AS (
     GROUP BY r._fichier, f.periode
 ), lignes(code_structure, type_export, periode, _fichier) AS (
     SELECT code_structure, 'eaje_presences', strftime(date, '%Y-%m'), _fichier FROM raw.eaje_presences
+    UNION ALL SELECT code_structure, 'eaje_heures_mensuelles', strftime(mois, '%Y-%m'), _fichier FROM raw.eaje_heures_mensuelles
     UNION ALL SELECT code_structure, 'eaje_fermetures', CAST(year(date) AS VARCHAR), _fichier FROM raw.eaje_fermetures
     UNION ALL SELECT code_structure, 'acm_periodes', CAST(year(date_debut) AS VARCHAR), _fichier FROM raw.acm_periodes
     UNION ALL SELECT p.code_structure, 'acm_presences', d.periode, p._fichier
