@@ -237,6 +237,7 @@ func readSheet(f *excelize.File, sheet string, isHeader func([]string) bool) (*g
 	}
 	defer rows.Close()
 	g := &grid{sheet: sheet, encoding: "xlsx", xlsx: true}
+	types := newCellTypes(f, sheet)
 	for n := 1; rows.Next(); n++ {
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
@@ -244,7 +245,7 @@ func readSheet(f *excelize.File, sheet string, isHeader func([]string) bool) (*g
 		}
 		switch {
 		case g.header != nil:
-			g.records = append(g.records, record{line: n, fields: cells})
+			g.records = append(g.records, record{line: n, fields: types.typed(n, cells)})
 		case n > maxTitleLines:
 			return nil, nil
 		case isHeader(cells):

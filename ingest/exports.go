@@ -23,12 +23,17 @@ type Options struct {
 	// Columns maps, per kind, other headers (folded) to registry columns: the territory file's
 	// [colonnes], so that a new export format needs configuration, not code.
 	Columns map[string]map[string]string
+	// Values maps, per kind and column, other writings of a value (a label, a structure's name,
+	// a commune's spelling) to the value the registry expects: the territory file's [valeurs].
+	Values  map[string]map[string]map[string]string
 	Secret  []byte // the key of the pseudonyms
 	Workers int    // files parsed at once
 	// Today is the day of the run, which dates of activity cannot pass; zero is the clock's.
 	Today time.Time
 	// Progress, when set, is told each time a file is done.
 	Progress func(done, total int)
+	// only, when set, keeps the files of the kinds it accepts (Inspect loads the references).
+	only func(kind string) bool
 }
 
 // Statuses of a file in raw.chargements.
@@ -89,10 +94,13 @@ type source struct {
 // once, a newer export replaces an older one of the same name, and every row is loaded or
 // rejected with its reason.
 func (l *Loader) Exports(ctx context.Context, o Options) (*Summary, error) {
-	o.Columns = foldColumns(o.Columns)
+	o.Columns, o.Values = foldColumns(o.Columns), foldValues(o.Values)
 	sources, err := discover(o)
 	if err != nil {
 		return nil, err
+	}
+	if o.only != nil {
+		sources = slices.DeleteFunc(sources, func(s *source) bool { return !o.only(s.kind.Name) })
 	}
 	dropDuplicates(sources)
 	dropReplaced(sources, o.Columns)
@@ -124,6 +132,10 @@ func (l *Loader) Exports(ctx context.Context, o Options) (*Summary, error) {
 		return nil, err
 	}
 	for _, s := range sources { // duplicates, replaced and refused files are recorded too
+		if s.sum.Status == StatusRefused && !strings.Contains(s.sum.Detail, "enregistrez-le") && // not a file to convert first
+			!strings.Contains(s.sum.Detail, "enfance inspect") {
+			s.sum.Detail += " (enfance inspect " + filepath.ToSlash(filepath.Join(o.Dir, s.path)) + " dit ce que le chargement en comprend)"
+		}
 		if s.sum.Status != StatusLoaded && !s.recorded {
 			if err := l.record(ctx, s, 0); err != nil {
 				return nil, err
@@ -380,10 +392,10 @@ func withoutCopyMarker(s *source) string {
 	}
 }
 
-// phaseOne are the kinds other rows are checked against, in the order they depend on each other.
-var phaseOne = []string{"antennes_rpe", "structures", "eaje_capacites", "acm_periodes"}
-
+// splitPhases puts first the files of the kinds other rows are checked against, in the
+// registry's load order (exports.LoadOrder).
 func splitPhases(sources []*source) (first, rest []*source) {
+	phaseOne := exports.LoadOrder()
 	for _, kind := range phaseOne {
 		for _, s := range sources {
 			if s.sum.Status == StatusLoaded && s.kind.Name == kind {
@@ -439,7 +451,8 @@ func (l *Loader) parse(o Options, s *source) *parsed {
 	}
 	s.sum.Detail = g.encoding
 	c := &converter{kind: s.kind, cols: cols, known: l.known, secret: o.Secret, xlsx: g.xlsx,
-		file: s.path, id: l.idOf(s), today: o.Today, seen: map[rowKey]int{}, pseudo: map[identity]string{}}
+		file: s.path, id: l.idOf(s), today: o.Today, seen: map[rowKey]int{}, pseudo: map[identity]string{},
+		resolved: map[resolved]string{}, values: o.Values[s.kind.Name]}
 	c.index()
 	c.period, c.hasPer = periodFromName(baseName(s.path))
 	if !g.xlsx {
@@ -611,13 +624,29 @@ func (l *Loader) record(ctx context.Context, s *source, took time.Duration) erro
 	return nil
 }
 
-// foldColumns folds the headers of the territory's column mapping, as file headers are.
+// foldColumns writes the headers of the territory's column mapping as words, as file headers are
+// compared.
 func foldColumns(columns map[string]map[string]string) map[string]map[string]string {
 	out := map[string]map[string]string{}
 	for kind, m := range columns {
 		out[kind] = map[string]string{}
 		for header, column := range m {
-			out[kind][fold(header)] = column
+			out[kind][exports.Words(header)] = column
+		}
+	}
+	return out
+}
+
+// foldValues writes the labels of the territory's value mapping as words, as values are compared.
+func foldValues(values map[string]map[string]map[string]string) map[string]map[string]map[string]string {
+	out := map[string]map[string]map[string]string{}
+	for kind, columns := range values {
+		out[kind] = map[string]map[string]string{}
+		for column, m := range columns {
+			out[kind][column] = map[string]string{}
+			for label, value := range m {
+				out[kind][column][exports.Words(label)] = value
+			}
 		}
 	}
 	return out

@@ -203,13 +203,11 @@ func personNames(t *testing.T, dir string) []string {
 			return err
 		}
 		for i, c := range k.Columns {
-			if c.Type != exports.Person || cols[i] < 0 {
+			if c.Type != exports.Person || cols.at[i] < 0 {
 				continue
 			}
 			for _, r := range g.records {
-				if cols[i] < len(r.fields) {
-					seen[r.fields[cols[i]]] = true
-				}
+				seen[cols.field(r.fields, i)] = true
 			}
 		}
 		return nil

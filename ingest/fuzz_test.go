@@ -112,8 +112,10 @@ func TestValues(t *testing.T) {
 		{must(parseExcelDate("45658")).Format(time.DateOnly), "2025-01-01"},
 		{must(parseTime("7h30")), 7*time.Hour + 30*time.Minute},
 		{must(parseTime("18h")), 18 * time.Hour},
-		{must(parseEnum("Manque de mobilisation", []string{"manque_mobilisation"})), "manque_mobilisation"},
-		{must(parseList("Temps personnel | groupe_insuffisant", []string{"temps_personnel", "groupe_insuffisant"})), "temps_personnel|groupe_insuffisant"},
+		{must(parseDate("lundi 2 juin 2025")).Format(time.DateOnly), "2025-06-02"},
+		{must(parseDate("1er juin 2025")).Format(time.DateOnly), "2025-06-01"},
+		{must(parseDate("02-juin-25")).Format(time.DateOnly), "2025-06-02"},
+		{must(parseDate("Mar. 3 févr. 2026")).Format(time.DateOnly), "2026-02-03"},
 		{must(parseBool("Oui")), true},
 		{fold("Commune de résidence"), "commune_de_residence"},
 		{fold("  Heures  réalisées (h) "), "heures_realisees_h"},
@@ -145,12 +147,12 @@ func FuzzMatchHeader(f *testing.F) {
 		header := strings.Split(line, ";")
 		for _, k := range exports.Kinds {
 			cols, unknown, err := matchHeader(k, header, map[string]string{"x": "date"})
-			if (err == nil) == (cols == nil) {
+			if (err == nil) == (cols.at == nil) {
 				t.Fatalf("%s: columns %v and error %v", k.Name, cols, err)
 			}
-			for _, c := range cols {
-				if c >= len(header) {
-					t.Fatalf("%s: column mapped to field %d of %d", k.Name, c, len(header))
+			for i, c := range cols.at {
+				if c >= len(header) || cols.given[i] >= len(header) || (cols.given[i] >= 0 && c < 0) {
+					t.Fatalf("%s: column mapped to fields %d and %d of %d", k.Name, c, cols.given[i], len(header))
 				}
 			}
 			_ = unknown

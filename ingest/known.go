@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql/driver"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -12,26 +13,25 @@ import (
 )
 
 func newKnown() *known {
-	return &known{communes: map[string]bool{}, structures: map[string]bool{}, antennes: map[string]bool{},
-		slots: map[string][]slot{}, periods: map[string][]acmPeriod{}}
+	return &known{communes: map[string]bool{}, communeNames: map[string]string{}, codes: map[string]map[string]bool{},
+		codeKeys: map[string]map[string]string{}, slots: map[string][]slot{}, periods: map[string][]acmPeriod{}}
 }
 
-// learn keeps what the rows of a phase-one kind tell about the territory.
+// learn keeps what the rows of a kind others refer to tell about the territory: the codes of a
+// kind with a one-column key, the capacity slots and the declared ACM periods.
 func (k *known) learn(kind exports.Kind, rows [][]driver.Value) {
-	at := func(row []driver.Value, name string) driver.Value {
-		for i, c := range kind.Columns {
-			if c.Name == name {
-				return row[i]
+	if len(kind.Key) == 1 && slices.Contains(exports.LoadOrder(), kind.Name) {
+		for _, r := range rows {
+			code := at(kind, r, kind.Key[0]).(string)
+			k.addCode(kind.Name, code)
+			if name, ok := at(kind, r, "nom").(string); ok {
+				k.addName(kind.Name, name, code)
 			}
 		}
-		return nil
 	}
+	at := func(row []driver.Value, name string) driver.Value { return at(kind, row, name) }
 	for _, r := range rows {
 		switch kind.Name {
-		case "structures":
-			k.structures[at(r, "code_structure").(string)] = true
-		case "antennes_rpe":
-			k.antennes[at(r, "code_antenne").(string)] = true
 		case "eaje_capacites":
 			s := slot{from: at(r, "date_debut").(time.Time), weekdays: str(at(r, "jours")),
 				start: hours(at(r, "heure_debut")), end: hours(at(r, "heure_fin"))}
@@ -51,6 +51,16 @@ func (k *known) learn(kind exports.Kind, rows [][]driver.Value) {
 	}
 }
 
+// at is the value of a column in a row of the kind.
+func at(kind exports.Kind, row []driver.Value, name string) driver.Value {
+	for i, c := range kind.Columns {
+		if c.Name == name {
+			return row[i]
+		}
+	}
+	return nil
+}
+
 func str(v driver.Value) string {
 	s, _ := v.(string)
 	return s
@@ -68,7 +78,7 @@ func sqlType(t exports.Type) string {
 	switch t {
 	case exports.Int, exports.Year:
 		return "INTEGER"
-	case exports.Decimal:
+	case exports.Decimal, exports.Duration:
 		return "DOUBLE"
 	case exports.Date, exports.Month:
 		return "DATE"

@@ -3,7 +3,6 @@ package ingest
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"enfance/internal/exports"
 )
@@ -34,7 +33,7 @@ func coveredPeriod(s *source, custom map[string]string) string {
 // parsing.
 func dataPeriod(s *source, custom map[string]string) string {
 	at := slices.IndexFunc(s.kind.Columns, func(c exports.Column) bool { return c.Name == s.kind.Period })
-	if at < 0 || (s.kind.Columns[at].Type != exports.Date && s.kind.Columns[at].Type != exports.Year) {
+	if at < 0 || !slices.Contains([]exports.Type{exports.Date, exports.Month, exports.Year}, s.kind.Columns[at].Type) {
 		return ""
 	}
 	if s.grid == nil {
@@ -46,15 +45,12 @@ func dataPeriod(s *source, custom map[string]string) string {
 	}
 	g := s.grid
 	cols, _, err := matchHeader(s.kind, g.header, custom)
-	if err != nil || cols[at] < 0 {
+	if err != nil || cols.at[at] < 0 {
 		return ""
 	}
 	first, last := 0, 0
 	for _, rec := range g.records {
-		if cols[at] >= len(rec.fields) {
-			continue
-		}
-		from, to, ok := months(strings.TrimSpace(rec.fields[cols[at]]), s.kind.Columns[at].Type, g.xlsx)
+		from, to, ok := months(cols.field(rec.fields, at), s.kind.Columns[at].Type, g.xlsx)
 		if !ok {
 			continue
 		}
@@ -80,6 +76,9 @@ func months(raw string, t exports.Type, xlsx bool) (first, last int, ok bool) {
 		parse = parseExcelDate
 	}
 	d, err := parse(raw)
+	if m, ok := monthOnly(raw); err != nil && t == exports.Month && ok {
+		d, err = m, nil
+	}
 	m := d.Year()*12 + int(d.Month()) - 1
 	return m, m, err == nil
 }

@@ -73,10 +73,10 @@ func (l *Loader) Reference(ctx context.Context, fsys fs.FS, root, siren string) 
 		return err
 	}
 	_, err = l.load(ctx, fsys, root, ContoursFile, "reference_contours", func(f *file) error {
-		return f.contours(communes)
+		return f.contours(communes.codes)
 	})
-	for _, c := range communes {
-		l.known.communes[c] = true
+	for i, c := range communes.codes {
+		l.known.addCommune(c, communes.names[i])
 	}
 	return err
 }
@@ -89,9 +89,10 @@ type file struct {
 	rows  int                         // data rows read
 	out   map[string][][]driver.Value // raw table → rows
 	codes []string                    // communes read, for the boundaries to check against
+	names []string                    // their names, in the same order
 }
 
-func (l *Loader) load(ctx context.Context, fsys fs.FS, root, name, kind string, read func(*file) error) ([]string, error) {
+func (l *Loader) load(ctx context.Context, fsys fs.FS, root, name, kind string, read func(*file) error) (*file, error) {
 	start := time.Now()
 	shown := path.Join(root, name)
 	data, err := fs.ReadFile(fsys, name)
@@ -120,7 +121,7 @@ func (l *Loader) load(ctx context.Context, fsys fs.FS, root, name, kind string, 
 		return nil, fmt.Errorf("chargement de %s : enregistrement du chargement : %w", shown, err)
 	}
 	l.logger.Info("fichier chargé", "fichier", shown, "type", kind, "lignes", f.rows, "durée", took.Round(time.Millisecond))
-	return f.codes, nil
+	return f, nil
 }
 
 var (
@@ -243,7 +244,7 @@ func (f *file) commune(row communeRow, dec *csvutil.Decoder, line int, siren str
 		return f.errorf(line, field("epci_siren"), "epci_siren", "la commune appartient à l'EPCI %s, or le territoire configuré est l'EPCI %s", row.EpciSiren, siren)
 	}
 	f.rows++
-	f.codes = append(f.codes, code)
+	f.codes, f.names = append(f.codes, code), append(f.names, row.Nom)
 	f.out["reference_communes"] = append(f.out["reference_communes"], []driver.Value{
 		code, row.Nom, int32(row.Population), int32(row.PopulationAnnee), int32(row.PopulationTotale),
 		row.CommuneSiren, row.Departement, row.Arrondissement, row.Canton, row.EpciSiren, row.EpciNom,

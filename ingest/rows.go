@@ -44,14 +44,15 @@ type rejection struct {
 	code, reason  string
 }
 
-// known is what rows are checked against: the reference communes, and the structures,
-// antennes, capacities and declared periods read from the exports.
+// known is what rows are checked against: the reference communes, and the codes, capacities and
+// declared periods read from the exports other kinds refer to.
 type known struct {
-	communes   map[string]bool
-	structures map[string]bool
-	antennes   map[string]bool
-	slots      map[string][]slot      // EAJE → capacity slots
-	periods    map[string][]acmPeriod // ACM → declared periods
+	communes     map[string]bool
+	communeNames map[string]string          // communeKey → INSEE code, "" when two communes write alike
+	codes        map[string]map[string]bool // kind → its codes (structures, antennes)
+	codeKeys     map[string]map[string]string
+	slots        map[string][]slot      // EAJE → capacity slots
+	periods      map[string][]acmPeriod // ACM → declared periods
 }
 
 type slot struct {
@@ -145,12 +146,16 @@ type converter struct {
 	hasPer                     bool
 	file                       string
 	id                         int
-	today                      time.Time           // the day of the run, which dates of activity cannot pass
-	seen                       map[rowKey]int      // row key → first line
-	key                        []int               // indexes of the key columns
-	hours, structureAt, dateAt int                 // indexes of the columns the hour check reads; hours is -1 when none
-	width                      int                 // fields of the header, for CSV rows (XLSX rows drop empty tail cells)
-	pseudo                     map[identity]string // pseudonyms already computed: the same people come back row after row
+	today                      time.Time                    // the day of the run, which dates of activity cannot pass
+	seen                       map[rowKey]int               // row key → first line
+	key                        []int                        // indexes of the key columns
+	hours, structureAt, dateAt int                          // indexes of the columns the hour check reads; hours is -1 when none
+	width                      int                          // fields of the header, for CSV rows (XLSX rows drop empty tail cells)
+	pseudo                     map[identity]string          // pseudonyms already computed: the same people come back row after row
+	resolved                   map[resolved]string          // values already resolved (lookup.go), "" when they could not be
+	values                     map[string]map[string]string // the territory's [valeurs] of the kind: column → words → value
+	birthAt                    int                          // the column of the birth date of the identity, -1 when none
+	unchecked                  bool                         // codes of other kinds are not checked: no exports folder to read them from (inspect)
 }
 
 // row converts one record, or says why it cannot be loaded: every failing column, and the checks
@@ -167,18 +172,17 @@ func (c *converter) row(rec record) ([]driver.Value, []rejection) {
 	var rejects []rejection
 	var birth time.Time // full birth date, before it is cut to the month
 	for i, col := range c.kind.Columns {
-		raw := ""
-		if f := c.cols[i]; f >= 0 && f < len(rec.fields) {
-			raw = strings.TrimSpace(rec.fields[f])
-		}
-		v, rej := c.cell(rec, col, raw)
+		raw := c.cols.field(rec.fields, i)
+		v, rej := c.cell(rec, i, col, raw)
 		if rej != nil {
 			rejects = append(rejects, *rej)
 			continue
 		}
 		if col.Type == exports.Month && v != nil {
-			birth = v.(time.Time)
-			v = firstOfMonth(birth)
+			if i == c.birthAt {
+				birth = v.(time.Time)
+			}
+			v = firstOfMonth(v.(time.Time))
 		}
 		values[i] = v
 	}
@@ -196,14 +200,14 @@ func (c *converter) row(rec record) ([]driver.Value, []rejection) {
 }
 
 // cell reads one cell: nil for an empty optional one.
-func (c *converter) cell(rec record, col exports.Column, raw string) (driver.Value, *rejection) {
+func (c *converter) cell(rec record, i int, col exports.Column, raw string) (driver.Value, *rejection) {
 	switch {
 	case raw == "" && col.Required:
 		return nil, c.reject(rec, col, raw, codeMissing, "valeur obligatoire manquante")
 	case raw == "":
 		return nil, nil
 	}
-	return c.value(rec, col, raw)
+	return c.value(rec, i, col, raw)
 }
 
 // emptyTail tells a row whose fields beyond the header's are all empty.
@@ -312,8 +316,20 @@ func (c *converter) parseDate(raw string) (time.Time, error) {
 	return parseDate(raw)
 }
 
+// parseMonth reads a date of a column kept to the month, which may also be written without
+// its day (« 03/2025 », « mars 2025 »).
+func (c *converter) parseMonth(raw string) (time.Time, error) {
+	d, err := c.parseDate(raw)
+	if err != nil {
+		if m, ok := monthOnly(raw); ok {
+			return m, nil
+		}
+	}
+	return d, err
+}
+
 // value reads one cell by its column's type.
-func (c *converter) value(rec record, col exports.Column, raw string) (driver.Value, *rejection) {
+func (c *converter) value(rec record, i int, col exports.Column, raw string) (driver.Value, *rejection) {
 	fail := func(code string, err error) (driver.Value, *rejection) {
 		return nil, c.reject(rec, col, raw, code, err.Error())
 	}
@@ -327,19 +343,22 @@ func (c *converter) value(rec record, col exports.Column, raw string) (driver.Va
 	case exports.Text, exports.Person:
 		return raw, nil
 	case exports.Code:
-		return c.code(rec, col, raw)
+		return c.code(rec, i, col, raw)
 	case exports.Insee:
-		if !c.known.communes[raw] {
-			return fail(codeCommune, bad("n'est pas le code INSEE d'une commune du territoire (absent du fichier des communes)"))
+		return c.commune(rec, i, col, raw)
+	case exports.Year:
+		n, err := parseInt(raw)
+		if d, derr := c.parseDate(raw); err != nil && derr == nil { // a full date where a year is expected
+			n, err = int64(d.Year()), nil
 		}
-		return raw, nil
-	case exports.Int, exports.Year:
+		if err != nil {
+			return fail(codeBadNumber, bad("n'est pas une année"))
+		}
+		return c.year(rec, col, raw, int(n))
+	case exports.Int:
 		n, err := parseInt(raw)
 		if err != nil {
 			return fail(codeBadNumber, err)
-		}
-		if col.Type == exports.Year {
-			return c.year(rec, col, raw, int(n))
 		}
 		if rej := c.bounds(rec, col, raw, float64(n)); rej != nil {
 			return nil, rej
@@ -347,6 +366,15 @@ func (c *converter) value(rec record, col exports.Column, raw string) (driver.Va
 		return int32(n), nil
 	case exports.Decimal:
 		return c.decimal(rec, col, raw)
+	case exports.Duration:
+		f, err := parseDuration(raw)
+		if err != nil {
+			return fail(codeBadNumber, err)
+		}
+		if rej := c.bounds(rec, col, raw, f); rej != nil {
+			return nil, rej
+		}
+		return f, nil
 	case exports.Date, exports.Month:
 		return c.date(rec, col, raw)
 	case exports.Time:
@@ -356,19 +384,17 @@ func (c *converter) value(rec record, col exports.Column, raw string) (driver.Va
 		}
 		return fmt.Sprintf("%02d:%02d", int(d.Hours()), int(d.Minutes())%60), nil
 	case exports.Enum:
-		v, err := parseEnum(raw, col.Values)
-		if err != nil {
-			return fail(codeEnum, err)
+		if v, ok := c.label(i, col, raw); ok {
+			return v, nil
 		}
-		return v, nil
+		return fail(codeEnum, notInList(c.kind, col))
 	case exports.List:
-		v, err := parseList(raw, col.Values)
-		if err != nil {
-			return fail(codeEnum, err)
-		}
-		return v, nil
+		return c.list(rec, i, col, raw)
 	case exports.Bool:
 		v, err := parseBool(raw)
+		if custom, ok := c.custom(col, raw); err != nil && ok {
+			v, err = parseBool(custom)
+		}
 		if err != nil {
 			return fail(codeEnum, err)
 		}
@@ -376,29 +402,6 @@ func (c *converter) value(rec record, col exports.Column, raw string) (driver.Va
 	}
 	panic("ingest: column type " + col.Type.String()) // every registry type is handled above
 }
-
-// code checks the codes of structures and antennes that rows refer to.
-func (c *converter) code(rec record, col exports.Column, raw string) (driver.Value, *rejection) {
-	switch {
-	case isStructureRef(c.kind, col) && !c.known.structures[raw]:
-		return nil, c.reject(rec, col, raw, codeStructure, "n'est pas un code de structure connu (absent du fichier structures)")
-	case isAntenneRef(c.kind, col) && !c.known.antennes[raw]:
-		return nil, c.reject(rec, col, raw, codeAntenne, "n'est pas un code d'antenne connu (absent du fichier antennes_rpe)")
-	}
-	return raw, nil
-}
-
-func isStructureRef(k exports.Kind, col exports.Column) bool {
-	return k.Name != "structures" && (col.Name == "code_structure" || col.Name == "structure")
-}
-
-func isAntenneRef(k exports.Kind, col exports.Column) bool {
-	return k.Name != "antennes_rpe" && (col.Name == "antenne" || col.Name == "code_antenne")
-}
-
-// hourKinds' decimals are hours of a day: out of their bounds (0 to 24 in the registry) they keep
-// the codes heures_negatives and heures_hors_bornes.
-var hourKinds = []string{"eaje_presences", "acm_presences", "acm_periodes"}
 
 func (c *converter) decimal(rec record, col exports.Column, raw string) (driver.Value, *rejection) {
 	f, err := parseNumber(raw)
@@ -414,7 +417,7 @@ func (c *converter) decimal(rec record, col exports.Column, raw string) (driver.
 // bounds checks a number against its column's plausible bounds (internal/exports); hours of a
 // day keep their own codes.
 func (c *converter) bounds(rec record, col exports.Column, raw string, f float64) *rejection {
-	hours := col.Type == exports.Decimal && slices.Contains(hourKinds, c.kind.Name)
+	hours := col.Type == exports.Duration && col.Max <= 24 // hours of a day keep their own codes
 	switch {
 	case f < 0 && hours:
 		return c.reject(rec, col, raw, codeNegativeHours, "heures : un nombre d'heures ne peut pas être négatif")
@@ -449,7 +452,11 @@ func (c *converter) year(rec record, col exports.Column, raw string, y int) (dri
 }
 
 func (c *converter) date(rec record, col exports.Column, raw string) (driver.Value, *rejection) {
-	d, err := c.parseDate(raw)
+	parse := c.parseDate
+	if col.Type == exports.Month {
+		parse = c.parseMonth
+	}
+	d, err := parse(raw)
 	if err != nil {
 		return nil, c.reject(rec, col, raw, codeBadDate, err.Error())
 	}
@@ -478,7 +485,7 @@ func (c *converter) pseudonymise(values []driver.Value, birth time.Time) {
 		id := identity{name: name, birth: birth.Unix()}
 		p, ok := c.pseudo[id]
 		if !ok {
-			domain, key := "am", fold(name)
+			domain, key := "am", nameKey(name)
 			if !birth.IsZero() {
 				domain, key = "enfant", key+"|"+birth.Format(time.DateOnly)
 			}
@@ -487,6 +494,14 @@ func (c *converter) pseudonymise(values []driver.Value, birth time.Time) {
 		}
 		values[i] = p
 	}
+}
+
+// nameKey is a name as its pseudonym keys it: its words folded and sorted, so that « Rose
+// RICHARD » in one column and « RICHARD » then « Rose » in two are one person.
+func nameKey(name string) string {
+	words := strings.Split(fold(name), "_")
+	slices.Sort(words)
+	return strings.Join(words, "_")
 }
 
 // identity is a person as a row names it: a name, and for a child a birth date.
@@ -517,7 +532,7 @@ func (c *converter) checkHours(rec record, values []driver.Value) *rejection {
 	}
 	limit, found := c.known.span(structure, d)
 	what := "l'amplitude d'ouverture du jour"
-	if c.kind.Name == "acm_presences" {
+	if c.kind.Columns[c.hours].DayOf == "acm_periodes" {
 		limit, found = c.known.amplitude(structure, d)
 		what = "l'amplitude déclarée de la période"
 	}
@@ -565,9 +580,14 @@ func (c *converter) index() {
 		}
 		return -1
 	}
-	c.hours, c.structureAt, c.dateAt = -1, at("code_structure"), at("date")
-	if c.kind.Name == "eaje_presences" || c.kind.Name == "acm_presences" {
-		c.hours = at("heures_realisees")
+	c.hours, c.structureAt, c.dateAt, c.birthAt = -1, at("code_structure"), at("date"), -1
+	for i, col := range c.kind.Columns {
+		if col.DayOf != "" {
+			c.hours = i
+		}
+	}
+	if len(c.kind.Identity) > 1 {
+		c.birthAt = at(c.kind.Identity[1])
 	}
 	c.key = nil
 	for _, k := range c.kind.Key {

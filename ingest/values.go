@@ -6,67 +6,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
+	"enfance/internal/exports"
 )
 
-// fold makes a header or a label comparable: lower case, no accents, every run of other
-// characters turned into one underscore. « Heures réalisées » and « heures_realisees » fold alike.
-func fold(s string) string {
-	plain := strings.ToLower(strings.TrimSpace(s))
-	if !isASCII(plain) { // most values are plain ASCII: spare them the Unicode decomposition
-		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-		if p, _, err := transform.String(t, plain); err == nil {
-			plain = p
-		}
-	}
-	var b strings.Builder
-	gap := false
-	for _, r := range plain {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			if gap && b.Len() > 0 {
-				b.WriteByte('_')
-			}
-			b.WriteRune(r)
-			gap = false
-		case r == 'œ':
-			b.WriteString("oe")
-		case r == 'æ':
-			b.WriteString("ae")
-		default:
-			gap = true
-		}
-	}
-	return b.String()
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
-// stopWords are left out when a label is matched to a code: « Manque de mobilisation » is
-// manque_mobilisation.
-var stopWords = map[string]bool{"de": true, "d": true, "du": true, "des": true, "la": true, "le": true, "les": true, "l": true, "a": true, "au": true, "aux": true, "et": true}
-
-func withoutStopWords(folded string) string {
-	words := strings.Split(folded, "_")
-	kept := words[:0]
-	for _, w := range words {
-		if !stopWords[w] {
-			kept = append(kept, w)
-		}
-	}
-	return strings.Join(kept, "_")
-}
+// fold makes a header or a label comparable (exports.Fold).
+func fold(s string) string { return exports.Fold(s) }
 
 // errValue is the reason a value cannot be read; its message is French.
 type errValue struct{ msg string }
@@ -128,7 +73,10 @@ func parseDate(s string) (time.Time, error) {
 			return d, nil
 		}
 	}
-	return time.Time{}, bad("n'est pas une date (jj/mm/aaaa, jj/mm/aa ou aaaa-mm-jj)")
+	if d, ok := longDate(s); ok {
+		return d, nil
+	}
+	return time.Time{}, bad("n'est pas une date (jj/mm/aaaa, jj/mm/aa, aaaa-mm-jj ou « 2 juin 2025 »)")
 }
 
 // quickDate reads the two layouts nearly every export uses, dd/mm/yyyy and yyyy-mm-dd, without
@@ -209,34 +157,112 @@ func parseBool(s string) (bool, error) {
 	return false, bad("n'est ni oui ni non")
 }
 
-// parseEnum finds the code a value stands for: the code itself or its label, folded.
-func parseEnum(s string, values []string) (string, error) {
-	for _, v := range values { // the code itself, as most exports write it
-		if s == v {
-			return v, nil
-		}
-	}
-	f := fold(s)
-	for _, v := range values {
-		if f == v || withoutStopWords(f) == v {
-			return v, nil
-		}
-	}
-	return "", bad("n'est pas une valeur permise (%s)", strings.Join(values, ", "))
+// monthNames are the months as French (and English) software writes them, in full or cut.
+var monthNames = map[string]time.Month{
+	"janvier": 1, "janv": 1, "jan": 1, "january": 1, "fevrier": 2, "fevr": 2, "fev": 2, "feb": 2, "february": 2,
+	"mars": 3, "march": 3, "avril": 4, "avr": 4, "apr": 4, "april": 4, "mai": 5, "may": 5, "juin": 6, "jun": 6,
+	"june": 6, "juillet": 7, "juil": 7, "jul": 7, "july": 7, "aout": 8, "aou": 8, "aug": 8, "august": 8,
+	"septembre": 9, "sept": 9, "sep": 9, "september": 9, "octobre": 10, "oct": 10, "october": 10,
+	"novembre": 11, "nov": 11, "november": 11, "decembre": 12, "dec": 12, "december": 12,
 }
 
-// parseList reads codes or labels separated by |, ; or , and returns the codes joined by |.
-func parseList(s string, values []string) (string, error) {
-	var codes []string
-	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == ';' || r == ',' }) {
-		if strings.TrimSpace(part) == "" {
-			continue
-		}
-		code, err := parseEnum(part, values)
-		if err != nil {
-			return "", err
-		}
-		codes = append(codes, code)
+// weekdayNames may open a long date: « lundi 2 juin 2025 », « lun. 2 juin 2025 ».
+var weekdayNames = map[string]bool{"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true,
+	"samedi": true, "dimanche": true, "lun": true, "mar": true, "mer": true, "jeu": true, "ven": true, "sam": true,
+	"dim": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true}
+
+// dateWords are a date's words after its weekday: « 2 juin 2025 » is 2, juin, 2025.
+func dateWords(s string) []string {
+	words := strings.Split(fold(s), "_")
+	if len(words) > 0 && weekdayNames[words[0]] {
+		words = words[1:]
 	}
-	return strings.Join(codes, "|"), nil
+	return words
+}
+
+// longDate reads a date written in words: « lundi 2 juin 2025 », « 1er juin 2025 », « 02-juin-25 ».
+func longDate(s string) (time.Time, bool) {
+	w := dateWords(s)
+	if len(w) != 3 {
+		return time.Time{}, false
+	}
+	day, month, year := digits(strings.TrimSuffix(w[0], "er")), monthNames[w[1]], fullYear(w[2])
+	t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
+	if month == 0 || year < 1900 || year > 2100 || day < 1 || t.Day() != day {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// fullYear reads a year of four digits, or two (20yy); -1 otherwise.
+func fullYear(s string) int {
+	switch y := digits(s); {
+	case len(s) == 4:
+		return y
+	case len(s) == 2 && y >= 0:
+		return 2000 + y
+	}
+	return -1
+}
+
+// monthOnly reads a month without a day, for a column kept to the month: « 03/2025 »,
+// « 2025-03 », « mars 2025 ». It is the first day of the month.
+func monthOnly(s string) (time.Time, bool) {
+	w := dateWords(s)
+	if len(w) != 2 {
+		return time.Time{}, false
+	}
+	var month, year int
+	switch {
+	case monthNames[w[0]] != 0:
+		month, year = int(monthNames[w[0]]), fullYear(w[1])
+	case len(w[0]) == 4:
+		year, month = digits(w[0]), digits(w[1])
+	default:
+		month, year = digits(w[0]), fullYear(w[1])
+	}
+	if month < 1 || month > 12 || year < 1900 || year > 2100 || len(w[1]) > 4 {
+		return time.Time{}, false
+	}
+	return time.Date(year, time.Month(month), 1, 0, 0, 0, 0, time.UTC), true
+}
+
+// parseDuration reads a number of hours as people and software write it: « 7,5 », « 7h30 »,
+// « 7 h », « 7:30 », « 07:30:00 », « 1266:30 » (an Excel duration), « 45 min ».
+func parseDuration(s string) (float64, error) {
+	t := strings.ToLower(strings.Join(strings.Fields(s), ""))
+	if !strings.ContainsAny(t, "hm:") {
+		return parseNumber(s)
+	}
+	if m, ok := strings.CutSuffix(t, "min"); ok && !strings.ContainsAny(m, "h:") {
+		minutes, err := parseNumber(m)
+		return minutes / 60, err
+	}
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "min"), "m")
+	parts := strings.Split(strings.Replace(t, "h", ":", 1), ":")
+	if len(parts) == 2 && parts[1] == "" { // « 7h », « 0,5 h »
+		return parseNumber(parts[0])
+	}
+	fail := bad("n'est pas une durée en heures (7,5 ou 7h30 ou 7:30)")
+	if len(parts) > 3 {
+		return 0, fail
+	}
+	sign, h := 1.0, parts[0]
+	if rest, ok := strings.CutPrefix(h, "-"); ok {
+		sign, h = -1, rest
+	}
+	hours := digits(h)
+	total := float64(hours)
+	for i, p := range parts[1:] {
+		n := digits(p)
+		if len(p) != 2 || n < 0 || n > 59 {
+			return 0, fail
+		}
+		total += float64(n) / [2]float64{60, 3600}[i]
+	}
+	if h == "" || hours < 0 {
+		return 0, fail
+	}
+	return sign * total, nil
 }

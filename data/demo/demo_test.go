@@ -304,7 +304,9 @@ func TestFormats(t *testing.T) {
 		}
 	}
 	for _, k := range exports.Kinds {
-		if !kinds[k.Name] {
+		// A month's statement replaces its daily presences: the demo sends presences, the
+		// statements are tried in internal/cli/statements_test.go and ingest's variants.
+		if !kinds[k.Name] && k.Name != "eaje_heures_mensuelles" {
 			t.Errorf("no %s file", k.Name)
 		}
 	}

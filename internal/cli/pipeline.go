@@ -71,7 +71,7 @@ func (a *app) ingestExports(ctx context.Context, loader *ingest.Loader) error {
 	}
 	a.fingerprint = secret.Fingerprint(key)
 	a.warnOnNewKey(ctx)
-	sum, err := loader.Exports(ctx, ingest.Options{Dir: dir, Columns: a.cfg.Colonnes, Secret: key, Today: a.now(),
+	sum, err := loader.Exports(ctx, ingest.Options{Dir: dir, Columns: a.cfg.Colonnes, Values: a.cfg.Valeurs, Secret: key, Today: a.now(),
 		Workers: runtime.NumCPU(), Progress: a.progress("fichiers chargés")})
 	if err != nil {
 		return err

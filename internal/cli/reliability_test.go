@@ -68,7 +68,7 @@ func TestCorpusUnderStrict(t *testing.T) {
 	if r.code != exitRejected || !strings.Contains(r.stderr, "--strict") || strings.Contains(r.stderr, "panic") {
 		t.Errorf("exit %d\n%s", r.code, r.stderr)
 	}
-	for _, want := range []string{"refusé : utf16/rpe_contacts_2018.csv : encodage UTF-16 non pris en charge", "rejets : dates_absurdes/rpe_contacts_2014.csv : 4 ligne(s) rejetée(s)"} {
+	for _, want := range []string{"refusé : utf16/rpe_contacts_2018.csv : colonne(s) obligatoire(s) absente(s)", "rejets : dates_absurdes/rpe_contacts_2014.csv : 4 ligne(s) rejetée(s)"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("summary lacks %q:\n%s", want, r.stdout)
 		}

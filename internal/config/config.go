@@ -24,6 +24,10 @@ type Config struct {
 	// Colonnes maps, per export kind, a header of the territory's exports to a column of the
 	// registry: [colonnes.eaje_presences] "Nom de l'enfant" = "enfant".
 	Colonnes map[string]map[string]string `toml:"colonnes"`
+	// Valeurs maps, per export kind and column, another writing of a value to the value the
+	// registry expects: [valeurs.eaje_presences.regime] "SNCF" = "autre", a structure's name to
+	// its code, a commune's spelling to its INSEE code.
+	Valeurs map[string]map[string]map[string]string `toml:"valeurs"`
 }
 
 // Territoire names the territory the reports are about.
@@ -103,10 +107,12 @@ var knownKeys = []string{
 	"territoire.nom", "territoire.nom_court", "territoire.siren_epci", "territoire.annee_reference",
 	"chemins.donnees", "chemins.sortie", "chemins.reference", "chemins.secret",
 	"seuils.secret_statistique", "seuils.age_retraite", "moteur.memoire", "colonnes.<type d'export>",
+	"valeurs.<type d'export>.<colonne>",
 }
 
 var (
 	sirenPattern  = regexp.MustCompile(`^[0-9]{9}$`)
+	inseePattern  = regexp.MustCompile(`^[0-9][0-9AB][0-9]{3}$`)
 	memoryPattern = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?) ?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$`)
 	// memoryUnits are in bytes, as DuckDB reads them: KB, MB, GB and TB are powers of 1 000,
 	// KiB, MiB, GiB and TiB powers of 1 024.
@@ -149,19 +155,8 @@ func (c Config) Validate() error {
 	if _, err := MemoryBytes(c.Moteur.Memoire); err != nil {
 		bad("moteur.memoire %w", err)
 	}
-	for _, kind := range slices.Sorted(maps.Keys(c.Colonnes)) {
-		k, ok := exports.Lookup(kind)
-		if !ok {
-			bad("colonnes.%s : type d'export inconnu (voir docs/exports.md)", kind)
-			continue
-		}
-		for _, header := range slices.Sorted(maps.Keys(c.Colonnes[kind])) {
-			if _, ok := k.Column(c.Colonnes[kind][header]); !ok {
-				bad("colonnes.%s : « %s » = « %s », qui n'est pas une colonne de %s (%s)", kind, header,
-					c.Colonnes[kind][header], kind, strings.Join(k.Names(), ", "))
-			}
-		}
-	}
+	errs = append(errs, checkColumns(c.Colonnes)...)
+	errs = append(errs, checkValues(c.Valeurs)...)
 	return errors.Join(errs...)
 }
 
@@ -172,4 +167,76 @@ func (c Config) ReferenceYear(currentYear int) int {
 		return c.Territoire.AnneeReference
 	}
 	return currentYear - 1
+}
+
+// checkColumns checks that every mapped header names a column of its kind, or the given name of
+// a person column (enfant.prenom).
+func checkColumns(colonnes map[string]map[string]string) (errs []error) {
+	for _, kind := range slices.Sorted(maps.Keys(colonnes)) {
+		k, ok := exports.Lookup(kind)
+		if !ok {
+			errs = append(errs, fmt.Errorf("colonnes.%s : type d'export inconnu (voir docs/exports.md)", kind))
+			continue
+		}
+		for _, header := range slices.Sorted(maps.Keys(colonnes[kind])) {
+			if _, ok := k.Target(colonnes[kind][header]); !ok {
+				errs = append(errs, fmt.Errorf("colonnes.%s : « %s » = « %s », qui n'est pas une colonne de %s (%s)", kind, header,
+					colonnes[kind][header], kind, strings.Join(k.Names(), ", ")))
+			}
+		}
+	}
+	return errs
+}
+
+// checkValues checks that every mapped value belongs to a column that takes such a mapping, and
+// is a value of a closed list its column allows.
+func checkValues(valeurs map[string]map[string]map[string]string) (errs []error) {
+	for _, kind := range slices.Sorted(maps.Keys(valeurs)) {
+		k, ok := exports.Lookup(kind)
+		if !ok {
+			errs = append(errs, fmt.Errorf("valeurs.%s : type d'export inconnu (voir docs/exports.md)", kind))
+			continue
+		}
+		for _, column := range slices.Sorted(maps.Keys(valeurs[kind])) {
+			col, ok := k.Column(column)
+			if !ok {
+				errs = append(errs, fmt.Errorf("valeurs.%s.%s : %s n'a pas de colonne %s (%s)", kind, column, kind, column, strings.Join(k.Names(), ", ")))
+				continue
+			}
+			for _, label := range slices.Sorted(maps.Keys(valeurs[kind][column])) {
+				if err := checkValue(col, valeurs[kind][column][label]); err != nil {
+					errs = append(errs, fmt.Errorf("valeurs.%s.%s : « %s » = « %s » : %w", kind, column, label, valeurs[kind][column][label], err))
+				}
+			}
+		}
+	}
+	return errs
+}
+
+// checkValue checks one mapped value against its column's type.
+func checkValue(col exports.Column, value string) error {
+	switch col.Type {
+	case exports.Enum, exports.List:
+		if !slices.Contains(col.Values, value) {
+			return fmt.Errorf("valeur permise : %s", strings.Join(col.Values, ", "))
+		}
+	case exports.Bool:
+		if value != "oui" && value != "non" {
+			return errors.New("valeur permise : oui, non")
+		}
+	case exports.Insee:
+		if !inseePattern.MatchString(value) {
+			return errors.New("un code INSEE de commune a 5 caractères")
+		}
+	case exports.Code:
+		if col.Ref == "" {
+			return errors.New("seules les colonnes de codes d'une autre liste (structure, antenne) prennent une correspondance")
+		}
+		if strings.TrimSpace(value) == "" {
+			return errors.New("code vide")
+		}
+	default:
+		return fmt.Errorf("une colonne de type %s ne prend pas de correspondance de valeurs", col.Type)
+	}
+	return nil
 }

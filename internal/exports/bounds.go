@@ -47,7 +47,7 @@ const (
 // Bounded tells a column whose values have plausible bounds: numbers, dates and years.
 func (c Column) Bounded() bool {
 	switch c.Type {
-	case Int, Decimal, Date, Month, Year:
+	case Int, Decimal, Duration, Date, Month, Year:
 		return true
 	}
 	return false
@@ -70,7 +70,7 @@ func (c Column) Last(today time.Time) (last time.Time, ok bool) {
 // Bounds describes the column's bounds in French, as docs/exports.md shows them.
 func (c Column) Bounds() string {
 	switch c.Type {
-	case Int, Decimal:
+	case Int, Decimal, Duration:
 		return frNumber(c.Min) + " à " + frNumber(c.Max)
 	case Date, Month, Year:
 		return c.Until.describe(c.From, c.Type == Year)

@@ -33,10 +33,15 @@ func TestRegistry(t *testing.T) {
 				t.Errorf("%s.%s: values %v for type %s", k.Name, c.Name, c.Values, c.Type)
 			}
 			for _, h := range append([]string{c.Name}, c.Aliases...) {
-				if other, dup := headers[h]; dup {
+				if other, dup := headers[Words(h)]; dup && other != c.Name {
 					t.Errorf("%s: header %q names both %s and %s", k.Name, h, other, c.Name)
 				}
-				headers[h] = c.Name
+				headers[Words(h)] = c.Name
+			}
+			for _, h := range c.Given {
+				if other, dup := headers[Words(h)]; dup {
+					t.Errorf("%s: given-name header %q also names %s", k.Name, h, other)
+				}
 			}
 		}
 		if _, ok := k.Column(k.Period); k.Period != "" && !ok {
@@ -71,7 +76,7 @@ func TestEveryValueIsBounded(t *testing.T) {
 	for _, k := range Kinds {
 		for _, c := range k.Columns {
 			switch {
-			case c.Type == Int || c.Type == Decimal:
+			case c.Type == Int || c.Type == Decimal || c.Type == Duration:
 				if c.Min < 0 || c.Max <= c.Min || c.From != 0 {
 					t.Errorf("%s.%s: bounds %g to %g, first year %d", k.Name, c.Name, c.Min, c.Max, c.From)
 				}

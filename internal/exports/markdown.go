@@ -2,6 +2,8 @@ package exports
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -12,14 +14,34 @@ func Markdown() []byte {
 	b.WriteString("Page générée à partir du registre des types d'export (`internal/exports`) par\n")
 	b.WriteString("`go test ./internal/exports -update` ; ne pas la modifier à la main.\n\n")
 	b.WriteString("Chaque fichier du dossier des exports est reconnu par le début de son nom (le préfixe), par exemple\n")
-	b.WriteString("`eaje_presences_MA-LOUPS_2025-03.csv`. Les en-têtes de colonnes sont reconnus sans tenir compte des\n")
-	b.WriteString("majuscules, des accents, des espaces ni de la ponctuation, ainsi que leurs autres noms ci-dessous.\n")
+	b.WriteString("`eaje_presences_MA-LOUPS_2025-03.csv`, ou, si son nom ne dit rien, par son en-tête.\n\n")
+	b.WriteString("Les en-têtes sont comparés comme des mots : majuscules, accents, ponctuation, une unité ou une remarque\n")
+	b.WriteString("entre parenthèses ou crochets (`Heures réalisées (h)`), les mots outils (de, du, des, d', l', la, le, les,\n")
+	b.WriteString("en, par, à, au, aux, et) et un « N° », « Nb » ou « Nombre de » initial ne comptent pas ; un en-tête qui\n")
+	b.WriteString("ne nomme rien est comparé encore sans les mots qui disent de qui est la valeur (enfant, individu, jeune,\n")
+	b.WriteString("famille, allocataire, AM, assistant maternel, mois, jour) : `DATE_NAISSANCE_INDIVIDU` est `date_naissance`.\n")
+	b.WriteString("Les autres noms reconnus de chaque colonne sont dans les tableaux. Un en-tête qui peut désigner deux\n")
+	b.WriteString("colonnes, ou deux en-têtes qui en désignent une, font refuser le fichier en nommant les candidates :\n")
+	b.WriteString("jamais de choix au hasard. Un autre en-tête se déclare dans le fichier du territoire\n")
+	b.WriteString("(`[colonnes.<type>] \"Nom de l'en-tête\" = \"colonne\"`) ; `enfance inspect FICHIER` propose ce bloc.\n")
 	b.WriteString("Une colonne marquée « oui » est obligatoire : une ligne où elle manque est rejetée.\n\n")
 	b.WriteString("## Règles de lecture\n\n")
 	b.WriteString("- Fichiers CSV en UTF-8 (avec ou sans BOM) ou Windows-1252, séparés par `;`, `,` ou une tabulation,\n")
 	b.WriteString("  fins de ligne CRLF ou LF ; classeurs XLSX (la ligne d'en-tête est cherchée sous un éventuel bloc de titre).\n")
 	b.WriteString("- Nombres avec virgule ou point décimal (`12,5`, `1 234,5`) ; dates `jj/mm/aaaa`, `jj/mm/aa` ou `aaaa-mm-jj`\n")
-	b.WriteString("  (ou dates Excel) ; heures `07:30` ou `7h30` ; oui/non. Une liste fermée accepte le code ou son libellé.\n")
+	b.WriteString("  (ou dates Excel), ou en mots (`lundi 2 juin 2025`, `1er juin 2025`) ; une colonne gardée au mois accepte\n")
+	b.WriteString("  aussi le mois seul (`03/2025`, `2025-03`, `mars 2025`), une colonne d'année une date entière (son année) ;\n")
+	b.WriteString("  heures du jour `07:30` ou `7h30` ; durées `7,5`, `7h30`, `7h`, `7:30`, `07:30:00` ou cellule Excel de\n")
+	b.WriteString("  durée (`[h]:mm`), converties en heures exactement ; oui/non.\n")
+	b.WriteString("- Une liste fermée accepte le code, un libellé du tableau, ou l'un d'eux au féminin ou au pluriel\n")
+	b.WriteString("  (`Présent(e)`, `Désistée`, `Parents`). Une commune se donne par son code INSEE (un zéro initial perdu par\n")
+	b.WriteString("  un tableur est rendu) ou par son nom (accents, majuscules, tirets et « St »/« Saint » ne comptent pas) ;\n")
+	b.WriteString("  un nom porté par deux communes du territoire est refusé. Un code de structure ou d'antenne est reconnu\n")
+	b.WriteString("  quelle que soit sa casse. Toute autre écriture se déclare dans le fichier du territoire :\n")
+	b.WriteString("  `[valeurs.<type>.<colonne>] \"SNCF\" = \"autre\"` (libellés, noms de structure, communes).\n")
+	b.WriteString("- Une personne écrite en deux colonnes (Nom et Prénom, dans n'importe quel ordre) est une seule identité,\n")
+	b.WriteString("  avec le même pseudonyme que dans un export qui l'écrit en une colonne (« Rose RICHARD ») ; aucune partie\n")
+	b.WriteString("  du nom n'est jamais laissée de côté.\n")
 	b.WriteString("- Une ligne qui ne peut pas être prise va dans `raw.rejets` avec son fichier, sa ligne, sa colonne, sa valeur\n")
 	b.WriteString("  et la raison ; le reste du fichier est chargé. Lignes vides et ligne de total finale sont ignorées\n")
 	b.WriteString("  avec un avertissement. Un fichier illisible est refusé en entier, avec un message.\n")
@@ -55,6 +77,7 @@ func Markdown() []byte {
 	b.WriteString("- Les enfants, jeunes et assistants maternels sont remplacés par un pseudonyme (HMAC-SHA-256 avec la clé\n")
 	b.WriteString("  de l'installation) : un enfant par son nom et sa date de naissance, un assistant maternel par son\n")
 	b.WriteString("  identifiant. Les noms n'entrent jamais dans l'entrepôt ; les dates de naissance y sont gardées au mois.\n\n")
+	fmt.Fprintf(&b, "- Les types auxquels d'autres renvoient sont chargés d'abord, dans cet ordre : %s.\n\n", codes(LoadOrder()))
 	b.WriteString("| préfixe | une ligne = |\n|---|---|\n")
 	for _, k := range Kinds {
 		fmt.Fprintf(&b, "| [`%s`](#%s) | %s |\n", k.Name, k.Name, k.Grain)
@@ -69,10 +92,13 @@ func Markdown() []byte {
 			fmt.Fprintf(&b, "Une ligne est identifiée par %s : une seconde ligne avec les mêmes valeurs, dans le fichier ou dans un autre "+
 				"fichier du même type, est un doublon, rejeté.\n", codes(k.Key))
 		}
+		if len(k.Identity) > 0 {
+			fmt.Fprintf(&b, "Une personne est identifiée, et pseudonymisée, par %s.\n", codes(k.Identity))
+		}
 		b.WriteString("\n| colonne | type | obligatoire | longueur max. | bornes | valeurs | autres noms | description |\n|---|---|---|---|---|---|---|---|\n")
 		for _, c := range k.Columns {
 			fmt.Fprintf(&b, "| `%s` | %s | %s | %d | %s | %s | %s | %s |\n", c.Name, c.Type, yes(c.Required),
-				c.Longest(), c.Bounds(), codes(c.Values), codes(c.Aliases), c.Doc)
+				c.Longest(), rules(c), values(c), names(c), c.Doc)
 		}
 	}
 	return []byte(b.String())
@@ -90,4 +116,46 @@ func codes(values []string) string {
 		return ""
 	}
 	return "`" + strings.Join(values, "`, `") + "`"
+}
+
+// rules are a column's bounds and checks against other kinds.
+func rules(c Column) string {
+	parts := []string{}
+	if b := c.Bounds(); b != "" {
+		parts = append(parts, b)
+	}
+	if c.Ref != "" {
+		parts = append(parts, "un code du fichier `"+c.Ref+"`")
+	}
+	if c.DayOf != "" {
+		parts = append(parts, "au plus l'amplitude du jour (`"+c.DayOf+"`)")
+	}
+	return strings.Join(parts, " ; ")
+}
+
+// values are a closed list's codes, each with its other labels.
+func values(c Column) string {
+	parts := make([]string, len(c.Values))
+	for i, v := range c.Values {
+		var labels []string
+		for _, l := range slices.Sorted(maps.Keys(c.Labels)) {
+			if c.Labels[l] == v {
+				labels = append(labels, l)
+			}
+		}
+		parts[i] = "`" + v + "`"
+		if len(labels) > 0 {
+			parts[i] += " (ou " + codes(labels) + ")"
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// names are a column's other headers, and those of a given name split from a person.
+func names(c Column) string {
+	s := codes(c.Aliases)
+	if len(c.Given) > 0 {
+		s += " ; prénom à part : " + codes(c.Given)
+	}
+	return s
 }

@@ -10,25 +10,27 @@ type Type int
 
 // Column types.
 const (
-	Text    Type = iota // free text
-	Code                // an identifier of the territory: structure, antenne, session, atelier…
-	Person              // identifies a child, a young person or an AM: pseudonymised at ingest
-	Insee               // a commune's INSEE code, known to the reference data
-	Int                 // a whole number
-	Decimal             // a number with a decimal comma or point
-	Date                // dd/mm/yyyy, dd/mm/yy or yyyy-mm-dd
-	Month               // a birth date, kept to the month at ingest
-	Time                // hh:mm
-	Year                // a year, four digits
-	Enum                // one of Values
-	List                // several of Values, separated by |
-	Bool                // oui or non
+	Text     Type = iota // free text
+	Code                 // an identifier of the territory: structure, antenne, session, atelier…
+	Person               // identifies a child, a young person or an AM: pseudonymised at ingest
+	Insee                // a commune's INSEE code, known to the reference data
+	Int                  // a whole number
+	Decimal              // a number with a decimal comma or point
+	Date                 // dd/mm/yyyy, dd/mm/yy or yyyy-mm-dd
+	Month                // a birth date, kept to the month at ingest
+	Time                 // hh:mm
+	Year                 // a year, four digits
+	Enum                 // one of Values
+	List                 // several of Values, separated by |
+	Bool                 // oui or non
+	Duration             // a number of hours: 7,5 or 7h30 or 7:30, an Excel duration cell
 )
 
 var typeNames = map[Type]string{
 	Text: "texte", Code: "code", Person: "personne (pseudonymisée)", Insee: "code INSEE", Int: "entier",
 	Decimal: "décimal", Date: "date", Month: "date (gardée au mois)", Time: "heure (hh:mm)", Year: "année",
 	Enum: "liste fermée", List: "liste de codes (séparés par |)", Bool: "oui / non",
+	Duration: "durée en heures (7,5 ou 7h30)",
 }
 
 // String is the French name of the type, as docs/exports.md shows it.
@@ -41,7 +43,18 @@ type Column struct {
 	Required bool     // a row without it is rejected
 	Values   []string // allowed values of an Enum or List
 	Aliases  []string // other headers real exports use for this column
-	Doc      string   // French description
+	// Given are the headers of a column holding the given name of a Person column, when an
+	// export splits a person into Nom and Prénom: the two make one identity.
+	Given []string
+	// Labels are other ways exports write the values of an Enum or List, as [Words] → code:
+	// "en activite" → active.
+	Labels map[string]string
+	// Ref is the kind whose codes the column's values must be (structures, antennes_rpe).
+	Ref string
+	// DayOf, for hours of a day, is the kind whose rows bound the day: the opening span of the
+	// EAJE's capacity slots, the declared amplitude of the ACM period.
+	DayOf string
+	Doc   string // French description
 	// MaxLen is the longest value accepted, in characters; 0 takes the type's (see [Column.Longest]).
 	MaxLen int
 	// Min and Max bound a number (Int, Decimal), both included: the values a real one can take.
@@ -87,6 +100,9 @@ type Kind struct {
 	// same thing seen again, the newest file's row winning downstream, so its key is unique
 	// within a file only.
 	Snapshot bool
+	// Identity names the columns that identify a person, pseudonymised together: the person
+	// column and, for a child, the birth date (two children of the same name stay apart).
+	Identity []string
 }
 
 // Column returns the column of the kind with that name.
