@@ -166,7 +166,7 @@ func (a *app) rootCommand() *cobra.Command {
 	})
 	root.AddCommand(
 		a.runCommand(), a.demoCommand(), a.ingestCommand(), a.transformCommand(), a.checkCommand(),
-		a.reportCommand(), a.dashboardCommand(), a.queryCommand(), a.schemaCommand(), a.versionCommand(),
+		a.reportCommand(), a.dashboardCommand(), a.queryCommand(), a.schemaCommand(), a.inspectCommand(), a.versionCommand(),
 	)
 	root.InitDefaultHelpCmd()
 	for _, c := range root.Commands() {

@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"enfance/internal/config"
+)
+
+// TestInspectProposesABlockThatLoads: inspect names the kind, each header and the rejected
+// values of a file other software wrote; its --toml block is a territory file run accepts as it
+// is, and with it the file loads whole.
+func TestInspectProposesABlockThatLoads(t *testing.T) {
+	data := t.TempDir()
+	write := func(name, content string) {
+		p := filepath.Join(data, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("antennes_rpe.csv", "code_antenne;nom;commune_insee\nANT-WORMHOUT;Antenne de Wormhout;59663\n")
+	write("rpe_contacts_2025.csv", "Jour de l'appel;Antenne;Public;Moyen\n"+
+		"03/03/2025;ANT-WORMHOUT;Grand-parent;Téléphone\n04/03/2025;ant-wormhout;Parents;Courriel\n"+
+		"05/03/2025;Antenne de Wormhout;Grand-parents;Téléphone\n06/03/2025;ANT-WORMHOUT;Famille;Téléphone\n")
+	file := filepath.Join(data, "rpe_contacts_2025.csv")
+
+	r := enfance(t, "inspect", "-q", "--data", data, file)
+	for _, want := range []string{"type : rpe_contacts (reconnu par le début du nom)", "« Jour de l'appel » → date  (proposée, à vérifier)",
+		"« Moyen » → canal", "4 lues, 4 se chargeraient avec le bloc proposé, 0 rejetées", `"Grand-parent" = "parent"`} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("inspect lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	block := enfance(t, "inspect", "-q", "--toml", "--data", data, file)
+	if block.code != 0 || strings.Contains(block.stdout, "type :") {
+		t.Fatalf("--toml: exit %d\n%s", block.code, block.stdout)
+	}
+	if _, err := config.Load(strings.NewReader(block.stdout), "bloc"); err != nil {
+		t.Fatalf("the block is not a territory file: %v\n%s", err, block.stdout)
+	}
+	territory := filepath.Join(t.TempDir(), "territoire.toml")
+	if err := os.WriteFile(territory, []byte(block.stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again := enfance(t, "inspect", "-q", "--config", territory, "--data", data, file)
+	for _, want := range []string{"4 lues, 4 se chargeraient", "rien à ajouter"} {
+		if !strings.Contains(again.stdout, want) {
+			t.Errorf("with the block, inspect lacks %q:\n%s", want, again.stdout)
+		}
+	}
+}
