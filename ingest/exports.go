@@ -451,7 +451,7 @@ func (l *Loader) parse(o Options, s *source) *parsed {
 	}
 	s.sum.Detail = g.encoding
 	c := &converter{kind: s.kind, cols: cols, known: l.known, secret: o.Secret, xlsx: g.xlsx,
-		file: s.path, id: l.idOf(s), today: o.Today, seen: map[rowKey]int{}, pseudo: map[identity]string{},
+		file: s.path, id: l.idOf(s), today: o.Today, seen: make(map[keyHash]int, len(g.records)), firsts: make([]firstRow, 0, len(g.records)), pseudo: map[identity]string{},
 		resolved: map[resolved]string{}, values: o.Values[s.kind.Name]}
 	c.index()
 	c.period, c.hasPer = periodFromName(baseName(s.path))
@@ -467,7 +467,7 @@ func (l *Loader) parse(o Options, s *source) *parsed {
 		}
 		p.rows = append(p.rows, row)
 		if acrossFiles {
-			p.keys = append(p.keys, hashKey(c.rowKey(row)))
+			p.keys = append(p.keys, c.hash)
 		}
 	}
 	p.took = time.Since(start)

@@ -181,7 +181,7 @@ func (in *Inspection) convert(l *Loader, o Options, s *source, g *grid, cols col
 		values[col] = m
 	}
 	c := &converter{kind: s.kind, cols: cols, known: l.known, xlsx: g.xlsx, file: s.path, today: o.Today,
-		seen: map[rowKey]int{}, pseudo: map[identity]string{}, resolved: map[resolved]string{}, values: values,
+		seen: map[keyHash]int{}, pseudo: map[identity]string{}, resolved: map[resolved]string{}, values: values,
 		unchecked: o.Dir == ""}
 	c.index()
 	c.period, c.hasPer = periodFromName(baseName(s.path))
@@ -189,7 +189,7 @@ func (in *Inspection) convert(l *Loader, o Options, s *source, g *grid, cols col
 		c.width = len(g.header)
 	}
 	in.proposeValues(c, g)
-	c.resolved, c.seen = map[resolved]string{}, map[rowKey]int{}
+	c.resolved, c.seen, c.firsts = map[resolved]string{}, map[keyHash]int{}, nil
 	faults := map[[2]string]*Fault{}
 	var order []*Fault
 	for _, rec := range g.records {
@@ -228,7 +228,8 @@ func (in *Inspection) proposeValues(c *converter, g *grid) {
 	count := map[resolved]int{}
 	var order []resolved
 	for _, rec := range g.records {
-		for i, col := range c.kind.Columns {
+		for i := range c.kind.Columns {
+			col := &c.kind.Columns[i]
 			for _, raw := range parts(col, c.cols.field(rec.fields, i)) {
 				if _, rej := c.value(rec, i, col, raw); rej != nil && mappable[rej.code] {
 					key := resolved{i, raw}
@@ -241,7 +242,7 @@ func (in *Inspection) proposeValues(c *converter, g *grid) {
 		}
 	}
 	for _, key := range order {
-		col := c.kind.Columns[key.column]
+		col := &c.kind.Columns[key.column]
 		value, score := closestValue(c, col, key.raw)
 		if value == "" || (score < 0.5 && !quotable(col, key.raw)) {
 			in.Unmapped++
@@ -259,7 +260,7 @@ func (in *Inspection) proposeValues(c *converter, g *grid) {
 }
 
 // parts are the values a cell holds: the items of a list, else the cell.
-func parts(col exports.Column, raw string) []string {
+func parts(col *exports.Column, raw string) []string {
 	if raw == "" {
 		return nil
 	}
@@ -276,7 +277,7 @@ func parts(col exports.Column, raw string) []string {
 }
 
 // closestValue is the value of the column closest to a writing it does not know, and how close.
-func closestValue(c *converter, col exports.Column, raw string) (string, float64) {
+func closestValue(c *converter, col *exports.Column, raw string) (string, float64) {
 	candidates := map[string]string{} // words compared → value
 	switch col.Type {
 	case exports.Enum, exports.List:

@@ -87,14 +87,14 @@ func (c *converter) lookup(col int, raw string, f func() (string, bool)) (string
 }
 
 // custom is the territory's own value for a label of the column ([valeurs]), if any.
-func (c *converter) custom(col exports.Column, raw string) (string, bool) {
+func (c *converter) custom(col *exports.Column, raw string) (string, bool) {
 	v, ok := c.values[col.Name][exports.Words(raw)]
 	return v, ok
 }
 
 // commune reads a commune: its INSEE code, the code without the leading zero a spreadsheet
 // dropped, its name as the reference data gives it, or the territory's mapping.
-func (c *converter) commune(rec record, i int, col exports.Column, raw string) (driver.Value, *rejection) {
+func (c *converter) commune(rec record, i int, col *exports.Column, raw string) (driver.Value, *rejection) {
 	if c.known.communes[raw] {
 		return raw, nil
 	}
@@ -129,7 +129,7 @@ var refReasons = map[string][2]string{
 
 // code reads a column of codes; one referring to another kind must be a code of that kind's
 // files, in any case and punctuation, or the territory's mapping of another writing (a name).
-func (c *converter) code(rec record, i int, col exports.Column, raw string) (driver.Value, *rejection) {
+func (c *converter) code(rec record, i int, col *exports.Column, raw string) (driver.Value, *rejection) {
 	if col.Ref == "" || c.unchecked || c.known.codes[col.Ref][raw] {
 		return raw, nil
 	}
@@ -152,7 +152,7 @@ func (c *converter) code(rec record, i int, col exports.Column, raw string) (dri
 }
 
 // label reads a value of a closed list: its code, a label of the registry or of the territory.
-func (c *converter) label(i int, col exports.Column, raw string) (string, bool) {
+func (c *converter) label(i int, col *exports.Column, raw string) (string, bool) {
 	if len(raw) < 30 && c.exact(col, raw) {
 		return raw, true
 	}
@@ -160,7 +160,7 @@ func (c *converter) label(i int, col exports.Column, raw string) (string, bool) 
 }
 
 // exact tells a value that is a code of its list, as most exports write it.
-func (c *converter) exact(col exports.Column, raw string) bool {
+func (c *converter) exact(col *exports.Column, raw string) bool {
 	for _, v := range col.Values {
 		if v == raw {
 			return true
@@ -170,7 +170,7 @@ func (c *converter) exact(col exports.Column, raw string) bool {
 }
 
 // list reads codes or labels separated by |, ; or , and stores the codes joined by |.
-func (c *converter) list(rec record, i int, col exports.Column, raw string) (driver.Value, *rejection) {
+func (c *converter) list(rec record, i int, col *exports.Column, raw string) (driver.Value, *rejection) {
 	if !strings.ContainsAny(raw, ";,") && c.allCodes(col, raw) {
 		return raw, nil
 	}
@@ -189,7 +189,7 @@ func (c *converter) list(rec record, i int, col exports.Column, raw string) (dri
 }
 
 // allCodes tells a list written with its codes, as the registry stores it.
-func (c *converter) allCodes(col exports.Column, raw string) bool {
+func (c *converter) allCodes(col *exports.Column, raw string) bool {
 	for part := range strings.SplitSeq(raw, "|") {
 		if !c.exact(col, part) {
 			return false
@@ -199,7 +199,7 @@ func (c *converter) allCodes(col exports.Column, raw string) bool {
 }
 
 // notInList says that a value is none of its list's, and where another writing is declared.
-func notInList(k exports.Kind, col exports.Column) error {
+func notInList(k exports.Kind, col *exports.Column) error {
 	return bad("n'est pas une valeur permise (%s) ; un autre libellé se déclare dans [valeurs.%s.%s] du fichier du territoire "+
 		"(enfance inspect le propose)", strings.Join(col.Values, ", "), k.Name, col.Name)
 }

@@ -146,8 +146,10 @@ type converter struct {
 	hasPer                     bool
 	file                       string
 	id                         int
-	today                      time.Time                    // the day of the run, which dates of activity cannot pass
-	seen                       map[rowKey]int               // row key → first line
+	today                      time.Time       // the day of the run, which dates of activity cannot pass
+	seen                       map[keyHash]int // a key's hash → its first row in firsts
+	firsts                     []firstRow
+	hash                       keyHash                      // of the last row's key
 	key                        []int                        // indexes of the key columns
 	hours, structureAt, dateAt int                          // indexes of the columns the hour check reads; hours is -1 when none
 	width                      int                          // fields of the header, for CSV rows (XLSX rows drop empty tail cells)
@@ -171,7 +173,8 @@ func (c *converter) row(rec record) ([]driver.Value, []rejection) {
 	values := make([]driver.Value, len(c.kind.Columns), len(c.kind.Columns)+3)
 	var rejects []rejection
 	var birth time.Time // full birth date, before it is cut to the month
-	for i, col := range c.kind.Columns {
+	for i := range c.kind.Columns {
+		col := &c.kind.Columns[i]
 		raw := c.cols.field(rec.fields, i)
 		v, rej := c.cell(rec, i, col, raw)
 		if rej != nil {
@@ -200,7 +203,7 @@ func (c *converter) row(rec record) ([]driver.Value, []rejection) {
 }
 
 // cell reads one cell: nil for an empty optional one.
-func (c *converter) cell(rec record, i int, col exports.Column, raw string) (driver.Value, *rejection) {
+func (c *converter) cell(rec record, i int, col *exports.Column, raw string) (driver.Value, *rejection) {
 	switch {
 	case raw == "" && col.Required:
 		return nil, c.reject(rec, col, raw, codeMissing, "valeur obligatoire manquante")
@@ -229,7 +232,7 @@ func firstOfMonth(t time.Time) time.Time {
 
 // reject says why a row is not loaded, at a column. reason follows the value as the message
 // quotes it: « 31/02/2025 » n'est pas une date.
-func (c *converter) reject(rec record, col exports.Column, raw, code, reason string) *rejection {
+func (c *converter) reject(rec record, col *exports.Column, raw, code, reason string) *rejection {
 	value := c.shown(col, raw)
 	subject := "la valeur " + value
 	if !strings.HasPrefix(value, "(") {
@@ -247,7 +250,7 @@ func (c *converter) reject(rec record, col exports.Column, raw, code, reason str
 // holds a code-shaped word (PERI-INCONNU, annule): shifted columns or a lost header can put
 // names anywhere, so other texts are only described by their length; the line and column find
 // them in the file.
-func (c *converter) shown(col exports.Column, raw string) string {
+func (c *converter) shown(col *exports.Column, raw string) string {
 	switch {
 	case col.Type == exports.Person:
 		return masked
@@ -264,7 +267,7 @@ func (c *converter) shown(col exports.Column, raw string) string {
 
 // quotable tells a value that cannot be a name: no letter (12,5 ; 31/02/2025), a word with a
 // digit (1e9, 7h30), or a code-shaped word in a column of codes.
-func quotable(col exports.Column, raw string) bool {
+func quotable(col *exports.Column, raw string) bool {
 	if strings.IndexFunc(raw, unicode.IsLetter) < 0 {
 		return true
 	}
@@ -274,7 +277,7 @@ func quotable(col exports.Column, raw string) bool {
 	return strings.ContainsAny(raw, "0123456789") || (codeColumn(col) && codeShaped(raw))
 }
 
-func codeColumn(col exports.Column) bool {
+func codeColumn(col *exports.Column) bool {
 	return col.Type == exports.Code || col.Type == exports.Enum || col.Type == exports.List
 }
 
@@ -329,7 +332,7 @@ func (c *converter) parseMonth(raw string) (time.Time, error) {
 }
 
 // value reads one cell by its column's type.
-func (c *converter) value(rec record, i int, col exports.Column, raw string) (driver.Value, *rejection) {
+func (c *converter) value(rec record, i int, col *exports.Column, raw string) (driver.Value, *rejection) {
 	fail := func(code string, err error) (driver.Value, *rejection) {
 		return nil, c.reject(rec, col, raw, code, err.Error())
 	}
@@ -403,7 +406,7 @@ func (c *converter) value(rec record, i int, col exports.Column, raw string) (dr
 	panic("ingest: column type " + col.Type.String()) // every registry type is handled above
 }
 
-func (c *converter) decimal(rec record, col exports.Column, raw string) (driver.Value, *rejection) {
+func (c *converter) decimal(rec record, col *exports.Column, raw string) (driver.Value, *rejection) {
 	f, err := parseNumber(raw)
 	if err != nil {
 		return nil, c.reject(rec, col, raw, codeBadNumber, err.Error())
@@ -416,7 +419,7 @@ func (c *converter) decimal(rec record, col exports.Column, raw string) (driver.
 
 // bounds checks a number against its column's plausible bounds (internal/exports); hours of a
 // day keep their own codes.
-func (c *converter) bounds(rec record, col exports.Column, raw string, f float64) *rejection {
+func (c *converter) bounds(rec record, col *exports.Column, raw string, f float64) *rejection {
 	hours := col.Type == exports.Duration && col.Max <= 24 // hours of a day keep their own codes
 	switch {
 	case f < 0 && hours:
@@ -434,12 +437,12 @@ func (c *converter) bounds(rec record, col exports.Column, raw string, f float64
 }
 
 // tooEarly says that a date or a year comes before its column's first plausible year.
-func tooEarly(col exports.Column) string {
+func tooEarly(col *exports.Column) string {
 	return fmt.Sprintf("est avant %d, première année plausible pour cette colonne", col.From)
 }
 
 // year checks a year against its column's first and last plausible years.
-func (c *converter) year(rec record, col exports.Column, raw string, y int) (driver.Value, *rejection) {
+func (c *converter) year(rec record, col *exports.Column, raw string, y int) (driver.Value, *rejection) {
 	switch last, bounded := col.Last(c.today); {
 	case y < 1900 || y > 2100:
 		return nil, c.reject(rec, col, raw, codeBadNumber, "n'est pas une année")
@@ -451,12 +454,14 @@ func (c *converter) year(rec record, col exports.Column, raw string, y int) (dri
 	return int32(y), nil
 }
 
-func (c *converter) date(rec record, col exports.Column, raw string) (driver.Value, *rejection) {
-	parse := c.parseDate
+func (c *converter) date(rec record, col *exports.Column, raw string) (driver.Value, *rejection) {
+	var d time.Time
+	var err error
 	if col.Type == exports.Month {
-		parse = c.parseMonth
+		d, err = c.parseMonth(raw)
+	} else {
+		d, err = c.parseDate(raw)
 	}
-	d, err := parse(raw)
 	if err != nil {
 		return nil, c.reject(rec, col, raw, codeBadDate, err.Error())
 	}
@@ -537,25 +542,41 @@ func (c *converter) checkHours(rec record, values []driver.Value) *rejection {
 		what = "l'amplitude déclarée de la période"
 	}
 	if found && h > limit+1e-9 {
-		return c.reject(rec, c.kind.Columns[c.hours], frNumber(h), codeHours,
+		return c.reject(rec, &c.kind.Columns[c.hours], frNumber(h), codeHours,
 			fmt.Sprintf("heures réalisées dépassent %s (%s h)", what, frNumber(limit)))
 	}
 	return nil
 }
 
 // checkKey rejects a second row of the file with the same key; only rows every column of which
-// could be read take a key.
+// could be read take a key. The key's hash finds the rows to compare (c.hash keeps it for the
+// check across files); the key itself decides.
 func (c *converter) checkKey(rec record, values []driver.Value) *rejection {
 	if len(c.key) == 0 {
 		return nil
 	}
 	key := c.rowKey(values)
-	if first, dup := c.seen[key]; dup {
-		return &rejection{line: rec.line, code: codeDuplicate,
-			reason: fmt.Sprintf("doublon de la ligne %d (même %s)", first, strings.Join(c.kind.Key, ", "))}
+	c.hash = hashKey(key)
+	first, found := c.seen[c.hash]
+	for i := first; found && i >= 0; i = c.firsts[i].next {
+		if c.firsts[i].key == key {
+			return &rejection{line: rec.line, code: codeDuplicate,
+				reason: fmt.Sprintf("doublon de la ligne %d (même %s)", c.firsts[i].line, strings.Join(c.kind.Key, ", "))}
+		}
 	}
-	c.seen[key] = rec.line
+	next := -1
+	if found {
+		next = first
+	}
+	c.seen[c.hash] = len(c.firsts)
+	c.firsts = append(c.firsts, firstRow{key: key, line: rec.line, next: next})
 	return nil
+}
+
+// firstRow is the first row of the file with a key, and the next one whose key hashes alike.
+type firstRow struct {
+	key        rowKey
+	line, next int
 }
 
 func (c *converter) rowKey(values []driver.Value) rowKey {

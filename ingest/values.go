@@ -22,6 +22,9 @@ func bad(format string, args ...any) error { return errValue{fmt.Sprintf(format,
 
 // parseNumber reads a French or English number: « 1 234,5 », « 1234.5 », « 12,50 », « -3 ».
 func parseNumber(s string) (float64, error) {
+	if f, ok := plainDecimal(s); ok {
+		return f, nil
+	}
 	t := strings.TrimSpace(s)
 	if strings.ContainsAny(t, " \u00a0\u202f") { // thousands separators
 		t = strings.Map(func(r rune) rune {
@@ -42,6 +45,34 @@ func parseNumber(s string) (float64, error) {
 		return 0, bad("n'est pas un nombre")
 	}
 	return f, nil
+}
+
+// pow10 are the powers of ten a float64 holds exactly.
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// plainDecimal reads the numbers nearly every export writes, digits with at most one decimal
+// comma or point (« 8,25 », « 7.5 », « 12 »), without allocating: digits over a power of ten, both
+// exact, divide to the float64 nearest the decimal, as strconv.ParseFloat gives it.
+func plainDecimal(s string) (float64, bool) {
+	if len(s) == 0 || len(s) > 15 {
+		return 0, false
+	}
+	var n uint64
+	decimals, sep := 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			n = n*10 + uint64(c-'0')
+			if sep {
+				decimals++
+			}
+		case (c == ',' || c == '.') && !sep && i > 0 && i < len(s)-1:
+			sep = true
+		default:
+			return 0, false
+		}
+	}
+	return float64(n) / pow10[decimals], true
 }
 
 // parseInt reads a whole number, written as a French number may be (« 1 465 », « 12,0 »).
@@ -231,10 +262,10 @@ func monthOnly(s string) (time.Time, bool) {
 // parseDuration reads a number of hours as people and software write it: « 7,5 », « 7h30 »,
 // « 7 h », « 7:30 », « 07:30:00 », « 1266:30 » (an Excel duration), « 45 min ».
 func parseDuration(s string) (float64, error) {
-	t := strings.ToLower(strings.Join(strings.Fields(s), ""))
-	if !strings.ContainsAny(t, "hm:") {
+	if !strings.ContainsAny(s, "hHmM:") { // a number, as most exports write hours
 		return parseNumber(s)
 	}
+	t := strings.ToLower(strings.Join(strings.Fields(s), ""))
 	if m, ok := strings.CutSuffix(t, "min"); ok && !strings.ContainsAny(m, "h:") {
 		minutes, err := parseNumber(m)
 		return minutes / 60, err

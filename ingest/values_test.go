@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -89,6 +91,37 @@ func FuzzParseDuration(f *testing.F) {
 		h, err := parseDuration(s)
 		if err == nil && (h != h || h > 1e300 || h < -1e300) {
 			t.Fatalf("parseDuration(%q) = %v", s, h)
+		}
+	})
+}
+
+// TestPlainDecimal: the quick reader gives exactly what strconv.ParseFloat gives, and leaves
+// every other writing to the general reader.
+func TestPlainDecimal(t *testing.T) {
+	for _, s := range []string{"8,25", "7.5", "12", "0,1", "0.3", "1266,5", "123456789012,3", "9,999999"} {
+		got, ok := plainDecimal(s)
+		want, _ := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+		if !ok || got != want {
+			t.Errorf("plainDecimal(%q) = %v, %v; want %v", s, got, ok, want)
+		}
+	}
+	for _, s := range []string{"", ",5", "5,", "1,2,3", "1.234,5", "-3", "1 234", "1e5", "1234567890123456"} {
+		if _, ok := plainDecimal(s); ok {
+			t.Errorf("plainDecimal(%q) took it", s)
+		}
+	}
+}
+
+func FuzzPlainDecimal(f *testing.F) {
+	f.Add("8,25")
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := plainDecimal(s)
+		if !ok {
+			return
+		}
+		want, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+		if err != nil || got != want {
+			t.Fatalf("plainDecimal(%q) = %v, ParseFloat %v (%v)", s, got, want, err)
 		}
 	})
 }
