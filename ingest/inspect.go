@@ -79,12 +79,15 @@ func (l *Loader) inspect(o Options, path string) Inspection {
 	}
 	s.hash = hash
 	if err := s.findKind(data, o.Columns); err != nil || s.sum.Status == StatusRefused {
-		in.Refused = s.sum.Detail
-		return in
-	}
-	in.Kind, in.KindBy = s.kind.Name, "le début du nom"
-	if _, byName := exports.ForFile(baseName(s.path)); !byName {
-		in.KindBy = "l'en-tête"
+		if !closestKind(s, data, o.Columns, &in) {
+			in.Refused = s.sum.Detail
+			return in
+		}
+	} else {
+		in.Kind, in.KindBy = s.kind.Name, "le début du nom"
+		if _, byName := exports.ForFile(baseName(s.path)); !byName {
+			in.KindBy = "l'en-tête"
+		}
 	}
 	g := s.grid
 	if g == nil {
@@ -109,6 +112,44 @@ func (l *Loader) inspect(o Options, path string) Inspection {
 	}
 	in.convert(l, o, s, g, cols)
 	return in
+}
+
+// closestKind takes, for a file neither its name nor its header make known, the kind whose
+// columns its header names the most (two at least, and more than any other kind's): the
+// inspection goes on with it, and its proposals make the file known by its header.
+func closestKind(s *source, data []byte, custom map[string]map[string]string, in *Inspection) bool {
+	if sniff(data).refusal() != nil {
+		return false
+	}
+	var best exports.Kind
+	bestScore, tie := 0, false
+	g, err := decodeFile(data, func(cells []string) bool {
+		for _, k := range exports.Kinds {
+			if n, _ := headerScore(k, cells, custom[k.Name]); n >= 2 {
+				return true
+			}
+		}
+		return false
+	})
+	if err != nil {
+		return false
+	}
+	for _, k := range exports.Kinds {
+		switch n, _ := headerScore(k, g.header, custom[k.Name]); {
+		case n > bestScore:
+			best, bestScore, tie = k, n, false
+		case n == bestScore:
+			tie = true
+		}
+	}
+	if bestScore < 2 || tie {
+		return false
+	}
+	s.kind, s.grid = best, g
+	in.Kind = best.Name
+	in.KindBy = fmt.Sprintf("l'en-tête, au plus près : %d colonnes de %s reconnues ; avec le bloc proposé, l'en-tête suffit "+
+		"à le reconnaître (ou nommez le fichier en commençant par %s_)", bestScore, best.Name, best.Name)
+	return true
 }
 
 // proposeColumns adds to the territory's mapping a header for each required column no header

@@ -51,3 +51,29 @@ func TestInspectProposesABlockThatLoads(t *testing.T) {
 		}
 	}
 }
+
+// TestInspectFindsTheClosestKind: a file whose name and header make no kind known is inspected as
+// the kind its header is closest to, and the proposed block makes its header enough.
+func TestInspectFindsTheClosestKind(t *testing.T) {
+	data := t.TempDir()
+	if err := os.WriteFile(filepath.Join(data, "antennes_rpe.csv"), []byte("code_antenne;nom;commune_insee\nANT-WORMHOUT;Antenne de Wormhout;59663\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(data, "appels.csv")
+	if err := os.WriteFile(file, []byte("Date du contact;Antenne;Qui\n03/03/2025;ANT-WORMHOUT;parent\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := enfance(t, "inspect", "-q", "--data", data, file)
+	if !strings.Contains(r.stdout, "type : rpe_contacts (reconnu par l'en-tête, au plus près") || !strings.Contains(r.stdout, `"Qui" = "public"`) {
+		t.Fatalf("inspect:\n%s", r.stdout)
+	}
+	territory := filepath.Join(t.TempDir(), "territoire.toml")
+	block := enfance(t, "inspect", "-q", "--toml", "--data", data, file)
+	if err := os.WriteFile(territory, []byte(block.stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again := enfance(t, "inspect", "-q", "--config", territory, "--data", data, file)
+	if !strings.Contains(again.stdout, "type : rpe_contacts (reconnu par l'en-tête)") || !strings.Contains(again.stdout, "1 lues, 1 se chargeraient") {
+		t.Errorf("with the block:\n%s", again.stdout)
+	}
+}
