@@ -470,6 +470,9 @@ func (l *Loader) parse(o Options, s *source) *parsed {
 			p.keys = append(p.keys, c.hash)
 		}
 	}
+	if c.joined > 0 {
+		s.sum.Warnings = append(s.sum.Warnings, fmt.Sprintf("%d texte(s) libre(s) sur plusieurs lignes ou avec des tabulations : écrits sur une ligne", c.joined))
+	}
 	p.took = time.Since(start)
 	return p
 }

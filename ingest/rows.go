@@ -157,6 +157,7 @@ type converter struct {
 	resolved                   map[resolved]string          // values already resolved (lookup.go), "" when they could not be
 	values                     map[string]map[string]string // the territory's [valeurs] of the kind: column → words → value
 	birthAt                    int                          // the column of the birth date of the identity, -1 when none
+	joined                     int  // free texts written on one line: their line breaks and tabs became spaces
 	unchecked                  bool                         // codes of other kinds are not checked: no exports folder to read them from (inspect)
 }
 
@@ -335,6 +336,10 @@ func (c *converter) parseMonth(raw string) (time.Time, error) {
 func (c *converter) value(rec record, i int, col *exports.Column, raw string) (driver.Value, *rejection) {
 	fail := func(code string, err error) (driver.Value, *rejection) {
 		return nil, c.reject(rec, col, raw, code, err.Error())
+	}
+	if col.Type == exports.Text && strings.ContainsAny(raw, "\r\n\t") { // a comment on several lines
+		raw = strings.Join(strings.Fields(raw), " ")
+		c.joined++
 	}
 	if hasControl(raw) {
 		return fail(codeControl, bad("contient des caractères de contrôle invisibles (copier-coller depuis un autre logiciel ?)"))
