@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"database/sql"
 	"fmt"
 	"strings"
 	"testing"
@@ -19,36 +20,48 @@ func TestEveryKind(t *testing.T) {
 		t.Fatalf("%d rows rejected, %d files refused: %+v", rows, files, sum.Files)
 	}
 	for _, k := range exports.Kinds {
-		rows, err := db.Query("SELECT * FROM " + warehouse.Qualified("raw", k.Name) + " ORDER BY _fichier, _ligne")
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
+		cols, lines := queryLines(t, db, "SELECT * FROM "+warehouse.Qualified("raw", k.Name)+" ORDER BY _fichier, _ligne")
 		var b strings.Builder
 		b.WriteString(strings.Join(cols, ";") + "\n")
-		n := 0
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			cells := make([]string, len(vals))
-			for i, v := range vals {
-				cells[i] = cellText(v)
-			}
-			b.WriteString(strings.Join(cells, ";") + "\n")
-			n++
+		for _, l := range lines {
+			b.WriteString(l + "\n")
 		}
-		rows.Close()
+		n := len(lines)
 		if n == 0 {
 			t.Errorf("raw.%s is empty", k.Name)
 		}
 		golden.Check(t, "testdata/kinds.golden/"+k.Name+".csv", []byte(b.String()))
 	}
+}
+
+// queryLines runs a query and gives its columns and its rows, each as its cells joined by ;.
+func queryLines(t testing.TB, db *sql.DB, q string) (cols []string, lines []string) {
+	t.Helper()
+	rows, err := db.Query(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ = rows.Columns()
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		cells := make([]string, len(vals))
+		for i, v := range vals {
+			cells[i] = cellText(v)
+		}
+		lines = append(lines, strings.Join(cells, ";"))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return cols, lines
 }
 
 func cellText(v any) string {

@@ -43,17 +43,7 @@ func TestValuesAsWritten(t *testing.T) {
 	if _, err := l.Exports(ctx, Options{Dir: dir, Values: values, Secret: testSecret, Workers: 1, Today: testToday}); err != nil {
 		t.Fatal(err)
 	}
-	rows, err := db.Query(`SELECT code_structure || ' ' || strftime(date, '%d') || ' ' || commune_residence FROM raw.eaje_presences ORDER BY date`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var got []string
-	for rows.Next() {
-		var s string
-		rows.Scan(&s)
-		got = append(got, s)
-	}
+	_, got := queryLines(t, db, `SELECT code_structure || ' ' || strftime(date, '%d') || ' ' || commune_residence FROM raw.eaje_presences ORDER BY date`)
 	want := []string{"MA-LOUPS 03 59663", "MA-LOUPS 04 59663", "MA-LOUPS 05 59663"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("rows (-want +got):\n%s", diff)

@@ -541,23 +541,6 @@ func load(t *testing.T, demo, source, file string, content []byte, columns map[s
 		t.Fatal(err)
 	}
 	k, _ := exports.ForFile(baseName(source))
-	rows, err := db.Query(`SELECT * EXCLUDE (_fichier, _ligne, _chargement) FROM raw.` + k.Name + ` ORDER BY ALL`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	cols, _ := rows.Columns()
-	var out []string
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, fmt.Sprint(vals...))
-	}
+	_, out := queryLines(t, db, `SELECT * EXCLUDE (_fichier, _ligne, _chargement) FROM raw.`+k.Name+` ORDER BY ALL`)
 	return out, sum
 }
