@@ -157,7 +157,7 @@ type converter struct {
 	resolved                   map[resolved]string          // values already resolved (lookup.go), "" when they could not be
 	values                     map[string]map[string]string // the territory's [valeurs] of the kind: column → words → value
 	birthAt                    int                          // the column of the birth date of the identity, -1 when none
-	joined                     int  // free texts written on one line: their line breaks and tabs became spaces
+	joined                     int                          // free texts written on one line: their line breaks and tabs became spaces
 	unchecked                  bool                         // codes of other kinds are not checked: no exports folder to read them from (inspect)
 }
 
