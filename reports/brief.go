@@ -35,6 +35,10 @@ func Brief(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 	m.AddRows(paragraph(fmt.Sprintf("Les chiffres clés de l'année %d pour les %s communes du territoire, comparés à %d.",
 		year, frfmt.Int(len(b.Communes)), year-1)))
 	addCompleteness(m, b, year, year)
+	shown := yearsUpTo(firstYear(b, year), year)
+	facts := newScope(inBrief, b, year, shown).facts()
+	addRetenir(m, facts)
+	addTrendSeries(m, b, facts, shown)
 	indicatorTable(b.Indicators, year, meta.Infos.SecretStatistique).addTo(m)
 	if p := billingByEAJE(b.EAJEYears, year); p != "" {
 		m.AddAutoRow(text.NewCol(12, p, props.Text{Size: 8, Top: 2}))

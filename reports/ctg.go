@@ -38,6 +38,7 @@ func CTG(meta Meta, b *marts.Bundle, first, last int) (core.Maroto, error) {
 	m.AddRows(paragraph("Année de référence " + strconv.Itoa(first) + ", dernière année " + strconv.Itoa(last) +
 		" : la valeur de chaque année et l'écart entre les deux."))
 	addCompleteness(m, b, first, last)
+	addRetenir(m, newScope(inCTG, b, last, years).facts())
 	widths := []int{12 - len(years) - 2}
 	for range years {
 		widths = append(widths, 1)

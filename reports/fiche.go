@@ -35,7 +35,11 @@ func Fiche(meta Meta, b *marts.Bundle, c marts.Commune, year int) (core.Maroto, 
 	m.AddRows(paragraph(c.Nom + " (" + c.Insee + ") : " + frfmt.Int(c.Population) + " habitants (population municipale " +
 		strconv.Itoa(c.PopulationAnnee) + ")."))
 	addCompleteness(m, b, year, year)
+	s := newScope(inFiche, b, year, []int{year})
+	s.commune = c
+	addRetenir(m, s.facts())
 	addCommuneCare(m, now, year, t, stateOf(b, year, "", "am_registre") != "manquant")
+	addTerritoryCoverage(m, s)
 	addCommuneChildren(m, b, c.Insee, year, t)
 	addCommuneHistory(m, history, now, t)
 	return m, nil

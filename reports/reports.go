@@ -45,7 +45,7 @@ func Generate(b *marts.Bundle, year int) ([]Document, error) {
 			func() (core.Maroto, error) { return CTG(meta(CTGSources), b, first, year) }})
 	}
 	for _, c := range b.Communes {
-		makers = append(makers, maker{"communes/fiche-" + c.Insee + ".pdf",
+		makers = append(makers, maker{"communes/fiche-" + c.Insee + "-" + y + ".pdf",
 			func() (core.Maroto, error) { return Fiche(meta(FicheSources), b, c, year) }})
 	}
 	// Documents are made on one worker per core; each fills its own slot, so the order stays.

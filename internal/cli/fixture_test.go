@@ -235,15 +235,15 @@ func TestDemoSeedFigures(t *testing.T) {
 		"▼ −3,6 %", // 453 AM in activity against 470: 2024's 487 agréés less 14 sans accueil and 3 suspendues
 		"Arrivées et départs d'assistants maternels",
 		"Places d'accueil pour 100 enfants de moins de 3 ans, par commune",
-		"page 1 sur 3",
+		"page 1 sur 4", // with « Ce qu'il faut retenir » at the top
 		"Définitions",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the brief lacks %q", want)
 		}
 	}
-	if n := strings.Count(text, "DONNÉES DE DÉMONSTRATION"); n != 3 {
-		t.Errorf("« données de démonstration » on %d pages of 3", n)
+	if n := strings.Count(text, "DONNÉES DE DÉMONSTRATION"); n != 4 {
+		t.Errorf("« données de démonstration » on %d pages of 4", n)
 	}
 	ctg := strings.ReplaceAll(testtool.Run(t, "pdftotext", "-layout", filepath.Join(out, "reports", "evaluation-ctg-2024-2025.pdf"), "-"), "\u202f", " ")
 	for _, want := range []string{"Évaluation CTG 2024–2025", "Petite enfance", "Assistants maternels", "Jeunesse", "470", "453",
@@ -283,7 +283,7 @@ func TestDemoSeedFigures(t *testing.T) {
 func TestFixtureReports(t *testing.T) {
 	out := buildFixture(t)
 	pdfs, _ := filepath.Glob(filepath.Join(out, "reports", "*.pdf"))
-	fiches, _ := filepath.Glob(filepath.Join(out, "reports", "communes", "fiche-*.pdf"))
+	fiches, _ := filepath.Glob(filepath.Join(out, "reports", "communes", "fiche-*-2025.pdf"))
 	if len(fiches) != 40 || len(pdfs) != 3 { // communes, brief and bilan; no CTG for a single year
 		t.Fatalf("%d reports and %d commune pages, want 3 and 40", len(pdfs), len(fiches))
 	}
@@ -365,8 +365,15 @@ func TestFixtureReports(t *testing.T) {
 			t.Errorf("the %s shows the training rate 36,4 %%, from which the masked count of trained AM is recomputed", name)
 		}
 	}
-	fiche := testtool.Run(t, "pdftotext", "-layout", filepath.Join(out, "reports", "communes", "fiche-59067.pdf"), "-")
-	for _, want := range []string{"Bergues — fiche commune 2025", "Crèche des Moulins", "75,0"} {
+	// « Ce qu'il faut retenir »: F3 cancelled of 3 sessions; the share of AM of 55 and more (4 of
+	// 11, a masked count) says nothing.
+	flat := strings.Join(strings.Fields(strings.ReplaceAll(brief, "\u202f", " ")), " ")
+	if !strings.Contains(flat, "Ce qu'il faut retenir • 33,3 % des sessions de formation programmées ont été annulées en 2025. Indicateur") {
+		t.Errorf("the brief's block is not the one sentence on cancelled sessions:\n%s", brief)
+	}
+	fiche := testtool.Run(t, "pdftotext", "-layout", filepath.Join(out, "reports", "communes", "fiche-59067-2025.pdf"), "-")
+	for _, want := range []string{"Bergues — fiche commune 2025", "Crèche des Moulins", "75,0",
+		"La commune est 2e sur 2 pour les places pour 100 enfants de moins de 3 ans (75,0 en 2025)."} {
 		if !strings.Contains(fiche, want) {
 			t.Errorf("Bergues' page lacks %q:\n%s", want, fiche)
 		}

@@ -188,7 +188,7 @@ func TestMissingRegister(t *testing.T) {
 	if strings.Contains(o.brief, "jours de fermeture") {
 		t.Error("a closures file without rows is taken for a missing export")
 	}
-	fiche := testtool.Run(t, "pdftotext", "-layout", filepath.Join(o.out, "reports", "communes", "fiche-59067.pdf"), "-")
+	fiche := testtool.Run(t, "pdftotext", "-layout", filepath.Join(o.out, "reports", "communes", "fiche-59067-2025.pdf"), "-")
 	if l := line(fiche, "Assistants maternels agréés au 31 décembre"); !strings.Contains(l, "manquant") {
 		t.Errorf("Bergues' page shows %q", l)
 	}
