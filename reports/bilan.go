@@ -147,6 +147,7 @@ func addRPE(m core.Maroto, b *marts.Bundle, year, t int) {
 		"de l'antenne au 1er janvier. Contacts parents : échanges du relais avec des parents (un parent peut en compter plusieurs). "+
 		"AM par ETP : assistants maternels agréés au 1er janvier pour un équivalent temps plein d'animation (cible de la CNAF : 70).",
 		props.Text{Size: 8, Top: 1}))
+	addRPEDetail(m, b, year, t)
 	subheading(m, "Départs en formation continue des assistants maternels")
 	training := table{widths: []int{3, 2, 2, 2, 2, 1}, header: []string{"Antenne", "AM 1er janv.", "AM formées", "Départ", "Annulées", "Heures"}}
 	formation := partialOnly(stateOf(b, year, "", "formation_sessions", "formation_inscriptions", "am_registre"))

@@ -29,6 +29,9 @@ type Bundle struct {
 	Completude   []Completeness
 	Rejets       []Rejected
 	Regimes      []RegimeHours
+	Contacts     []RPEContacts
+	Dispos       []Availability `mart:"am_disponibilites_annuelles"`
+	TempsForts   []HighlightYear
 }
 
 // ReadAll reads every mart of the bundle, with the statistical secrecy applied (see [Masked]).
@@ -57,6 +60,9 @@ func (r *Reader) ReadAll(ctx context.Context) (*Bundle, error) {
 		func() { d.Completude, err = r.Completenesses(ctx) },
 		func() { d.Rejets, err = r.RejectedLines(ctx) },
 		func() { d.Regimes, err = r.RegimeHoursByEAJE(ctx) },
+		func() { d.Contacts, err = r.RPEContactsByReason(ctx) },
+		func() { d.Dispos, err = r.Availabilities(ctx) },
+		func() { d.TempsForts, err = r.Highlights(ctx) },
 	}
 	for _, step := range steps {
 		if step(); err != nil {
