@@ -7,7 +7,7 @@ ECHART := dashboards/assets/echarts.min.js
 DEMO   := data/exports
 GOLDEN_PKGS := ./dashboards/... ./internal/cli/... ./ingest/... ./internal/exports/...
 
-.PHONY: all assets build run test test-short lint golden bench clean
+.PHONY: all assets build dist run test test-short lint golden bench clean
 
 all: lint test build
 
@@ -19,6 +19,16 @@ $(ECHART): package.json package-lock.json
 
 build: assets
 	go build -o $(BIN) ./cmd/enfance
+
+# dist/enfance and dist/enfance.exe. Windows: cgo with Debian's MinGW-w64 cross compiler, posix
+# threads variant (packages gcc-mingw-w64-x86-64, g++-mingw-w64-x86-64); DuckDB's Windows library
+# comes from the Go module proxy like the Linux one; the C runtime (UCRT) it was built against is
+# linked after it (README, « Windows »).
+dist: assets
+	mkdir -p dist
+	go build -trimpath -o dist/enfance ./cmd/enfance
+	GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc-posix CXX=x86_64-w64-mingw32-g++-posix \
+		go build -trimpath -ldflags '-extldflags "-static -lwinpthread -lucrt"' -o dist/enfance.exe ./cmd/enfance
 
 run: build
 	test -d $(DEMO) || ./$(BIN) demo --out $(DEMO)
@@ -48,4 +58,4 @@ golden: assets
 	go test $(GOLDEN_PKGS) -update
 
 clean:
-	rm -rf bin out node_modules $(ECHART)
+	rm -rf bin dist out node_modules $(ECHART)

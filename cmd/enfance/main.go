@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"enfance/internal/cli"
+	_ "enfance/internal/winlink" // completes the Windows link; nothing elsewhere
 )
 
 func main() { os.Exit(cli.Run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }

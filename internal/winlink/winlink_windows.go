@@ -1,0 +1,4 @@
+package winlink
+
+// #cgo CFLAGS: -O2
+import "C"
