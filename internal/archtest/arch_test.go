@@ -18,7 +18,7 @@ const module = "enfance"
 
 // allowed lists, for each package of the module, the only packages of the module it may import.
 var allowed = map[string][]string{
-	"cmd/enfance":        {"internal/cli"},
+	"cmd/enfance":        {"internal/cli", "internal/winlink"},
 	"bench":              {"internal/config", "internal/warehouse", "internal/marts", "reports"},
 	"internal/cli":       {"*"},
 	"internal/config":    {"internal/exports"},
@@ -30,6 +30,7 @@ var allowed = map[string][]string{
 	"internal/secret":    {},
 	"internal/golden":    {},
 	"internal/testtool":  {},
+	"internal/winlink":   {},
 	"internal/exports":   {},
 	"data/demo":          {"data", "internal/exports"},
 	"internal/archtest":  {},
