@@ -47,6 +47,8 @@ type app struct {
 
 	fingerprint string          // of the key of the pseudonyms, once loaded
 	published   map[output]bool // what this run has published: what an interruption leaves new
+
+	onProgress func(what string, done, total int) // set by the desk: progress goes to its page
 }
 
 // output is one of the sets of files a run publishes, named as messages name it.
@@ -166,7 +168,7 @@ func (a *app) rootCommand() *cobra.Command {
 	})
 	root.AddCommand(
 		a.runCommand(), a.demoCommand(), a.ingestCommand(), a.transformCommand(), a.checkCommand(),
-		a.reportCommand(), a.dashboardCommand(), a.queryCommand(), a.schemaCommand(), a.inspectCommand(), a.versionCommand(),
+		a.reportCommand(), a.dashboardCommand(), a.queryCommand(), a.schemaCommand(), a.inspectCommand(), a.serveCommand(), a.versionCommand(),
 	)
 	root.InitDefaultHelpCmd()
 	for _, c := range root.Commands() {

@@ -68,6 +68,9 @@ func (a *app) printSummary(dir string, sum *ingest.Summary) {
 // progress returns a function that shows a count on a terminal's stderr, and nothing when
 // stderr is a file or a pipe.
 func (a *app) progress(what string) func(done, total int) {
+	if a.onProgress != nil {
+		return func(done, total int) { a.onProgress(what, done, total) }
+	}
 	f, ok := a.stderr.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) || a.quiet {
 		return nil
