@@ -205,6 +205,13 @@ func TestRendersOffline(t *testing.T) {
 			t.Errorf("%s = %q, want %q", js, got, want)
 		}
 	}
+	// A masked count is written where its bar would be, drawn on the canvas.
+	const maskedText = `(() => { const z = CHARTS["sejours"].getZr(); z.flush(); const texts = [];
+		z.storage.getDisplayList(true).forEach(el => { if (el.style && el.style.text) texts.push(el.style.text); });
+		return texts.filter(t => t === "<\u00a05").length + " " + texts.includes("22"); })()`
+	if got, err := chromedp.Run(ctx, chromedp.Evaluate[string](maskedText)); err != nil || got != "1 false" {
+		t.Errorf("the séjours chart draws %q masked labels (%v), want 1 « < 5 » and no figure of the masked bar", got, err)
+	}
 	// A year without figures for a chart says so, rather than keep the year shown before.
 	const switchYear = `(() => { montrer("2024"); const o = CHARTS["eaje_occupation_mois"].getOption();
 		return o.series.length + " " + o.title[0].text; })()`

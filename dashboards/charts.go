@@ -104,6 +104,36 @@ func masked(n, threshold int) any {
 	return n
 }
 
+// maskedMarks writes « < 5 » (or « secret ») where a bar of a series is masked, so that a
+// masked count reads as masked, not as a missing bar. counts are the series' counts, names its
+// categories; horizontal bars put the category on the vertical axis. The mark's value is that
+// text, which ECharts draws on the canvas as its label; the bar's data keeps no value.
+func maskedMarks(names []string, counts []int, threshold int, horizontal bool) charts.SeriesOpts {
+	var items []opts.MarkPointNameCoordItem
+	for i, n := range counts {
+		if !frfmt.Hidden(n, threshold) {
+			continue
+		}
+		coord := []any{names[i], 0}
+		if horizontal {
+			coord = []any{0, names[i]}
+		}
+		items = append(items, opts.MarkPointNameCoordItem{Name: "masqué", Coordinate: coord, Value: frfmt.Persons(n, threshold),
+			Label: &opts.Label{Show: opts.Bool(true), Color: palette.Text}})
+	}
+	return func(s *charts.SingleSeries) {
+		if len(items) == 0 {
+			return
+		}
+		charts.WithMarkPointNameCoordItemOpts(items...)(s)
+		position := "top"
+		if horizontal {
+			position = "right"
+		}
+		charts.WithMarkPointStyleOpts(opts.MarkPointStyle{SymbolSize: 1, Label: &opts.Label{Show: opts.Bool(true), Position: position}})(s)
+	}
+}
+
 // rate is a fraction for a chart, or nothing when the mart has none.
 func rate(v sql.NullFloat64) any {
 	if !v.Valid {

@@ -6,7 +6,8 @@ const enfance = {
   seuil: DONNEES.seuil,
   pct: v => v == null ? "–" : (v * 100).toLocaleString("fr-FR", {maximumFractionDigits: 1}) + "\u00a0%",
   num: v => v == null ? "–" : Number(v).toLocaleString("fr-FR", {maximumFractionDigits: 1}),
-  personnes: v => v == null ? "<\u00a0" + enfance.seuil : Number(v).toLocaleString("fr-FR"),
+  // personnes writes a count of persons; a masked one comes as its text (« < 5 », « secret »).
+  personnes: v => v == null ? "<\u00a0" + enfance.seuil : typeof v === "string" ? v : Number(v).toLocaleString("fr-FR"),
   valeur: p => Array.isArray(p.value) ? p.value[p.value.length - 1] : p.value,
   // html escapes a text for a tooltip, which ECharts inserts as HTML.
   html: s => String(s).replace(/[&<>"']/g, c => "&#" + c.charCodeAt(0) + ";"),

@@ -135,16 +135,17 @@ func sejours(d *marts.Bundle, threshold int) *chart {
 	c := &chart{ID: "sejours", Height: 400, Options: map[string]renderable{}}
 	for y, rows := range byYear(d.Sejours, func(s marts.Sejour) int { return s.Annee }) {
 		var names []string
+		var counts []int
 		var places, present []opts.BarData
 		for _, s := range rows {
-			names = append(names, s.Intitule)
+			names, counts = append(names, s.Intitule), append(counts, s.Participants)
 			places = append(places, opts.BarData{Value: s.Places, Name: s.Intitule})
 			present = append(present, opts.BarData{Value: masked(s.Participants, threshold), Name: s.Intitule})
 		}
 		bar := charts.NewBar()
 		bar.SetGlobalOptions(slices.Concat(common("Places et participants des séjours ("+yearKey(y)+")", "", personTooltip), valuesUp(numAxis),
 			[]charts.GlobalOpts{charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Rotate: 25, Interval: "0"}})})...)
-		bar.SetXAxis(names).AddSeries("Places", places).AddSeries("Participants", present)
+		bar.SetXAxis(names).AddSeries("Places", places).AddSeries("Participants", present, maskedMarks(names, counts, threshold, false))
 		c.Options[yearKey(y)] = bar
 	}
 	return c
@@ -236,16 +237,20 @@ func brakesLevers(d *marts.Bundle) *chart {
 func amFlows(d *marts.Bundle, threshold int) *chart {
 	var years []string
 	var in, out, retired []opts.BarData
+	var ins, outs, retirees []int
 	for _, r := range d.AM {
 		y := yearKey(r.Annee)
 		years = append(years, y)
+		ins, outs, retirees = append(ins, r.Nouveaux), append(outs, r.Cessations), append(retirees, r.Retraites)
 		in = append(in, opts.BarData{Value: masked(r.Nouveaux, threshold), Name: y})
 		out = append(out, opts.BarData{Value: masked(r.Cessations, threshold), Name: y})
 		retired = append(retired, opts.BarData{Value: masked(r.Retraites, threshold), Name: y})
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(slices.Concat(common("Arrivées et départs d'assistants maternels", "Nouveaux agréments et cessations d'activité par année", personTooltip), valuesUp(numAxis))...)
-	bar.SetXAxis(years).AddSeries("Nouveaux agréments", in).AddSeries("Cessations", out).AddSeries("dont départs en retraite", retired)
+	bar.SetXAxis(years).AddSeries("Nouveaux agréments", in, maskedMarks(years, ins, threshold, false)).
+		AddSeries("Cessations", out, maskedMarks(years, outs, threshold, false)).
+		AddSeries("dont départs en retraite", retired, maskedMarks(years, retirees, threshold, false))
 	return &chart{ID: "am_flux", Height: 380, Options: map[string]renderable{allYears: bar}}
 }
 
@@ -253,14 +258,15 @@ func agePyramid(d *marts.Bundle, threshold int) *chart {
 	c := &chart{ID: "am_pyramide", Height: 400, Options: map[string]renderable{}}
 	for y, rows := range byYear(d.Ages, func(b marts.AgeBand) int { return b.Annee }) {
 		var names []string
+		var counts []int
 		var data []opts.BarData
 		for _, b := range rows {
-			names = append(names, b.Tranche)
+			names, counts = append(names, b.Tranche), append(counts, b.AM)
 			data = append(data, opts.BarData{Value: masked(b.AM, threshold), Name: b.Tranche})
 		}
 		bar := charts.NewBar()
 		bar.SetGlobalOptions(slices.Concat(common("Pyramide des âges des assistants maternels au 31 décembre "+yearKey(y), "", personTooltip), valuesAcross(numAxis))...)
-		bar.SetXAxis(names).AddSeries("Assistants maternels", data)
+		bar.SetXAxis(names).AddSeries("Assistants maternels", data, maskedMarks(names, counts, threshold, true))
 		bar.XYReversal()
 		c.Options[yearKey(y)] = bar
 	}
@@ -272,16 +278,17 @@ func retirements(d *marts.Bundle, threshold int) *chart {
 		Note: "Départs projetés à l'âge de retraite du territoire, parmi les assistants maternels actifs au 31 décembre de l'année choisie, et leurs places."}
 	for y, rows := range byYear(d.Projections, func(p marts.Projection) int { return p.AnneeReference }) {
 		var years []string
+		var counts []int
 		var departures, places []opts.BarData
 		for _, p := range rows {
 			py := yearKey(p.Annee)
-			years = append(years, py)
+			years, counts = append(years, py), append(counts, p.Departs)
 			departures = append(departures, opts.BarData{Value: masked(p.Departs, threshold), Name: py})
 			places = append(places, opts.BarData{Value: p.Places, Name: py})
 		}
 		bar := charts.NewBar()
 		bar.SetGlobalOptions(slices.Concat(common("Départs en retraite projetés après "+yearKey(y), "", personTooltip), valuesUp(numAxis))...)
-		bar.SetXAxis(years).AddSeries("Départs projetés", departures).AddSeries("Places perdues", places)
+		bar.SetXAxis(years).AddSeries("Départs projetés", departures, maskedMarks(years, counts, threshold, false)).AddSeries("Places perdues", places)
 		c.Options[yearKey(y)] = bar
 	}
 	return c
