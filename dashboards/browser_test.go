@@ -218,5 +218,9 @@ func TestRendersOffline(t *testing.T) {
 	if got, err := chromedp.Run(ctx, chromedp.Evaluate[string](switchYear)); err != nil || got != "0 Pas de données pour 2024" {
 		t.Errorf("after choosing 2024, the monthly occupancy chart shows %q (%v), want that there are no figures", got, err)
 	}
+	const qualityShown = `[...document.querySelectorAll("table[data-annee]")].filter(t => !t.hidden).map(t => t.dataset.annee).join(" ")`
+	if got, err := chromedp.Run(ctx, chromedp.Evaluate[string](qualityShown)); err != nil || got != "2024" {
+		t.Errorf("after choosing 2024, the data-quality tables shown are %q (%v), want 2024's alone", got, err)
+	}
 	tb.checkQuiet(t)
 }

@@ -109,6 +109,7 @@ type view struct {
 	Title, Territory, Dates, Built string
 	Demo                           bool
 	Incomplete                     []yearLines // exports missing, refused or partial, by year, newest first
+	Quality                        []qualityYear
 	Main, Text, Muted              template.CSS
 	Sections                       []section
 	Years                          []int
@@ -142,6 +143,7 @@ func Render(d *marts.Bundle, year int) ([]byte, error) {
 		Built:      frfmt.Date(d.Infos.ConstruitLe),
 		Demo:       d.Infos.Demo,
 		Incomplete: incomplete(d, years),
+		Quality:    quality(d, years),
 		Main:       template.CSS(palette.Series[0]), Text: template.CSS(palette.Text), Muted: template.CSS(palette.Muted),
 		Sections:  sections,
 		Years:     years,

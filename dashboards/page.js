@@ -57,6 +57,9 @@ function montrer(annee) {
     };
     CHARTS[id].setOption(option, true);
   }
+  for (const table of document.querySelectorAll("table[data-annee]")) {
+    table.hidden = table.dataset.annee !== String(annee);
+  }
 }
 document.getElementById("annee").addEventListener("change", e => montrer(e.target.value));
 window.addEventListener("resize", () => Object.values(CHARTS).forEach(c => c.resize()));

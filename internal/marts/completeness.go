@@ -50,8 +50,11 @@ func (b *Bundle) Incomplete(first, last int) []string {
 
 // Words says an export owed and its state: « présences mars 2025 (manquant) ».
 func (c Completeness) Words() string {
-	return cmp.Or(exportLabels[c.Type], c.Type) + " " + periodWords(c.Periode) + " (" + statusWords[c.Statut] + ")"
+	return c.KindWords() + " " + periodWords(c.Periode) + " (" + statusWords[c.Statut] + ")"
 }
+
+// KindWords names the kind of export owed in plain French: « présences », « contacts ».
+func (c Completeness) KindWords() string { return cmp.Or(exportLabels[c.Type], c.Type) }
 
 // periodWords writes a period of marts.completude: « mars 2025 », « 2025 », or the ACM's code.
 func periodWords(p string) string {
