@@ -50,14 +50,15 @@ func Bilan(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 		}
 	}
 	heading(m, "2. Accueils collectifs de mineurs (périodes déclarées)")
-	// Actes are hours of presence, as the prestation de service ALSH counts them; the fill rate is
+	// Hours of presence, before the Wednesday caps of the actes (addACMActs); the fill rate is
 	// per slot (morning, noon, evening, day), which child-days against place-days are not.
-	acm := table{widths: []int{4, 2, 2, 2, 2}, header: []string{"Accueil", "Période", "Actes (heures)", "Enfants-jours", "Remplissage par créneau"}}
+	acm := table{widths: []int{4, 2, 2, 2, 2}, header: []string{"Accueil", "Période", "Heures réalisées", "Enfants-jours", "Remplissage par créneau"}}
 	for _, p := range rowsOfYear(b.ACM, year, func(p marts.ACMPeriod) int { return p.Annee }) {
 		acm.add(p.Nom, periodOf(p), marked(frfmt.Decimal(p.HeuresRealisees, 1), p.Donnees), marked(frfmt.Int(p.EnfantsJours), p.Donnees),
 			marked(pct(p.TauxRemplissage), p.Donnees))
 	}
 	acm.addTo(m)
+	addACMActs(m, b, year)
 	heading(m, "3. Séjours")
 	sejours := table{widths: []int{4, 2, 2, 2, 2}, header: []string{"Séjour", "Places", "Participants", "En attente", "Remplissage"}}
 	for _, s := range rowsOfYear(b.Sejours, year, func(s marts.Sejour) int { return s.Annee }) {

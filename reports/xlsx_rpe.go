@@ -30,3 +30,23 @@ func rpeSheets(b *marts.Bundle, year int) []sheet {
 	}
 	return []sheet{contacts, dispos, highlights}
 }
+
+// actsSheet is the actes of the prestation de service ALSH by accueil and declared period, and
+// each accueil's year (période « annee »).
+func actsSheet(b *marts.Bundle, year int) sheet {
+	s := sheet{name: "ACM actes PS ALSH", headers: []string{"Code", "Accueil", "Période", "Début", "Fin", "Heures réalisées",
+		"Heures facturées", "Mercredis plafonnés (journées-enfants)", "Heures écrêtées", "Actes (heures)",
+		"Plafond mercredi journée (h)", "Plafond mercredi demi-journée (h)", "Données"},
+		formats: []cellFormat{asText, asText, asText, asDate, asDate, asDecimal, asDecimal, asInt, asDecimal, asDecimal, asDecimal, asDecimal, asText}}
+	for _, a := range b.ACMActs {
+		if a.Annee == year {
+			var from, to any
+			if a.Debut.Valid {
+				from, to = a.Debut.Time, a.Fin.Time
+			}
+			s.rows = append(s.rows, []any{a.Code, a.Nom, a.Periode, from, to, a.HeuresRealisees, a.HeuresFacturees, a.MercredisPlafonnes,
+				a.HeuresEcretees, a.Actes, a.PlafondJournee, a.PlafondDemiJourn, a.Donnees})
+		}
+	}
+	return s
+}

@@ -22,8 +22,11 @@ type Params struct {
 	AnneeReference    int
 	SecretStatistique int
 	AgeRetraite       int
-	ConstruitLe       time.Time
-	EmpreinteCle      string // fingerprint of the key of the pseudonyms; empty when no export was read
+	// PlafondMercrediJournee and PlafondMercrediDemiJournee cap a child's hours on a Wednesday of a
+	// school week in the ACM's actes (with and without the meal); 0 means no cap.
+	PlafondMercrediJournee, PlafondMercrediDemiJournee float64
+	ConstruitLe                                        time.Time
+	EmpreinteCle                                       string // fingerprint of the key of the pseudonyms; empty when no export was read
 }
 
 // Run writes staging.params, then builds every model in order, with its comments, and checks
@@ -77,8 +80,10 @@ func writeParams(ctx context.Context, db *sql.DB, p Params) error {
 	_, err := db.ExecContext(ctx, `CREATE OR REPLACE TABLE staging.params AS SELECT
 		?::VARCHAR AS territoire, ?::VARCHAR AS siren_epci, ?::INTEGER AS annee_reference,
 		?::INTEGER AS secret_statistique, ?::INTEGER AS age_retraite, ?::TIMESTAMP AS construit_le,
-		nullif(?::VARCHAR, '') AS empreinte_cle`,
-		p.Territoire, p.SirenEPCI, p.AnneeReference, p.SecretStatistique, p.AgeRetraite, p.ConstruitLe.UTC(), p.EmpreinteCle)
+		nullif(?::VARCHAR, '') AS empreinte_cle, nullif(?::DOUBLE, 0) AS plafond_mercredi_journee,
+		nullif(?::DOUBLE, 0) AS plafond_mercredi_demi_journee`,
+		p.Territoire, p.SirenEPCI, p.AnneeReference, p.SecretStatistique, p.AgeRetraite, p.ConstruitLe.UTC(), p.EmpreinteCle,
+		p.PlafondMercrediJournee, p.PlafondMercrediDemiJournee)
 	if err != nil {
 		return fmt.Errorf("transformations : écriture de %s : %w", paramsTable, err)
 	}

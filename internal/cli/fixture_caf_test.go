@@ -46,6 +46,19 @@ func TestFixtureCAFDeclarations(t *testing.T) {
 		{"parents = 18 + 30", `SELECT parents FROM marts.rpe_temps_forts_annuels WHERE antenne = 'territoire'`, 48},
 		{"AM = 9 + 12", `SELECT am FROM marts.rpe_temps_forts_annuels WHERE antenne = 'territoire'`, 21},
 		{"enfants de la fête intercommunale", `SELECT enfants FROM marts.rpe_temps_forts_annuels WHERE antenne = 'intercommunal'`, 41},
+		// The ALSH's Wednesdays of March, a school week (no child on the other days): on the 5th,
+		// children 1 to 5 stay 10 h with the meal, capped at 9 h (5 × 1 h removed), children 6 and 7
+		// a half-day of 4,5 h, capped at 4 h (2 × 0,5 h), child 8 a half-day of 3 h; on the 12th,
+		// children 1 to 4 stay 8,5 h, under the cap. Réalisées 50 + 9 + 3 + 34 = 96 h, écrêtées
+		// 5 + 1 = 6 h, actes 90 h. The holiday Wednesday of 26 February (the ALSH open all week) is
+		// not capped: the winter holidays keep their 480 h. The year: 576 h réalisées, 570 h of actes.
+		{"heures des mercredis", `SELECT heures_realisees FROM marts.acm_actes WHERE periode = 'mercredis-2025-1'`, 96},
+		{"écrêtées = 5 × 1 + 2 × 0,5", `SELECT heures_ecretees FROM marts.acm_actes WHERE periode = 'mercredis-2025-1'`, 6},
+		{"mercredis plafonnés : 7 journées-enfants", `SELECT mercredis_plafonnes FROM marts.acm_actes WHERE periode = 'mercredis-2025-1'`, 7},
+		{"actes des mercredis = 96 − 6", `SELECT actes_heures FROM marts.acm_actes WHERE periode = 'mercredis-2025-1'`, 90},
+		{"vacances non plafonnées", `SELECT actes_heures FROM marts.acm_actes WHERE periode = 'hiver-2025'`, 480},
+		{"actes de l'année = 480 + 90", `SELECT actes_heures FROM marts.acm_actes WHERE periode = 'annee'`, 570},
+		{"indicateur clé : les actes plafonnés", `SELECT valeur FROM marts.indicateurs_cles WHERE indicateur = 'acm_heures_realisees'`, 570},
 	}
 	for _, c := range checks {
 		var got sql.NullFloat64
@@ -67,6 +80,9 @@ func TestFixtureCAFDeclarations(t *testing.T) {
 		"Antenne A 1 18 9 25",
 		"Intercommunaux 1 30 12 41",
 		"Territoire 2 48 21 66",
+		"Accueil de loisirs du 1er janvier au 30 juin 96,0 6,0 90,0",
+		"Accueil de loisirs Année 2025 576,0 6,0 570,0",
+		"9,0 h pour une journée avec repas, 4,0 h pour une demi-journée sans repas",
 	} {
 		if !strings.Contains(bilan, want) {
 			t.Errorf("the CAF evaluation lacks %q:\n%s", want, bilan)

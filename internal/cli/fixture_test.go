@@ -346,8 +346,9 @@ func TestFixtureReports(t *testing.T) {
 		t.Errorf("a brief for 2052 was written (%v)", err)
 	}
 	brief := testtool.Run(t, "pdftotext", "-layout", filepath.Join(out, "reports", "brief-elus-2025.pdf"), "-")
-	// The ACM's actes among the key figures: the same 480 hours.
-	if !regexp.MustCompile(`Actes en accueil de loisirs et périscolaire[^\n]*\s480\s`).MatchString(brief) {
+	// The ACM's actes among the key figures: the 480 hours of the holidays and the 90 of the
+	// Wednesdays, capped (see TestFixtureCAFDeclarations).
+	if !regexp.MustCompile(`Actes en accueil de loisirs et périscolaire[^\n]*\s570\s`).MatchString(brief) {
 		t.Errorf("the brief does not give the ACM's actes in hours:\n%s", brief)
 	}
 	// The crèche's billing rate, 1 520 / 1 460 h = 104,1 %, with its own zone.

@@ -156,13 +156,15 @@ func (a *app) transformInto(ctx context.Context, db *sql.DB) error {
 		return err
 	}
 	params := transform.Params{
-		Territoire:        a.cfg.Territoire.Nom,
-		SirenEPCI:         a.cfg.Territoire.SirenEPCI,
-		AnneeReference:    a.cfg.ReferenceYear(a.now().Year()),
-		SecretStatistique: a.cfg.Seuils.SecretStatistique,
-		AgeRetraite:       a.cfg.Seuils.AgeRetraite,
-		ConstruitLe:       a.now(),
-		EmpreinteCle:      a.fingerprint,
+		Territoire:                 a.cfg.Territoire.Nom,
+		SirenEPCI:                  a.cfg.Territoire.SirenEPCI,
+		AnneeReference:             a.cfg.ReferenceYear(a.now().Year()),
+		SecretStatistique:          a.cfg.Seuils.SecretStatistique,
+		AgeRetraite:                a.cfg.Seuils.AgeRetraite,
+		ConstruitLe:                a.now(),
+		PlafondMercrediJournee:     a.cfg.ACM.PlafondMercrediJournee,
+		PlafondMercrediDemiJournee: a.cfg.ACM.PlafondMercrediDemiJournee,
+		EmpreinteCle:               a.fingerprint,
 	}
 	if err := project.Run(ctx, db, params, a.logger); err != nil {
 		return err

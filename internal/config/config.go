@@ -20,6 +20,7 @@ type Config struct {
 	Territoire Territoire `toml:"territoire"`
 	Chemins    Chemins    `toml:"chemins"`
 	Seuils     Seuils     `toml:"seuils"`
+	ACM        ACM        `toml:"acm"`
 	Moteur     Moteur     `toml:"moteur"`
 	// Colonnes maps, per export kind, a header of the territory's exports to a column of the
 	// registry: [colonnes.eaje_presences] "Nom de l'enfant" = "enfant".
@@ -59,6 +60,16 @@ type Seuils struct {
 	AgeRetraite int `toml:"age_retraite"`
 }
 
+// ACM are the rules of the prestation de service ALSH that the CAF leaves to its local guides.
+type ACM struct {
+	// PlafondMercrediJournee caps the hours counted for a child on a Wednesday of a school week when
+	// the child stays for the meal (a whole day); PlafondMercrediDemiJournee without the meal (a
+	// half-day). Default 9 h and 4 h: the PS ALSH périscolaire page of the Caf de l'Hérault
+	// (domain.md, source S14), whose rule is partly truncated there: confirm with the territory's Caf.
+	PlafondMercrediJournee     float64 `toml:"plafond_mercredi_journee"`
+	PlafondMercrediDemiJournee float64 `toml:"plafond_mercredi_demi_journee"`
+}
+
 // Moteur are the settings of the database engine.
 type Moteur struct {
 	// Memoire bounds the memory DuckDB takes while it builds the warehouse (« 4GB »); beyond it,
@@ -76,6 +87,7 @@ func Default() Config {
 		},
 		Chemins: Chemins{Donnees: "data/exports", Sortie: "out"},
 		Seuils:  Seuils{SecretStatistique: 5, AgeRetraite: 64},
+		ACM:     ACM{PlafondMercrediJournee: 9, PlafondMercrediDemiJournee: 4},
 		Moteur:  Moteur{Memoire: "4GB"},
 	}
 }
@@ -106,7 +118,8 @@ func Load(r io.Reader, name string) (Config, error) {
 var knownKeys = []string{
 	"territoire.nom", "territoire.nom_court", "territoire.siren_epci", "territoire.annee_reference",
 	"chemins.donnees", "chemins.sortie", "chemins.reference", "chemins.secret",
-	"seuils.secret_statistique", "seuils.age_retraite", "moteur.memoire", "colonnes.<type d'export>",
+	"seuils.secret_statistique", "seuils.age_retraite",
+	"acm.plafond_mercredi_journee", "acm.plafond_mercredi_demi_journee", "moteur.memoire", "colonnes.<type d'export>",
 	"valeurs.<type d'export>.<colonne>",
 }
 
@@ -151,6 +164,12 @@ func (c Config) Validate() error {
 	}
 	if a := c.Seuils.AgeRetraite; a < 55 || a > 75 {
 		bad("seuils.age_retraite %d est hors de 55 à 75 ans", a)
+	}
+	if j := c.ACM.PlafondMercrediJournee; j < 1 || j > 14 {
+		bad("acm.plafond_mercredi_journee %v est hors de 1 à 14 heures", j)
+	}
+	if d := c.ACM.PlafondMercrediDemiJournee; d < 0.5 || d > c.ACM.PlafondMercrediJournee {
+		bad("acm.plafond_mercredi_demi_journee %v est hors de 0,5 heure au plafond de la journée (%v)", d, c.ACM.PlafondMercrediJournee)
 	}
 	if _, err := MemoryBytes(c.Moteur.Memoire); err != nil {
 		bad("moteur.memoire %w", err)

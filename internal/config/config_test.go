@@ -49,6 +49,14 @@ func TestLoad(t *testing.T) {
 			}},
 		{name: "mapping to an unknown column", toml: "[colonnes.eaje_presences]\n\"Nom\" = \"prenom\"\n",
 			wantErr: "colonnes.eaje_presences : « Nom » = « prenom », qui n'est pas une colonne de eaje_presences"},
+		{name: "wednesday caps", toml: "[acm]\nplafond_mercredi_journee = 10\nplafond_mercredi_demi_journee = 5\n",
+			check: func(t *testing.T, c Config) {
+				if c.ACM.PlafondMercrediJournee != 10 || c.ACM.PlafondMercrediDemiJournee != 5 {
+					t.Errorf("acm = %+v", c.ACM)
+				}
+			}},
+		{name: "half-day cap above the day's", toml: "[acm]\nplafond_mercredi_demi_journee = 10\n",
+			wantErr: "acm.plafond_mercredi_demi_journee 10 est hors de 0,5 heure au plafond de la journée (9)"},
 		{name: "mapping of an unknown kind", toml: "[colonnes.creches]\n\"Nom\" = \"enfant\"\n",
 			wantErr: "colonnes.creches : type d'export inconnu"},
 	}

@@ -10,6 +10,7 @@ import (
 type Bundle struct {
 	Infos        Infos
 	Communes     []Commune
+	Structures   []Structure
 	Indicators   []Indicator
 	Years        []YearCount
 	EAJEMonths   []EAJEMonth
@@ -32,6 +33,7 @@ type Bundle struct {
 	Contacts     []RPEContacts
 	Dispos       []Availability `mart:"am_disponibilites_annuelles"`
 	TempsForts   []HighlightYear
+	ACMActs      []ACMActs
 }
 
 // ReadAll reads every mart of the bundle, with the statistical secrecy applied (see [Masked]).
@@ -41,6 +43,7 @@ func (r *Reader) ReadAll(ctx context.Context) (*Bundle, error) {
 	steps := []func(){
 		func() { d.Infos, err = r.Infos(ctx) },
 		func() { d.Communes, err = r.Communes(ctx) },
+		func() { d.Structures, err = r.Structures(ctx) },
 		func() { d.Indicators, err = r.Indicators(ctx) },
 		func() { d.Years, err = r.PopulationTerritoire(ctx) },
 		func() { d.EAJEMonths, err = r.EAJEMonths(ctx) },
@@ -63,6 +66,7 @@ func (r *Reader) ReadAll(ctx context.Context) (*Bundle, error) {
 		func() { d.Contacts, err = r.RPEContactsByReason(ctx) },
 		func() { d.Dispos, err = r.Availabilities(ctx) },
 		func() { d.TempsForts, err = r.Highlights(ctx) },
+		func() { d.ACMActs, err = r.ACMActsByPeriod(ctx) },
 	}
 	for _, step := range steps {
 		if step(); err != nil {

@@ -1,6 +1,6 @@
 -- description: Les indicateurs clés du territoire par année, en table longue : la valeur, celle
 --   de l'année précédente et leur écart. C'est la table que lisent les notes aux élus.
--- depends: marts.completude, marts.am_attractivite_annuelle, marts.formation_annuelle, marts.eaje_occupation_annuelle, marts.acm_frequentation, marts.sejours_remplissage, marts.rpe_activite_annuelle, marts.couverture_commune, staging.annees
+-- depends: marts.completude, marts.am_attractivite_annuelle, marts.formation_annuelle, marts.eaje_occupation_annuelle, marts.acm_frequentation, marts.acm_actes, marts.sejours_remplissage, marts.rpe_activite_annuelle, marts.couverture_commune, staging.annees
 -- key: annee, indicateur
 -- column annee: Année.
 -- column ordre: Rang d'affichage de l'indicateur.
@@ -31,9 +31,10 @@ WITH am AS (
            sum(heures_realisees) AS heures
     FROM marts.eaje_occupation_annuelle GROUP BY annee
 ), acm AS (
-    SELECT annee, sum(presences_enfants_jours) AS enfants_jours, sum(heures_realisees) AS heures,
+    SELECT annee, sum(presences_enfants_jours) AS enfants_jours,
+           (SELECT sum(a.actes_heures) FROM marts.acm_actes AS a WHERE a.periode = 'annee' AND a.annee = f.annee) AS heures,
            sum(taux_remplissage * capacite_places_jours) / nullif(sum(capacite_places_jours), 0) AS remplissage
-    FROM marts.acm_frequentation GROUP BY annee
+    FROM marts.acm_frequentation AS f GROUP BY annee
 ), sejours AS (
     SELECT annee, sum(places) AS places, sum(participants) AS participants,
            sum(participants) / nullif(sum(places), 0) AS remplissage
@@ -87,7 +88,7 @@ WITH am AS (
     UNION ALL SELECT annee, 15, 'petite enfance', 'eaje_occupation_financiere', 'Taux d''occupation financier des EAJE', financier, 'taux' FROM eaje
     UNION ALL SELECT annee, 16, 'petite enfance', 'eaje_taux_facturation', 'Taux de facturation des EAJE', facturation, 'taux' FROM eaje
     UNION ALL SELECT annee, 17, 'petite enfance', 'eaje_heures_realisees', 'Heures d''accueil réalisées en EAJE', heures, 'heures' FROM eaje
-    UNION ALL SELECT annee, 18, 'enfance', 'acm_heures_realisees', 'Actes en accueil de loisirs et périscolaire (heures de présence, comme la CAF les compte)', heures, 'heures' FROM acm
+    UNION ALL SELECT annee, 18, 'enfance', 'acm_heures_realisees', 'Actes en accueil de loisirs et périscolaire (heures de présence, mercredis plafonnés, comme la CAF les compte)', heures, 'heures' FROM acm
     UNION ALL SELECT annee, 19, 'enfance', 'acm_enfants_jours', 'Journées-enfants en accueil de loisirs et périscolaire', enfants_jours, 'nombre' FROM acm
     UNION ALL SELECT annee, 20, 'enfance', 'acm_remplissage', 'Taux de remplissage des accueils de mineurs (moyenne pondérée par les places-jours)', remplissage, 'taux' FROM acm
     UNION ALL SELECT annee, 21, 'jeunesse', 'sejours_places', 'Places de séjours', places, 'nombre' FROM sejours
