@@ -222,5 +222,33 @@ func TestRendersOffline(t *testing.T) {
 	if got, err := chromedp.Run(ctx, chromedp.Evaluate[string](qualityShown)); err != nil || got != "2024" {
 		t.Errorf("after choosing 2024, the data-quality tables shown are %q (%v), want 2024's alone", got, err)
 	}
+	checkScopes(t, ctx)
 	tb.checkQuiet(t)
+}
+
+// checkScopes chooses a commune, then an antenne, in the selector: the charts of structures keep
+// the scope's, a chart without any says so, the charts of the whole territory say it, and the map
+// outlines the scope's communes.
+func checkScopes(t *testing.T, ctx context.Context) {
+	t.Helper()
+	const state = `(() => { const o = id => CHARTS[id].getOption();
+		const title = id => o(id).title && o(id).title.length ? o(id).title[0].text : "";
+		const notes = [...document.querySelectorAll("p.territoire-entier")].filter(p => !p.hidden).length;
+		const selected = CHARTS["couverture_carte"] ? JSON.stringify(CHARTS["couverture_carte"].getModel().getSeriesByIndex(0).getSelectedDataIndices()) : "";
+		return [o("eaje_occupation_mois").yAxis[0].data.join("+") + " " + o("eaje_occupation_mois").xAxis[0].data.length, title("acm_remplissage"), o("rpe_ateliers").xAxis[0].data.join("+"),
+			title("formation_depart"), notes, selected].join(" | "); })()`
+	for _, tt := range []struct{ scope, want string }{
+		{"commune:59067", "Multi-accueil 12 | Rien à montrer pour Bergues en 2025 | Antenne de Bergues | Taux de départ en formation des assistants maternels | 5 | []"},
+		{"antenne:ANT-BERGUES", "Multi-accueil+Le Bambibus 12 | Rien à montrer pour Antenne de Bergues en 2025 | Antenne de Bergues | Rien à montrer pour Antenne de Bergues en 2025 | 5 | [0]"},
+		{"territoire", "Multi-accueil+Le Bambibus 12 | Taux de remplissage des accueils de mineurs par période (2025) | Antenne de Bergues | Taux de départ en formation des assistants maternels | 0 | []"},
+	} {
+		js := `(() => { PORTEE.value = "` + tt.scope + `"; PORTEE.dispatchEvent(new Event("change")); return ` + state + `; })()`
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+		if err != nil || got != tt.want {
+			t.Errorf("scope %s: %q (%v), want %q", tt.scope, got, err, tt.want)
+		}
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { PORTEE.value = "territoire"; ANNEE.value = "2025"; redessiner(); return ""; })()`)); err != nil {
+		t.Fatal(err)
+	}
 }

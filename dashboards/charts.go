@@ -20,8 +20,16 @@ type chart struct {
 	ID      string
 	Height  int
 	Note    string
-	Options map[string]renderable
+	Options map[string]renderable // by year, and by year and scope (« 2025|antenne:ANT-BERGUES »)
+	// Levels are the levels of scope (antenne, commune) the chart is narrowed to; for another,
+	// the page shows the territory's chart and says so.
+	Levels []string
+	// Outlines marks the map, whose communes of the scope chosen the page outlines.
+	Outlines bool
 }
+
+// Narrows tells the template the chart follows the scope selector in some way.
+func (c *chart) Narrows() bool { return len(c.Levels) > 0 || c.Outlines }
 
 const allYears = "toutes"
 

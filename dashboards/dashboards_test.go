@@ -24,6 +24,16 @@ func sample() *marts.Bundle {
 	return &marts.Bundle{
 		Infos: marts.Infos{Territoire: "Communauté de Communes des Hauts de Flandre", SirenEPCI: "200040954",
 			AnneeReference: 2025, SecretStatistique: 5, ConstruitLe: time.Date(2026, 11, 29, 8, 0, 0, 0, time.UTC), Demo: true},
+		Communes: []marts.Commune{
+			{Insee: "59067", Nom: "Bergues", Antenne: "ANT-BERGUES", NomAntenne: "Antenne de Bergues"},
+			{Insee: "59478", Nom: "Quaëdypre", Antenne: "ANT-BERGUES", NomAntenne: "Antenne de Bergues"},
+			{Insee: "59663", Nom: "Wormhout", Antenne: "ANT-WORMHOUT", NomAntenne: "Antenne de Wormhout"},
+		},
+		Structures: []marts.Structure{
+			{Code: "MA", Nom: "Multi-accueil", Commune: "59067", Antenne: "ANT-BERGUES"},
+			{Code: "BUS", Nom: "Le Bambibus", Commune: "59478", Antenne: "ANT-BERGUES"},
+			{Code: "ALSH", Nom: "Accueil de loisirs", Commune: "59663", Antenne: "ANT-WORMHOUT"},
+		},
 		EAJEMonths: []marts.EAJEMonth{
 			{Code: "MA", Nom: "Multi-accueil", Annee: 2025, Mois: 3, TauxReel: f(0.73), TauxFinancier: f(0.76), HeuresRealisees: f(1460), Capacite: 2000},
 			{Code: "MA", Nom: "Multi-accueil", Annee: 2025, Mois: 4, TauxReel: f(0.7), TauxFinancier: f(0.74), HeuresRealisees: f(1400), Capacite: 2000},

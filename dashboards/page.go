@@ -110,6 +110,7 @@ type view struct {
 	Demo                           bool
 	Incomplete                     []yearLines // exports missing, refused or partial, by year, newest first
 	Quality                        []qualityYear
+	Scopes                         []scope
 	Main, Text, Muted              template.CSS
 	Sections                       []section
 	Years                          []int
@@ -130,8 +131,9 @@ func Render(d *marts.Bundle, year int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	sections := buildSections(d)
-	data, err := pageData(d, sections)
+	all := scopes(d)
+	sections := buildSections(d, all)
+	data, err := pageData(d, sections, all)
 	if err != nil {
 		return nil, err
 	}
@@ -144,6 +146,7 @@ func Render(d *marts.Bundle, year int) ([]byte, error) {
 		Demo:       d.Infos.Demo,
 		Incomplete: incomplete(d, years),
 		Quality:    quality(d, years),
+		Scopes:     all,
 		Main:       template.CSS(palette.Series[0]), Text: template.CSS(palette.Text), Muted: template.CSS(palette.Muted),
 		Sections:  sections,
 		Years:     years,
@@ -194,26 +197,37 @@ func defaultYear(years []int, reference int) int {
 }
 
 // pageData is the JSON the page script reads: the threshold of hidden counts, the colour of
-// secondary text, the communes' boundaries and every chart's options by year. encoding/json
+// secondary text, the communes' boundaries, every chart's options by year (and by year and
+// scope), the levels each chart narrows to and the scopes' names and communes. encoding/json
 // escapes <, >, & and U+2028/U+2029 in every string, so no text can end the block it sits in;
 // and JSON is only data: the page turns into functions only the formatter names of FORMATS.
-func pageData(d *marts.Bundle, sections []section) ([]byte, error) {
+func pageData(d *marts.Bundle, sections []section, all []scope) ([]byte, error) {
 	geo, err := geoJSON(d.Boundaries)
 	if err != nil {
 		return nil, err
 	}
 	options := map[string]map[string]any{}
+	levels := map[string][]string{}
 	for _, s := range sections {
 		for _, c := range s.Charts {
 			options[c.ID] = c.options()
+			if len(c.Levels) > 0 {
+				levels[c.ID] = c.Levels
+			}
 		}
+	}
+	scopes := map[string]scopeData{}
+	for _, s := range all {
+		scopes[s.Key] = scopeData{Name: s.Name, Communes: s.communes}
 	}
 	out, err := json.Marshal(struct {
 		Seuil   int                       `json:"seuil"`
 		Gris    string                    `json:"gris"`
 		Carte   json.RawMessage           `json:"carte"`
 		Options map[string]map[string]any `json:"options"`
-	}{d.Infos.SecretStatistique, palette.Muted, geo, options})
+		Niveaux map[string][]string       `json:"niveaux"` // chart → the levels it narrows to
+		Portees map[string]scopeData      `json:"portees"`
+	}{d.Infos.SecretStatistique, palette.Muted, geo, options, levels, scopes})
 	if err != nil {
 		return nil, fmt.Errorf("dashboards : données de la page : %w", err)
 	}

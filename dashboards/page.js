@@ -48,19 +48,40 @@ const CHARTS = {};
 for (const id of Object.keys(OPTIONS)) {
   CHARTS[id] = echarts.init(document.getElementById(id), null, {renderer: "canvas"});
 }
-// montrer draws every chart for a year; a chart without figures for it says so rather than
-// keep showing another year's.
-function montrer(annee) {
-  for (const [id, parAnnee] of Object.entries(OPTIONS)) {
-    const option = parAnnee[annee] || parAnnee["toutes"] || {
-      title: {text: "Pas de données pour " + annee, left: "center", top: "middle", textStyle: {color: DONNEES.gris, fontWeight: "normal"}},
-    };
-    CHARTS[id].setOption(option, true);
+// vide is a chart that says it has nothing to show.
+const vide = texte => ({title: {text: texte, left: "center", top: "middle", textStyle: {color: DONNEES.gris, fontWeight: "normal"}}});
+// optionPour is a chart's option for a year and a scope (« territoire », « antenne:… »,
+// « commune:… »): the scope's own when the chart narrows to its level, else the territory's.
+function optionPour(id, annee, portee) {
+  const parAnnee = OPTIONS[id];
+  const niveau = portee.split(":")[0];
+  if ((DONNEES.niveaux[id] || []).includes(niveau)) {
+    return parAnnee[annee + "|" + portee] || parAnnee["toutes|" + portee] ||
+      vide("Rien à montrer pour " + DONNEES.portees[portee].nom + " en " + annee);
+  }
+  return parAnnee[annee] || parAnnee["toutes"] || vide("Pas de données pour " + annee);
+}
+// montrer draws every chart for a year and a scope; a chart without figures for them says so
+// rather than keep showing others, one that does not narrow to the scope says it shows the whole
+// territory, and the map outlines the scope's communes.
+function montrer(annee, portee = "territoire") {
+  for (const id of Object.keys(OPTIONS)) {
+    CHARTS[id].setOption(optionPour(id, annee, portee), true);
+  }
+  const carte = CHARTS["couverture_carte"];
+  if (carte && portee !== "territoire") {
+    carte.dispatchAction({type: "select", seriesIndex: 0, name: DONNEES.portees[portee].communes});
+  }
+  for (const note of document.querySelectorAll("p.territoire-entier")) {
+    note.hidden = portee === "territoire";
   }
   for (const table of document.querySelectorAll("table[data-annee]")) {
     table.hidden = table.dataset.annee !== String(annee);
   }
 }
-document.getElementById("annee").addEventListener("change", e => montrer(e.target.value));
+const ANNEE = document.getElementById("annee"), PORTEE = document.getElementById("portee");
+const redessiner = () => montrer(ANNEE.value, PORTEE.value);
+ANNEE.addEventListener("change", redessiner);
+PORTEE.addEventListener("change", redessiner);
 window.addEventListener("resize", () => Object.values(CHARTS).forEach(c => c.resize()));
-montrer(document.getElementById("annee").value);
+redessiner();

@@ -14,25 +14,38 @@ import (
 )
 
 // buildSections lays out every chart of the page, in reading order.
-func buildSections(d *marts.Bundle) []section {
+func buildSections(d *marts.Bundle, all []scope) []section {
 	t := d.Infos.SecretStatistique
 	return []section{
-		{ID: "petite-enfance", Title: "Petite enfance : occupation des EAJE", Charts: []*chart{eajeHeatmap(d), eajeTrend(d)}},
-		{ID: "enfance", Title: "Enfance : accueils collectifs de mineurs", Charts: []*chart{acmFill(d)}},
+		{ID: "petite-enfance", Title: "Petite enfance : occupation des EAJE", Charts: []*chart{eajeHeatmap(d, all), eajeTrend(d, all)}},
+		{ID: "enfance", Title: "Enfance : accueils collectifs de mineurs", Charts: []*chart{acmFill(d, all)}},
 		{ID: "jeunesse", Title: "Jeunesse : séjours", Charts: []*chart{sejours(d, t)}},
-		{ID: "relais", Title: "Relais Petite Enfance", Charts: []*chart{rpeAteliers(d)}},
-		{ID: "formation", Title: "Formation des assistants maternels", Charts: []*chart{trainingUptake(d), trainingSessions(d), brakesLevers(d)}},
+		{ID: "relais", Title: "Relais Petite Enfance", Charts: []*chart{rpeAteliers(d, all)}},
+		{ID: "formation", Title: "Formation des assistants maternels", Charts: []*chart{trainingUptake(d, all), trainingSessions(d, all), brakesLevers(d)}},
 		{ID: "assistants-maternels", Title: "Attractivité du métier d'assistant maternel", Charts: []*chart{amFlows(d, t), agePyramid(d, t), retirements(d, t)}},
 		{ID: "couverture", Title: "Couverture des besoins d'accueil", Charts: []*chart{coverageMap(d)}},
 	}
 }
 
-func eajeHeatmap(d *marts.Bundle) *chart {
-	c := &chart{ID: "eaje_occupation_mois", Height: 120 + 60*len(structureNames(d.EAJEMonths)), Options: map[string]renderable{},
+// bothLevels are the levels of a chart of structures: an antenne's, a commune's.
+var bothLevels = []string{levelAntenne, levelCommune}
+
+// ofAntenne tells a row of an antenne's mart that is the scope's antenne.
+func ofAntenne(s scope, antenne string) bool { return s.Level == levelAntenne && s.Code == antenne }
+
+func eajeHeatmap(d *marts.Bundle, all []scope) *chart {
+	c := &chart{ID: "eaje_occupation_mois", Height: 120 + 60*len(structureNames(d.EAJEMonths)), Options: eajeHeatmaps(d.EAJEMonths),
 		Note: "Taux d'occupation réel : heures de présence des enfants / capacité théorique (places × heures d'ouverture des jours ouverts). " +
 			"Une case vide est un mois dont les présences manquent ou ont été refusées."}
-	names := structureNames(d.EAJEMonths)
-	for y, rows := range byYear(d.EAJEMonths, func(m marts.EAJEMonth) int { return m.Annee }) {
+	narrowed(c, all, d.EAJEMonths, bothLevels, func(s scope, m marts.EAJEMonth) bool { return s.structures[m.Code] }, eajeHeatmaps)
+	return c
+}
+
+// eajeHeatmaps are the monthly occupation of the rows' EAJE, a heatmap per year.
+func eajeHeatmaps(all []marts.EAJEMonth) map[string]renderable {
+	out := map[string]renderable{}
+	names := structureNames(all)
+	for y, rows := range byYear(all, func(m marts.EAJEMonth) int { return m.Annee }) {
 		var data []opts.HeatMapData
 		for _, m := range rows {
 			data = append(data, opts.HeatMapData{Name: m.Nom + " — " + frfmt.Month(time.Month(m.Mois)) + monthState[m.Donnees],
@@ -48,9 +61,9 @@ func eajeHeatmap(d *marts.Bundle) *chart {
 			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		)...)
 		h.AddSeries("Taux d'occupation réel", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: string(cellLabel)}))
-		c.Options[yearKey(y)] = h
+		out[yearKey(y)] = h
 	}
-	return c
+	return out
 }
 
 // monthState is said after a month (or a year) whose presences are not complete.
@@ -67,8 +80,15 @@ func structureNames(rows []marts.EAJEMonth) []string {
 	return names
 }
 
-func eajeTrend(d *marts.Bundle) *chart {
-	years := sortedYears(byYear(d.EAJEYears, func(y marts.EAJEYear) int { return y.Annee }))
+func eajeTrend(d *marts.Bundle, all []scope) *chart {
+	c := &chart{ID: "eaje_tendance", Height: 380, Options: eajeTrends(d.EAJEYears)}
+	narrowed(c, all, d.EAJEYears, bothLevels, func(s scope, y marts.EAJEYear) bool { return s.structures[y.Code] }, eajeTrends)
+	return c
+}
+
+// eajeTrends is the yearly occupation of the rows' EAJE, a line each.
+func eajeTrends(rows []marts.EAJEYear) map[string]renderable {
+	years := sortedYears(byYear(rows, func(y marts.EAJEYear) int { return y.Annee }))
 	line := charts.NewLine()
 	line.SetGlobalOptions(slices.Concat(common("Taux d'occupation réel par année", "Repère national : environ 70 %", pctTooltip), valuesUp(pctAxis))...)
 	labels := make([]string, len(years))
@@ -78,7 +98,7 @@ func eajeTrend(d *marts.Bundle) *chart {
 	line.SetXAxis(labels)
 	var order []string
 	series := map[string][]opts.LineData{}
-	for _, y := range d.EAJEYears {
+	for _, y := range rows {
 		if _, ok := series[y.Nom]; !ok {
 			order = append(order, y.Nom)
 			series[y.Nom] = make([]opts.LineData, len(years))
@@ -88,14 +108,24 @@ func eajeTrend(d *marts.Bundle) *chart {
 	for _, name := range order {
 		line.AddSeries(name, series[name])
 	}
-	return &chart{ID: "eaje_tendance", Height: 380, Options: map[string]renderable{allYears: line}}
+	return map[string]renderable{allYears: line}
 }
 
-func acmFill(d *marts.Bundle) *chart {
-	c := &chart{ID: "acm_remplissage", Options: map[string]renderable{},
+func acmFill(d *marts.Bundle, all []scope) *chart {
+	options, height := acmFills(d.ACM)
+	c := &chart{ID: "acm_remplissage", Options: options, Height: height,
 		Note: "Taux de remplissage de chaque période déclarée : enfants présents par créneau (matin, midi, soir ou journée) / places déclarées."}
+	narrowed(c, all, d.ACM, bothLevels, func(s scope, p marts.ACMPeriod) bool { return s.structures[p.Code] },
+		func(rows []marts.ACMPeriod) map[string]renderable { o, _ := acmFills(rows); return o })
+	return c
+}
+
+// acmFills are the fill rates of the rows' accueils by declared period, a heatmap per year, and
+// the height the tallest needs.
+func acmFills(all []marts.ACMPeriod) (map[string]renderable, int) {
+	out := map[string]renderable{}
 	height := 0
-	for y, rows := range byYear(d.ACM, func(p marts.ACMPeriod) int { return p.Annee }) {
+	for y, rows := range byYear(all, func(p marts.ACMPeriod) int { return p.Annee }) {
 		var names, periods []string
 		for _, p := range rows {
 			if !slices.Contains(names, p.Nom) {
@@ -124,11 +154,10 @@ func acmFill(d *marts.Bundle) *chart {
 			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		)...)
 		h.AddSeries("Taux de remplissage", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: string(cellLabel)}))
-		c.Options[yearKey(y)] = h
+		out[yearKey(y)] = h
 		height = max(height, 160+34*len(names))
 	}
-	c.Height = max(height, 300)
-	return c
+	return out, max(height, 300)
 }
 
 func sejours(d *marts.Bundle, threshold int) *chart {
@@ -151,10 +180,17 @@ func sejours(d *marts.Bundle, threshold int) *chart {
 	return c
 }
 
-func rpeAteliers(d *marts.Bundle) *chart {
-	c := &chart{ID: "rpe_ateliers", Height: 380, Options: map[string]renderable{},
+func rpeAteliers(d *marts.Bundle, all []scope) *chart {
+	c := &chart{ID: "rpe_ateliers", Height: 380, Options: rpeBars(d.RPE),
 		Note: "Ateliers d'éveil tenus et annulés par antenne ; la bulle de la fréquentation donne la part des assistants maternels actifs venus au moins une fois."}
-	for y, rows := range byYear(d.RPE, func(r marts.RPEYear) int { return r.Annee }) {
+	narrowed(c, all, d.RPE, []string{levelAntenne}, func(s scope, r marts.RPEYear) bool { return ofAntenne(s, r.Antenne) }, rpeBars)
+	return c
+}
+
+// rpeBars are the ateliers of the rows' antennes, a chart per year.
+func rpeBars(all []marts.RPEYear) map[string]renderable {
+	out := map[string]renderable{}
+	for y, rows := range byYear(all, func(r marts.RPEYear) int { return r.Annee }) {
 		var names []string
 		var held, cancelled []opts.BarData
 		for _, r := range rows {
@@ -165,9 +201,9 @@ func rpeAteliers(d *marts.Bundle) *chart {
 		bar := charts.NewBar()
 		bar.SetGlobalOptions(slices.Concat(common("Ateliers d'éveil par antenne ("+yearKey(y)+")", "", numTooltip), valuesUp(numAxis))...)
 		bar.SetXAxis(names).AddSeries("Réalisés", held).AddSeries("Annulés", cancelled)
-		c.Options[yearKey(y)] = bar
+		out[yearKey(y)] = bar
 	}
-	return c
+	return out
 }
 
 // territory keeps the territory's rows of a mart with an « antenne » column.
@@ -181,8 +217,14 @@ func territory(rows []marts.TrainingYear) []marts.TrainingYear {
 	return out
 }
 
-func trainingUptake(d *marts.Bundle) *chart {
-	rows := territory(d.Training)
+func trainingUptake(d *marts.Bundle, all []scope) *chart {
+	c := &chart{ID: "formation_depart", Height: 360, Options: uptakeBars(territory(d.Training))}
+	narrowed(c, all, d.Training, []string{levelAntenne}, func(s scope, r marts.TrainingYear) bool { return ofAntenne(s, r.Antenne) }, uptakeBars)
+	return c
+}
+
+// uptakeBars are the rows' rates of AM trained, by year.
+func uptakeBars(rows []marts.TrainingYear) map[string]renderable {
 	var years []string
 	var data []opts.BarData
 	for _, r := range rows {
@@ -192,11 +234,17 @@ func trainingUptake(d *marts.Bundle) *chart {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(slices.Concat(common("Taux de départ en formation des assistants maternels", "AM formées dans l'année / AM agréées au 1er janvier", pctTooltip), valuesUp(pctAxis))...)
 	bar.SetXAxis(years).AddSeries("Taux de départ en formation", data)
-	return &chart{ID: "formation_depart", Height: 360, Options: map[string]renderable{allYears: bar}}
+	return map[string]renderable{allYears: bar}
 }
 
-func trainingSessions(d *marts.Bundle) *chart {
-	rows := territory(d.Training)
+func trainingSessions(d *marts.Bundle, all []scope) *chart {
+	c := &chart{ID: "formation_sessions", Height: 360, Options: sessionBars(territory(d.Training))}
+	narrowed(c, all, d.Training, []string{levelAntenne}, func(s scope, r marts.TrainingYear) bool { return ofAntenne(s, r.Antenne) }, sessionBars)
+	return c
+}
+
+// sessionBars are the rows' training sessions, by year.
+func sessionBars(rows []marts.TrainingYear) map[string]renderable {
 	var years []string
 	var planned, cancelled, under []opts.BarData
 	for _, r := range rows {
@@ -209,7 +257,7 @@ func trainingSessions(d *marts.Bundle) *chart {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(slices.Concat(common("Sessions de formation programmées et annulées", "", numTooltip), valuesUp(numAxis))...)
 	bar.SetXAxis(years).AddSeries("Programmées", planned).AddSeries("Annulées", cancelled).AddSeries("Sous l'effectif minimal", under)
-	return &chart{ID: "formation_sessions", Height: 360, Options: map[string]renderable{allYears: bar}}
+	return map[string]renderable{allYears: bar}
 }
 
 func brakesLevers(d *marts.Bundle) *chart {
@@ -295,7 +343,7 @@ func retirements(d *marts.Bundle, threshold int) *chart {
 }
 
 func coverageMap(d *marts.Bundle) *chart {
-	c := &chart{ID: "couverture_carte", Height: 620, Options: map[string]renderable{},
+	c := &chart{ID: "couverture_carte", Height: 620, Options: map[string]renderable{}, Outlines: true,
 		Note: "Places d'accueil (assistants maternels actifs et EAJE) pour 100 enfants de moins de 3 ans, par commune. Les effectifs d'enfants marqués « estimation » ne sont pas des chiffres de l'INSEE."}
 	for y, rows := range byYear(d.Coverage, func(r marts.Coverage) int { return r.Annee }) {
 		var data []opts.MapData
@@ -316,19 +364,21 @@ func coverageMap(d *marts.Bundle) *chart {
 }
 
 // noLegendSymbols is a map chart that does not dot every commune with the series' legend symbol,
-// which ECharts does whenever a legend component exists, even hidden; go-echarts has no option
-// for it.
+// which ECharts does whenever a legend component exists, even hidden, and whose communes the page
+// outlines when an antenne or a commune is chosen; go-echarts has no option for either.
 type noLegendSymbols struct{ *charts.Map }
 
 func (m noLegendSymbols) JSON() map[string]any {
 	type series struct {
 		charts.SingleSeries
-		ShowLegendSymbol bool `json:"showLegendSymbol"`
+		ShowLegendSymbol bool           `json:"showLegendSymbol"`
+		SelectedMode     string         `json:"selectedMode"` // the communes of the antenne or commune chosen
+		Select           map[string]any `json:"select"`
 	}
 	o := m.Map.JSON()
 	var all []series
 	for _, s := range m.MultiSeries {
-		all = append(all, series{s, false})
+		all = append(all, series{s, false, "multiple", map[string]any{"itemStyle": map[string]any{"borderColor": palette.Text, "borderWidth": 2.5}}})
 	}
 	o["series"] = all
 	return o

@@ -65,13 +65,16 @@ type Commune struct {
 	Nom             string
 	Population      int
 	PopulationAnnee int
+	// Antenne is the code of the relais antenne that covers the commune and NomAntenne its name;
+	// both empty when none does.
+	Antenne, NomAntenne string
 }
 
 // Communes reads every commune, by name in French order.
 func (r *Reader) Communes(ctx context.Context) ([]Commune, error) {
 	return collect(ctx, r.db, "communes", func(rows *sql.Rows) (Commune, error) {
 		var c Commune
-		err := rows.Scan(&c.Insee, &c.Nom, &c.Population, &c.PopulationAnnee)
+		err := rows.Scan(&c.Insee, &c.Nom, &c.Population, &c.PopulationAnnee, &c.Antenne, &c.NomAntenne)
 		return c, err
 	})
 }
