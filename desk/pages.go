@@ -43,6 +43,11 @@ func (s *Server) readPublished(ctx context.Context, rejects bool) (*published, e
 		return nil, err
 	}
 	p.Built = infos.ConstruitLe
+	// The file's own time says when it was published, whatever clock built it: a file dropped
+	// later is new.
+	if info, err := os.Stat(path); err == nil {
+		p.Built = info.ModTime()
+	}
 	if p.Quality, err = r.Quality(ctx); err != nil {
 		return nil, err
 	}
@@ -142,11 +147,21 @@ func (s *Server) exportsPage(w http.ResponseWriter, r *http.Request) {
 			e.Status, e.Detail, e.Class = fileStatus(q)
 			e.Refused = q.Statut == "refuse"
 		}
-		key := cmp.Or(e.Structure, "(sans structure dans le nom)")
-		groups[key] = append(groups[key], e)
+		groups[e.Structure] = append(groups[e.Structure], e)
+	}
+	names := map[string]string{}
+	if pub != nil {
+		for _, c := range pub.Completude {
+			names[c.Code] = c.Nom + " (" + c.Code + ")"
+		}
 	}
 	for _, k := range slices.Sorted(maps.Keys(groups)) {
-		d.Groups = append(d.Groups, exportGroup{Structure: k, Files: groups[k]})
+		if k != "" {
+			d.Groups = append(d.Groups, exportGroup{Structure: cmp.Or(names[k], k), Files: groups[k]})
+		}
+	}
+	if files := groups[""]; len(files) > 0 { // the service's own lists, and files not yet read
+		d.Groups = append(d.Groups, exportGroup{Structure: "Fichiers du service, ou sans structure dans le nom", Files: files})
 	}
 	d.FileCount = len(files)
 	s.render(w, r, "exports", "Exports", d)

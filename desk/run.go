@@ -14,6 +14,7 @@ import (
 // runState is a run of the pipeline started from the desk: its events as they come, then its
 // outcome.
 type runState struct {
+	number   int // 1 for the desk's first run
 	mu       sync.Mutex
 	started  time.Time
 	ended    time.Time
@@ -66,6 +67,10 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 	}
 	st := newRun(s.o.Now())
 	s.mu.Lock()
+	if s.run != nil {
+		st.number = s.run.number
+	}
+	st.number++
 	s.run = st
 	s.mu.Unlock()
 	go func() {
@@ -87,6 +92,7 @@ func (s *Server) Running() bool {
 
 type runData struct {
 	Started      bool
+	Number       int
 	Running      bool
 	Stage        string
 	Done, Total  int
@@ -105,7 +111,7 @@ func (s *Server) runPage(w http.ResponseWriter, r *http.Request) {
 	d := runData{}
 	if st != nil {
 		st.mu.Lock()
-		d = runData{Started: true, Running: !st.finished, Stage: st.stage, Done: st.done, Total: st.total, Began: st.started, Ended: st.ended,
+		d = runData{Started: true, Number: st.number, Running: !st.finished, Stage: st.stage, Done: st.done, Total: st.total, Began: st.started, Ended: st.ended,
 			Code: st.outcome.Code, CodeMeaning: codeMeanings[st.outcome.Code], Words: st.words}
 		for _, e := range st.events {
 			if e.Line != "" {
