@@ -25,17 +25,31 @@ type Failure struct {
 // Check runs every data test: the unique and not-null test of each model key, then the files of
 // tests/. It returns the failed ones; the error is for tests that could not run at all.
 func (p *Project) Check(ctx context.Context, db *sql.DB) ([]Failure, error) {
+	all, err := p.Outcomes(ctx, db)
+	if err != nil {
+		return nil, err
+	}
 	var failures []Failure
-	for _, t := range p.allTests() {
-		f, err := runTest(ctx, db, t)
-		if err != nil {
-			return nil, err
-		}
+	for _, f := range all {
 		if f.Count > 0 {
 			failures = append(failures, f)
 		}
 	}
 	return failures, nil
+}
+
+// Outcomes runs every data test, as Check does, and returns each one's outcome in order: a test
+// whose Count is 0 passed.
+func (p *Project) Outcomes(ctx context.Context, db *sql.DB) ([]Failure, error) {
+	var out []Failure
+	for _, t := range p.allTests() {
+		f, err := runTest(ctx, db, t)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, nil
 }
 
 // allTests turns each model key into a test, followed by the test files.

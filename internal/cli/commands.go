@@ -177,10 +177,21 @@ func (a *app) checkCommand() *cobra.Command {
 				return err
 			}
 			defer db.Close()
+			outcomes, err := project.Outcomes(cmd.Context(), db)
+			if err != nil {
+				return err
+			}
+			for _, o := range outcomes {
+				state := "réussi"
+				if o.Count > 0 {
+					state = fmt.Sprintf("ÉCHEC (%d ligne(s))", o.Count)
+				}
+				a.printf("%-22s %s — %s\n", state, o.Test, o.Description)
+			}
 			if err := a.check(cmd.Context(), project, db); err != nil {
 				return err
 			}
-			a.printf("tests de données : tous réussis\n")
+			a.printf("tests de données : tous réussis (%d)\n", len(outcomes))
 			return nil
 		},
 	}
@@ -210,20 +221,28 @@ func (a *app) dashboardCommand() *cobra.Command {
 }
 
 func (a *app) queryCommand() *cobra.Command {
-	return &cobra.Command{
-		Use:     `query "SQL"`,
-		Short:   "Interroger l'entrepôt publié (lecture seule) et afficher le résultat en tableau",
-		Example: `  enfance query "SELECT nom, population FROM marts.dim_commune ORDER BY population DESC LIMIT 5"`,
-		Args:    exactArgs(1),
+	format := "table"
+	cmd := &cobra.Command{
+		Use:   `query "SQL"`,
+		Short: "Interroger l'entrepôt publié (lecture seule) et afficher le résultat en tableau, CSV ou JSON",
+		Example: `  enfance query "SELECT nom, population FROM marts.dim_commune ORDER BY population DESC LIMIT 5"
+  enfance query --format csv "SELECT * FROM marts.couverture_commune" > couverture.csv`,
+		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			write, ok := queryFormats[format]
+			if !ok {
+				return usageError{fmt.Errorf("--format %q : table, csv ou json", format)}
+			}
 			db, err := warehouse.OpenReadOnly(a.warehousePath())
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			return printQuery(cmd.Context(), a.stdout, db, args[0])
+			return runQuery(cmd.Context(), a.stdout, db, args[0], write)
 		},
 	}
+	cmd.Flags().StringVar(&format, "format", format, "table (pour lire), csv (séparateur virgule, UTF-8) ou json (un tableau d'objets)")
+	return cmd
 }
 
 func (a *app) schemaCommand() *cobra.Command {

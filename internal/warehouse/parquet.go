@@ -6,10 +6,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // ExportParquet writes every table of schema as dir/<table>.parquet, each through a temporary
-// file and a rename, and returns the paths written in table order.
+// file and a rename, and returns the paths written in table order. Each file carries the table's
+// and its columns' comments as key-value metadata (see [comments]), so that a tool reading the
+// Parquet alone still has the data dictionary.
 func ExportParquet(ctx context.Context, db *sql.DB, schema, dir string) ([]string, error) {
 	tables, err := Tables(ctx, db, schema)
 	if err != nil {
@@ -22,7 +25,11 @@ func ExportParquet(ctx context.Context, db *sql.DB, schema, dir string) ([]strin
 	for _, t := range tables {
 		path := filepath.Join(dir, t+".parquet")
 		tmp := path + ".tmp"
-		stmt := "COPY " + Qualified(schema, t) + " TO " + Literal(tmp) + " (FORMAT parquet, COMPRESSION zstd)"
+		kv, err := comments(ctx, db, schema, t)
+		if err != nil {
+			return nil, err
+		}
+		stmt := "COPY " + Qualified(schema, t) + " TO " + Literal(tmp) + " (FORMAT parquet, COMPRESSION zstd, KV_METADATA " + kv + ")"
 		if _, err := db.ExecContext(ctx, stmt); err != nil {
 			_ = os.Remove(tmp)
 			return nil, fmt.Errorf("entrepôt : export de %s.%s : %w", schema, t, err)
@@ -53,4 +60,32 @@ func Tables(ctx context.Context, db *sql.DB, schema string) ([]string, error) {
 		names = append(names, n)
 	}
 	return names, rows.Err()
+}
+
+// comments are a table's comments as a DuckDB struct for KV_METADATA: enfance.table (schema and
+// name), enfance.description (the table's comment) and enfance.colonne.<column> (each column's).
+func comments(ctx context.Context, db *sql.DB, schema, table string) (string, error) {
+	pairs := []string{Literal("enfance.table") + ": " + Literal(schema+"."+table)}
+	rows, err := db.QueryContext(ctx, `SELECT '' AS col, coalesce(comment, '') FROM duckdb_tables() WHERE schema_name = ? AND table_name = ?
+		UNION ALL SELECT '', coalesce(comment, '') FROM duckdb_views() WHERE schema_name = ? AND view_name = ?
+		UNION ALL SELECT column_name, coalesce(comment, '') FROM duckdb_columns() WHERE schema_name = ? AND table_name = ?`,
+		schema, table, schema, table, schema, table)
+	if err != nil {
+		return "", fmt.Errorf("entrepôt : commentaires de %s.%s : %w", schema, table, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var column, comment string
+		if err := rows.Scan(&column, &comment); err != nil {
+			return "", fmt.Errorf("entrepôt : commentaires de %s.%s : %w", schema, table, err)
+		}
+		key := "enfance.description"
+		if column != "" {
+			key = "enfance.colonne." + column
+		}
+		if comment != "" {
+			pairs = append(pairs, Literal(key)+": "+Literal(comment))
+		}
+	}
+	return "{" + strings.Join(pairs, ", ") + "}", rows.Err()
 }

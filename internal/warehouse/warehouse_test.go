@@ -142,7 +142,8 @@ func TestExportParquet(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	published := filepath.Join(dir, FileName)
-	build(t, published, "SELECT 'Quaëdypre' AS nom, 1108 AS population")
+	build(t, published, "SELECT 'Quaëdypre' AS nom, 1108 AS population",
+		"COMMENT ON TABLE marts.t IS 'Une commune, l''été'", "COMMENT ON COLUMN marts.t.population IS 'Population municipale'")
 	db, err := OpenReadOnly(published)
 	if err != nil {
 		t.Fatal(err)
@@ -159,6 +160,10 @@ func TestExportParquet(t *testing.T) {
 	if got != "Quaëdypre 1108" {
 		t.Errorf("parquet holds %q", got)
 	}
+	kv := queryString(t, db, "SELECT string_agg(decode(key) || '=' || decode(value), ' | ' ORDER BY key) FROM parquet_kv_metadata("+Literal(paths[0])+")")
+	if want := "enfance.colonne.population=Population municipale | enfance.description=Une commune, l'été | enfance.table=marts.t"; kv != want {
+		t.Errorf("parquet metadata %q, want %q", kv, want)
+	}
 }
 
 func TestQuoting(t *testing.T) {
@@ -170,8 +175,8 @@ func TestQuoting(t *testing.T) {
 	}
 }
 
-// build publishes a warehouse holding marts.t made by query.
-func build(t *testing.T, published, query string) {
+// build publishes a warehouse holding marts.t made by query, then the statements given.
+func build(t *testing.T, published, query string, then ...string) {
 	t.Helper()
 	ctx := context.Background()
 	b, err := Build(ctx, published)
@@ -179,8 +184,10 @@ func build(t *testing.T, published, query string) {
 		t.Fatal(err)
 	}
 	defer b.Abort()
-	if _, err := b.DB.Exec("CREATE TABLE marts.t AS " + query); err != nil {
-		t.Fatal(err)
+	for _, stmt := range append([]string{"CREATE TABLE marts.t AS " + query}, then...) {
+		if _, err := b.DB.Exec(stmt); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := b.Publish(ctx); err != nil {
 		t.Fatal(err)
