@@ -95,6 +95,11 @@ func writeAtomic(dir, name string, r io.Reader, replace bool) (err error) {
 		if errors.Is(err, fs.ErrExist) {
 			return errExists
 		}
+		// A file system without hard links (FAT, some network shares): check again, then rename.
+		if _, serr := os.Lstat(final); serr == nil {
+			return errExists
+		}
+		err = os.Rename(tmp.Name(), final)
 		return err
 	}
 	return os.Remove(tmp.Name())

@@ -245,6 +245,16 @@ type document struct {
 	Open                   bool // a page that opens in the browser
 }
 
+// documentNames say what the documents a run writes are, by the start of their name.
+var documentNames = map[string]string{
+	"bilan-caf-":      "bilan CAF (PDF)",
+	"brief-elus-":     "note aux élus (PDF)",
+	"evaluation-ctg-": "évaluation CTG (PDF)",
+	"communes.pdf":    "les communes (PDF)",
+	"indicateurs-":    "indicateurs, à recopier dans les formulaires de la CAF (Excel)",
+	"rejets-":         "fichiers refusés et lignes rejetées, à renvoyer aux structures (Excel)",
+}
+
 type documentsData struct {
 	Main, Communes []document
 }
@@ -267,11 +277,16 @@ func (s *Server) documents() documentsData {
 			case ".pdf":
 				doc.What = "rapport PDF"
 			case ".xlsx":
-				doc.What = "classeur"
+				doc.What = "classeur Excel"
 			case ".html":
-				doc.What, doc.Open = "tableau de bord", true
+				doc.What, doc.Open = "tableau de bord (page à ouvrir dans le navigateur)", true
 			default:
 				continue
+			}
+			for prefix, what := range documentNames {
+				if strings.HasPrefix(doc.Name, prefix) {
+					doc.What = what
+				}
 			}
 			if strings.HasPrefix(f.rel, "communes/") {
 				doc.What = "fiche commune"

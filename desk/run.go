@@ -25,6 +25,7 @@ type runState struct {
 	finished bool
 	outcome  Outcome
 	words    []string
+	warn     bool          // files refused or rows rejected: the outcome shows in orange
 	changed  chan struct{} // closed and replaced at each event
 }
 
@@ -47,10 +48,10 @@ func (st *runState) add(e Event) {
 	st.changed = make(chan struct{})
 }
 
-func (st *runState) finish(o Outcome, words []string, now time.Time) {
+func (st *runState) finish(o Outcome, words []string, warn bool, now time.Time) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	st.finished, st.outcome, st.words, st.ended = true, o, words, now
+	st.finished, st.outcome, st.words, st.warn, st.ended = true, o, words, warn, now
 	close(st.changed)
 	st.changed = make(chan struct{})
 }
@@ -76,7 +77,8 @@ func (s *Server) startRun(w http.ResponseWriter, r *http.Request) {
 	go func() {
 		defer s.runMu.Unlock()
 		out := s.o.Run(s.ctx, st.add)
-		st.finish(out, s.outcomeWords(s.ctx, out), s.o.Now())
+		words, warn := s.outcomeWords(s.ctx, out)
+		st.finish(out, words, warn, s.o.Now())
 	}()
 	http.Redirect(w, r, "/traitement", http.StatusSeeOther)
 }
@@ -118,8 +120,12 @@ func (s *Server) runPage(w http.ResponseWriter, r *http.Request) {
 				d.Log = append(d.Log, e.Line)
 			}
 		}
+		warn := st.warn
 		st.mu.Unlock()
 		d.Class = map[int]string{0: "ok", 4: "attention"}[d.Code]
+		if warn && d.Class == "ok" {
+			d.Class = "attention"
+		}
 		if d.Class == "" {
 			d.Class = "erreur"
 		}
@@ -172,7 +178,7 @@ func (s *Server) runStream(w http.ResponseWriter, r *http.Request) {
 
 // codeMeanings say what each exit code of « enfance run » means.
 var codeMeanings = map[int]string{
-	0: "code 0 : traitement réussi",
+	0: "code 0 : traitement mené à son terme",
 	1: "code 1 : échec ; l'entrepôt et les documents du traitement précédent sont gardés",
 	2: "code 2 : réglage invalide",
 	3: "code 3 : des lignes ont été rejetées",
@@ -183,24 +189,23 @@ var incompleteYear = regexp.MustCompile(`attendu\(s\) pour (\d{4})`)
 
 // outcomeWords says the outcome of a run in plain words, from its code and the published
 // warehouse.
-func (s *Server) outcomeWords(ctx context.Context, o Outcome) []string {
-	var words []string
+func (s *Server) outcomeWords(ctx context.Context, o Outcome) (words []string, warn bool) {
 	switch o.Code {
 	case 0, 4:
 		words = append(words, "Les documents sont publiés : voir la page Documents.")
 	case 1:
 		words = append(words, "Le traitement a échoué : "+o.Err, "Les documents et l'entrepôt du traitement précédent sont gardés tels quels.")
-		return words
+		return words, true
 	default:
 		words = append(words, "Le traitement s'est arrêté : "+o.Err)
-		return words
+		return words, true
 	}
 	if m := incompleteYear.FindStringSubmatch(o.Log); m != nil {
 		words = append(words, "Les chiffres de "+m[1]+" sont partiels : des exports manquent, sont refusés ou partiels (voir Exports) ; les documents les marquent « partiel » ou « manquant ».")
 	}
 	pub, err := s.readPublished(ctx, true)
 	if err != nil || pub == nil {
-		return words
+		return words, false
 	}
 	refused := 0
 	for _, q := range pub.Quality {
@@ -221,7 +226,7 @@ func (s *Server) outcomeWords(ctx context.Context, o Outcome) []string {
 	if refused == 0 && len(lines) == 0 && o.Code == 0 {
 		words = append(words, "Aucun fichier refusé, aucune ligne rejetée.")
 	}
-	return words
+	return words, refused > 0 || len(lines) > 0
 }
 
 func plural(n int, one, many string) string {
