@@ -519,6 +519,9 @@ func TestMappingPageCreatesTheTerritoryFile(t *testing.T) {
 	if strings.Contains(page, "<script>alert") || !strings.Contains(page, "&lt;script&gt;alert(1)&lt;/script&gt;") {
 		t.Errorf("a header reached the page unescaped:\n%s", page)
 	}
+	if !strings.Contains(page, "Les colonnes attendues dans un export structures") || !strings.Contains(page, "<td>commune_insee</td><td>oui</td>") {
+		t.Errorf("no table of the kind's columns:\n%s", page)
+	}
 	if !strings.Contains(page, `name="colonne"`) {
 		t.Errorf("no drop-down list for the unknown header:\n%s", page)
 	}

@@ -31,7 +31,14 @@ type mappingData struct {
 	In        ingest.Inspection
 	Rows      []headerRow
 	Columns   []option
+	Expected  []expected // the kind's columns, to read beside the headers
 	Err       string
+}
+
+// expected is a column of the kind, and whether a header of the file names it.
+type expected struct {
+	Name, Doc       string
+	Required, Named bool
 }
 
 type headerRow struct {
@@ -91,9 +98,14 @@ func (s *Server) inspectInto(r *http.Request, d *mappingData) {
 		return
 	}
 	d.Columns = kindOptions(k)
+	named := map[string]bool{}
 	for _, h := range in.Headers {
 		d.Rows = append(d.Rows, headerRow{Header: h.Header, Column: h.Column, Problem: h.Problem,
 			Choose: h.Column == "" || h.Proposed || h.Problem != ""})
+		named[strings.TrimSuffix(h.Column, exports.GivenSuffix)] = h.Column != ""
+	}
+	for _, c := range k.Columns {
+		d.Expected = append(d.Expected, expected{Name: c.Name, Doc: c.Doc, Required: c.Required, Named: named[c.Name]})
 	}
 }
 

@@ -78,6 +78,10 @@ func (a *app) serve(ctx context.Context, port int, browser bool) error {
 	err = srv.Serve(ln)
 	if errors.Is(err, http.ErrServerClosed) {
 		<-done
+		// A run under way was told to stop with ctx: let it leave the published files as they were.
+		for wait := 0; d.Running() && wait < 300; wait++ {
+			time.Sleep(100 * time.Millisecond)
+		}
 		a.printf("bureau fermé\n")
 		return nil
 	}
