@@ -43,6 +43,7 @@ func Brief(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 	if p := billingByEAJE(b.EAJEYears, year); p != "" {
 		m.AddAutoRow(text.NewCol(12, p, props.Text{Size: 8, Top: 2}))
 	}
+	addReferences(m, b, year)
 	charts := []struct {
 		title string
 		chart barChart
@@ -272,21 +273,35 @@ func pyramidChart(rows []marts.AgeBand, year, threshold int) barChart {
 	return c
 }
 
-// addCoverageMap draws the communes coloured by their coverage of the year, with its scale.
+// The coverage map is printed mapMM tall, drawn mapPx wide (about 9 pixels a millimetre).
+const (
+	mapMM = 115.0
+	mapPx = 1040
+)
+
+// addCoverageMap draws the communes coloured by the class of their coverage of the year, with
+// the names that fit, and its legend.
 func addCoverageMap(m core.Maroto, b *marts.Bundle, year int) error {
 	values := map[string]*float64{}
 	estimate := false
+	top := 0.0
 	for _, c := range b.Coverage {
 		if c.Annee == year && c.Taux.Valid {
 			v := c.Taux.Float64
 			values[c.Insee] = &v
+			top = math.Max(top, v)
 			estimate = estimate || c.Estimation
 		}
 	}
 	if len(b.Boundaries) == 0 {
 		return nil
 	}
-	png, err := choropleth(b.Boundaries, values, palette.CoverageTop, 907) // 120 mm at twice 96 dpi
+	names := map[string]string{}
+	for _, c := range b.Boundaries {
+		names[c.Insee] = c.Nom
+	}
+	classes := coverageClasses(top)
+	png, err := choropleth(b.Boundaries, names, values, classes, mapPx)
 	if err != nil {
 		return err
 	}
@@ -294,7 +309,13 @@ func addCoverageMap(m core.Maroto, b *marts.Bundle, year int) error {
 	if estimate {
 		title += " (effectifs d'enfants estimés)"
 	}
-	m.AddRows(titled(title, 95, png), mapLegend())
+	missing := len(values) < len(b.Boundaries)
+	// The map is as tall as it is wide: the image takes the row's height under its title.
+	m.AddRows(row.New(mapMM + 9).Add(col.New(12).Add(
+		text.New(title, props.Text{Size: 10, Style: fontstyle.Bold, Top: 3}),
+		image.NewFromBytes(png, extension.Png, props.Rect{Top: 9, Percent: 100 * mapMM / (mapMM + 9), Center: false}),
+	)))
+	m.AddRows(mapLegend(classes, missing)...)
 	return nil
 }
 
@@ -306,18 +327,20 @@ func titled(title string, heightMM float64, png []byte) core.Row {
 	))
 }
 
-// mapLegend is the colour scale under the map, in five steps.
-func mapLegend() core.Row {
-	cols := []core.Col{text.NewCol(2, "Échelle :", props.Text{Size: 8, Top: 1})}
-	for step := range 5 {
-		v := float64(palette.CoverageTop) * float64(step) / 4
-		c := scaleColor(&v, palette.CoverageTop)
-		label := frfmt.Decimal(v, 0)
-		if step == 4 {
-			label += " et plus"
-		}
-		cols = append(cols, col.New(2).Add(text.New(label, props.Text{Size: 8, Top: 1, Align: align.Center})).
-			WithStyle(&props.Cell{BackgroundColor: &props.Color{Red: int(c.R), Green: int(c.G), Blue: int(c.B)}}))
+// mapLegend is the map's legend: its title, then one coloured cell per class, and
+// « sans donnée » when a commune has no figure.
+func mapLegend(classes []class, missing bool) []core.Row {
+	if missing {
+		classes = append(classes, noData)
 	}
-	return row.New(6).Add(cols...)
+	cols := make([]core.Col, 0, len(classes))
+	for _, c := range classes {
+		cols = append(cols, col.New(2).Add(text.New(c.label, props.Text{Size: 7.5, Top: 1, Align: align.Center})).
+			WithStyle(&props.Cell{BackgroundColor: &props.Color{Red: int(c.color.R), Green: int(c.color.G), Blue: int(c.color.B)}}))
+	}
+	return []core.Row{
+		text.NewRow(5, "Légende : places d'accueil pour 100 enfants de moins de 3 ans (chaque classe compte sa borne basse)",
+			props.Text{Size: 8, Style: fontstyle.Bold, Top: 1}),
+		row.New(6).Add(cols...),
+	}
 }

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"math"
 	"sync"
 
 	"github.com/go-analyze/charts"
@@ -28,6 +29,7 @@ type barChart struct {
 	HeightMM   float64
 	Horizontal bool // bars along the value axis from the left, categories top to bottom
 	Percent    bool // values are fractions, printed as percentages
+	small      bool // a small chart: smaller text and margins
 	// hidden labels a count of persons too small to show (« < 5 »), drawn as hiddenCount.
 	hidden string
 }
@@ -75,17 +77,27 @@ func (c barChart) png() ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("police des graphiques : %w", err)
 	}
+	size := chartFont
+	if c.small {
+		size = chartFont * 0.65
+	}
+	fontStyle := func(face *truetype.Font) charts.FontStyle { return fontStyleOf(face, size) }
 	opt := charts.NewBarChartOptionWithData(c.Values)
 	opt.Theme = theme()
 	opt.CategoryAxis = charts.CategoryAxisOption{Labels: c.Categories, LabelFontStyle: fontStyle(face)}
-	opt.ValueAxis = []charts.ValueAxisOption{{Min: charts.Ptr(0.0), LabelFontStyle: fontStyle(face)}}
 	format := func(v float64) string { return frfmt.Decimal(v, 0) }
 	if c.Percent {
 		format = func(v float64) string { return frfmt.Percent(v, 0) }
 	}
+	a := c.axis(textWidth(face), format, size)
+	opt.ValueAxis = []charts.ValueAxisOption{{Min: charts.Ptr(0.0), Max: charts.Ptr(a.top), LabelCount: a.labels,
+		PreferNiceIntervals: charts.Ptr(false), LabelFontStyle: fontStyle(face)}}
 	opt.ValueFormatter = format
 	opt.Horizontal = c.Horizontal
 	opt.Padding = charts.NewBoxEqual(30) // 4 mm
+	if c.small {
+		opt.Padding = charts.NewBoxEqual(12)
+	}
 	for i := range opt.SeriesList {
 		opt.SeriesList[i].Label = charts.SeriesLabel{Show: charts.Ptr(true), FontStyle: fontStyle(face),
 			LabelFormatter: c.label(format)}
@@ -101,8 +113,8 @@ func (c barChart) png() ([]byte, error) {
 	return p.Bytes()
 }
 
-func fontStyle(face *truetype.Font) charts.FontStyle {
-	return charts.FontStyle{Font: face, FontSize: chartFont, FontColor: charts.ColorFromHex(palette.Text)}
+func fontStyleOf(face *truetype.Font, size float64) charts.FontStyle {
+	return charts.FontStyle{Font: face, FontSize: size, FontColor: charts.ColorFromHex(palette.Text)}
 }
 
 func theme() charts.ColorPalette {
@@ -117,4 +129,27 @@ func theme() charts.ColorPalette {
 		AxisStrokeColor:    charts.ColorFromHex(palette.Muted),
 		AxisSplitLineColor: charts.ColorFromHex(palette.Zebra),
 	})
+}
+
+// axis is the chart's value axis (see [niceAxis]): as many steps as fit along it, with room at
+// the end of a horizontal chart for the label beside the longest bar.
+func (c barChart) axis(width func(string, float64) float32, format func(float64) string, size float64) valueAxis {
+	largest := 0.0
+	for _, s := range c.Values {
+		for _, v := range s {
+			largest = math.Max(largest, v)
+		}
+	}
+	widest := float64(width(format(largest*1.5+1), size))
+	length := c.HeightMM * pxPerMM * 0.7 // the plot's height, under the legend and over the labels
+	label := size * 1.2
+	if c.Horizontal {
+		length, label = c.WidthMM*pxPerMM*0.6, widest // the categories' names take the left
+	}
+	a := niceAxis(largest, axisLabels(length, label), c.Percent)
+	if c.Horizontal && largest > 0 && a.top-largest < a.step/2 {
+		a.top += a.step
+		a.labels++
+	}
+	return a
 }

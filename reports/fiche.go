@@ -3,17 +3,28 @@ package reports
 import (
 	"strconv"
 
+	"github.com/johnfercher/maroto/v2/pkg/components/col"
+	"github.com/johnfercher/maroto/v2/pkg/components/image"
+	"github.com/johnfercher/maroto/v2/pkg/components/row"
+	"github.com/johnfercher/maroto/v2/pkg/components/text"
+	"github.com/johnfercher/maroto/v2/pkg/consts/extension"
+	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
 	"github.com/johnfercher/maroto/v2/pkg/core"
+	"github.com/johnfercher/maroto/v2/pkg/props"
 
 	"enfance/internal/frfmt"
 	"enfance/internal/marts"
 )
 
 // FicheSources names the sources of a commune's page.
-const FicheSources = "INSEE (populations légales) ; registre des assistants maternels ; exports des structures"
+const FicheSources = "INSEE (populations légales) ; IGN (contours) ; registre des assistants maternels ; exports des structures"
 
-// Fiche is the page of one commune for its maire: its assistants maternels and places, its
-// children in each structure, its coverage and how it moved over the years.
+// locatorPx is the width of the locator map: 45 mm at twice 96 dpi.
+const locatorPx = 340
+
+// Fiche is the page of one commune for its maire: where it lies, its assistants maternels and
+// places beside its antenne's and the territory's, its children in each structure, and how its
+// places moved over the years.
 func Fiche(meta Meta, b *marts.Bundle, c marts.Commune, year int) (core.Maroto, error) {
 	m, err := newDocument(meta, c.Nom+" — fiche commune "+strconv.Itoa(year))
 	if err != nil {
@@ -21,58 +32,220 @@ func Fiche(meta Meta, b *marts.Bundle, c marts.Commune, year int) (core.Maroto, 
 	}
 	t := meta.Infos.SecretStatistique
 	var history []marts.Coverage
-	var now *marts.Coverage
 	for _, cv := range b.Coverage {
 		if cv.Insee == c.Insee {
 			history = append(history, cv)
 		}
 	}
-	for i := range history {
-		if history[i].Annee == year {
-			now = &history[i]
-		}
+	if err := addWhere(m, b, c, shownYears(history, year)); err != nil {
+		return nil, err
 	}
-	m.AddRows(paragraph(c.Nom + " (" + c.Insee + ") : " + frfmt.Int(c.Population) + " habitants (population municipale " +
-		strconv.Itoa(c.PopulationAnnee) + ")."))
 	addCompleteness(m, b, year, year)
 	s := newScope(inFiche, b, year, []int{year})
 	s.commune = c
 	addRetenir(m, s.facts())
-	addCommuneCare(m, now, year, t, stateOf(b, year, "", "am_registre") != "manquant")
-	addTerritoryCoverage(m, s)
+	addCommuneCare(m, s, stateOf(b, year, "", "am_registre") != "manquant")
 	addCommuneChildren(m, b, c.Insee, year, t)
-	addCommuneHistory(m, history, now, t)
+	addCommuneHistory(m, shownYears(history, year), year, t)
 	return m, nil
 }
 
-// addCommuneCare is the commune's care for young children in the year: its assistants
-// maternels, their places, its EAJE places and its coverage.
-// Without the year's register of the AM, its figures are « manquant », never the year before's.
-func addCommuneCare(m core.Maroto, now *marts.Coverage, year, t int, register bool) {
-	heading(m, "L'accueil des jeunes enfants dans la commune en "+strconv.Itoa(year))
-	none := "–"
-	if !register {
-		none = "manquant (registre des assistants maternels de l'année non reçu)"
+// addWhere is the first row of the page: the commune's population and antenne, the locator map
+// of the commune in the territory, and a small chart of its AM's places over the years.
+func addWhere(m core.Maroto, b *marts.Bundle, c marts.Commune, history []marts.Coverage) error {
+	lines := []string{c.Nom + " (" + c.Insee + ")", frfmt.Int(c.Population) + " habitants (population municipale " +
+		strconv.Itoa(c.PopulationAnnee) + ")"}
+	if c.NomAntenne != "" {
+		lines = append(lines, "Relais Petite Enfance : "+c.NomAntenne)
 	}
-	rows := [][2]string{{"Assistants maternels agréés au 31 décembre", none}, {"Places agréées chez ces assistants maternels", none},
-		{"Places en EAJE (part des sites d'un bus)", none}, {"Enfants de moins de 3 ans", none}, {"Places pour 100 enfants de moins de 3 ans", none}}
-	if now != nil {
-		rows[0][1] = frfmt.Persons(now.AM, t)
-		rows[1][1] = frfmt.Int(now.PlacesAM)
-		rows[2][1] = frfmt.Decimal(now.PlacesEAJE, 1)
-		if now.Enfants.Valid {
-			rows[3][1] = frfmt.Persons(int(now.Enfants.Int64), t)
-			if now.Estimation {
-				rows[3][1] += " (estimation)"
+	info := col.New(4)
+	for i, l := range lines {
+		style := props.Text{Size: 9, Top: 2 + float64(i)*9}
+		if i == 0 {
+			style.Size, style.Style = 11, fontstyle.Bold
+		}
+		info.Add(text.New(l, style))
+	}
+	cols := []core.Col{info}
+	if len(b.Boundaries) > 0 {
+		png, err := locator(b.Boundaries, c.Insee, locatorPx)
+		if err != nil {
+			return err
+		}
+		cols = append(cols, col.New(3).Add(image.NewFromBytes(png, extension.Png, props.Rect{Top: 1, Percent: 100, Center: true})))
+	}
+	if len(history) > 1 {
+		png, err := placesChart(history).png()
+		if err != nil {
+			return err
+		}
+		cols = append(cols, col.New(5).Add(
+			text.New("Places agréées des assistants maternels", props.Text{Size: 8, Style: fontstyle.Bold, Top: 1, Left: 3}),
+			image.NewFromBytes(png, extension.Png, props.Rect{Top: 5, Percent: 100})))
+	}
+	m.AddRows(row.New(placesChartMM + 5).Add(cols...))
+	return nil
+}
+
+// area is the sum of the coverage of some communes in a year: a commune, its antenne or the
+// territory. A count of persons that a commune's secrecy masks makes the sum « – »: it could not
+// be computed from the published figures, and printing it would reveal the masked count.
+type area struct {
+	name                    string
+	communes                int
+	am, enfants             int
+	amMasked, enfantsMasked bool
+	enfantsRaw              int // a single commune's count as the mart gives it, masked or not
+	placesAM                int
+	placesEAJE              float64
+	estimation              bool
+	known                   bool // at least one commune with a row of the year
+}
+
+func (a *area) add(c marts.Coverage) {
+	a.known = true
+	a.communes++
+	if c.AM < 0 {
+		a.amMasked = true
+	}
+	a.am += c.AM
+	a.placesAM += c.PlacesAM
+	a.placesEAJE += c.PlacesEAJE
+	if c.Enfants.Valid {
+		a.enfantsRaw += int(c.Enfants.Int64)
+	}
+	if !c.Enfants.Valid || c.Enfants.Int64 < 0 {
+		a.enfantsMasked = true
+	} else {
+		a.enfants += int(c.Enfants.Int64)
+	}
+	a.estimation = a.estimation || c.Estimation
+}
+
+// cells are the area's figures, in the rows of [addCommuneCare].
+func (a area) cells(t int, single bool) []string {
+	if !a.known {
+		return []string{"–", "–", "–", "–", "–"}
+	}
+	am, enfants, taux := "–", "–", "–"
+	if !a.amMasked || single {
+		am = frfmt.Persons(a.am, t)
+	}
+	if !a.enfantsMasked || single {
+		if a.enfantsMasked && a.enfantsRaw == 0 { // no count of children for the commune
+			enfants = "–"
+		} else if a.enfantsMasked {
+			enfants = frfmt.Persons(a.enfantsRaw, t)
+		} else {
+			enfants = frfmt.Persons(a.enfants, t)
+			if a.enfants > 0 {
+				taux = frfmt.Decimal(100*(float64(a.placesAM)+a.placesEAJE)/float64(a.enfants), 1)
 			}
 		}
-		if now.Taux.Valid {
-			rows[4][1] = frfmt.Decimal(now.Taux.Float64, 1)
+		if a.estimation {
+			enfants += " (estimation)"
 		}
 	}
-	for i, r := range rows {
-		m.AddRows(tableRow([]string{r[0], r[1]}, []int{8, 4}, false, i%2 == 1))
+	return []string{am, frfmt.Int(a.placesAM), frfmt.Decimal(a.placesEAJE, 1), enfants, taux}
+}
+
+// careRows are the rows of the table of [addCommuneCare].
+var careRows = []string{"Assistants maternels agréés au 31 décembre", "Places agréées chez ces assistants maternels",
+	"Places en EAJE (part des sites d'un bus)", "Enfants de moins de 3 ans", "Places pour 100 enfants de moins de 3 ans"}
+
+// addCommuneCare is the commune's care for young children in the year beside its antenne's
+// (the communes the antenne covers) and the territory's. Without the year's register of the AM,
+// its figures are « manquant », never the year before's.
+func addCommuneCare(m core.Maroto, s *scope, register bool) {
+	year, t, c := s.year, s.secret, s.commune
+	heading(m, "L'accueil des jeunes enfants en "+strconv.Itoa(year)+" : la commune, son antenne et le territoire")
+	commune, antenne, territoire := area{name: c.Nom}, area{name: c.NomAntenne}, area{name: "Territoire"}
+	antennes := map[string]string{}
+	for _, o := range s.b.Communes {
+		antennes[o.Insee] = o.Antenne
 	}
+	for _, cv := range s.b.Coverage {
+		if cv.Annee != year {
+			continue
+		}
+		if cv.Insee == c.Insee {
+			commune.add(cv)
+		}
+		if c.Antenne != "" && antennes[cv.Insee] == c.Antenne {
+			antenne.add(cv)
+		}
+		territoire.add(cv)
+	}
+	header := []string{"", c.Nom}
+	widths := []int{6, 2, 2, 2}
+	cols := [][]string{commune.cells(t, true)}
+	if c.Antenne != "" {
+		header = append(header, shortAntenne(c.NomAntenne))
+		cols = append(cols, antenne.cells(t, false))
+	} else {
+		widths = []int{6, 3, 3}
+	}
+	header = append(header, "Territoire")
+	tc := territoire.cells(t, false)
+	// The territory's coverage is the key indicator the brief and the block print.
+	if i, ok := s.value("couverture_totale", year); ok {
+		tc[4] = frfmt.Decimal(i.Valeur.Float64, 1)
+	}
+	if i, ok := s.value("am_actives", year); ok && territoire.amMasked {
+		tc[0] = formatValue(i.Valeur, i.Unite, i.Unite == marts.UnitPersons, t)
+	}
+	cols = append(cols, tc)
+	tab := table{widths: widths, header: header}
+	for k, label := range careRows {
+		cells := []string{label}
+		for j, cs := range cols {
+			v := cs[k]
+			if !register {
+				v = "manquant"
+			} else if j == 0 && k == 4 && !commune.enfantsMasked {
+				v = rateOf(s, c.Insee, year, v)
+			}
+			cells = append(cells, v)
+		}
+		tab.add(cells...)
+	}
+	tab.addTo(m)
+	note := "Antenne : les " + frfmt.Int(antenne.communes) + " communes qu'elle couvre ; territoire : les " +
+		frfmt.Int(territoire.communes) + " communes. La colonne du territoire est sa moyenne, à laquelle la commune se compare ; " +
+		"ce n'est pas le taux de couverture global de la CNAF, qui compte aussi l'école maternelle et la garde à domicile."
+	if c.Antenne == "" {
+		note = "Territoire : les " + frfmt.Int(territoire.communes) + " communes ; sa colonne est la moyenne à laquelle la commune se compare " +
+			"(ce n'est pas le taux de couverture global de la CNAF, qui compte aussi l'école maternelle et la garde à domicile)."
+	}
+	if antenne.amMasked || antenne.enfantsMasked || territoire.enfantsMasked {
+		note += " « – » : une somme qui compterait un effectif masqué par le secret statistique."
+	}
+	if !register {
+		note += " Registre des assistants maternels de l'année non reçu."
+	}
+	m.AddAutoRow(text.NewCol(12, note, props.Text{Size: 7.5, Top: 1.5}))
+	addRPEReference(m, s, c)
+}
+
+// rateOf is the commune's coverage as the mart gives it, the figure its block quotes.
+func rateOf(s *scope, insee string, year int, fallback string) string {
+	for _, cv := range s.b.Coverage {
+		if cv.Insee == insee && cv.Annee == year {
+			if !cv.Taux.Valid {
+				return "–"
+			}
+			return frfmt.Decimal(cv.Taux.Float64, 1)
+		}
+	}
+	return fallback
+}
+
+// shortAntenne is an antenne's name for a narrow column header.
+func shortAntenne(name string) string {
+	if name == "" {
+		return "Antenne"
+	}
+	return name
 }
 
 // addCommuneChildren lists the structures that took children of the commune in the year.
@@ -93,24 +266,56 @@ func addCommuneChildren(m core.Maroto, b *marts.Bundle, insee string, year, t in
 	children.addTo(m)
 }
 
-// addCommuneHistory is the commune's assistants maternels, places and coverage year by year, and
-// the change in places since the first year.
-func addCommuneHistory(m core.Maroto, history []marts.Coverage, now *marts.Coverage, t int) {
-	heading(m, "Évolution")
-	years := table{widths: []int{2, 3, 3, 4}, header: []string{"Année", "Assistants maternels", "Places agréées", "Places pour 100 enfants"}}
-	for _, h := range history {
-		taux := "–"
-		if h.Taux.Valid {
-			taux = frfmt.Decimal(h.Taux.Float64, 1)
+// shownYears are the commune's years a page shows: up to its year, the last ficheYears.
+func shownYears(all []marts.Coverage, year int) []marts.Coverage {
+	var history []marts.Coverage
+	for _, h := range all {
+		if h.Annee <= year {
+			history = append(history, h)
 		}
-		years.add(strconv.Itoa(h.Annee), frfmt.Persons(h.AM, t), frfmt.Int(h.PlacesAM), taux)
 	}
-	years.addTo(m)
-	if len(history) > 0 && now != nil && history[0].Annee < now.Annee {
-		first := history[0]
+	if len(history) > ficheYears {
+		history = history[len(history)-ficheYears:]
+	}
+	return history
+}
+
+// addCommuneHistory is the commune's assistants maternels, places and coverage year by year, and
+// the change in places since the first year shown.
+func addCommuneHistory(m core.Maroto, history []marts.Coverage, year, t int) {
+	heading(m, "Évolution")
+	widths := []int{12 - len(history)}
+	header := []string{""}
+	am, places, taux := []string{"Assistants maternels"}, []string{"Places agréées"}, []string{"Places pour 100 enfants"}
+	for _, h := range history {
+		widths = append(widths, 1)
+		header = append(header, strconv.Itoa(h.Annee))
+		am = append(am, frfmt.Persons(h.AM, t))
+		places = append(places, frfmt.Int(h.PlacesAM))
+		taux = append(taux, rateCell(h))
+	}
+	(&table{widths: widths, header: header, rows: [][]string{am, places, taux}}).addTo(m)
+	if n := len(history); n > 1 && history[n-1].Annee == year {
+		first, now := history[0], history[n-1]
 		m.AddRows(paragraph("Depuis " + strconv.Itoa(first.Annee) + " : " + signed(now.PlacesAM-first.PlacesAM) +
 			" places agréées chez les assistants maternels de la commune."))
 	}
+}
+
+// placesChartMM is the height of the first row of a commune page, with its small chart.
+const placesChartMM = 30
+
+// ficheYears is the most years a commune page shows: its last ones.
+const ficheYears = 8
+
+// placesChart is the places of the commune's AM year by year: a count of places, never masked.
+func placesChart(history []marts.Coverage) barChart {
+	c := barChart{Series: []string{"Places agréées"}, Values: [][]float64{{}}, WidthMM: 75, HeightMM: placesChartMM - 5, small: true}
+	for _, h := range history {
+		c.Categories = append(c.Categories, strconv.Itoa(h.Annee))
+		c.Values[0] = append(c.Values[0], float64(h.PlacesAM))
+	}
+	return c
 }
 
 // signed writes a whole number with its sign: +3, −12, 0.

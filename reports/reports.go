@@ -33,10 +33,13 @@ type maker struct {
 // reference year.
 func Generate(b *marts.Bundle, year int) ([]Document, error) {
 	year = b.ReportYear(year)
-	meta := func(sources string) Meta { return Meta{Infos: b.Infos, Sources: sources} }
+	end := dataEnd(b, year)
+	meta := func(sources string) Meta { return Meta{Infos: b.Infos, Sources: sources, Arretees: end} }
 	y := strconv.Itoa(year)
 	makers := []maker{
-		{"communes.pdf", func() (core.Maroto, error) { return Communes(meta(CommunesSources), b.Communes, b.Years) }},
+		{"communes.pdf", func() (core.Maroto, error) {
+			return Communes(Meta{Infos: b.Infos, Sources: CommunesSources}, b.Communes, b.Years)
+		}},
 		{"brief-elus-" + y + ".pdf", func() (core.Maroto, error) { return Brief(meta(BriefSources), b, year) }},
 		{"bilan-caf-" + y + ".pdf", func() (core.Maroto, error) { return Bilan(meta(BilanSources), b, year) }},
 	}

@@ -268,7 +268,7 @@ func TestFicheHoldsTheBlock(t *testing.T) {
 	text := flat(pdfText(t, m))
 	for _, want := range []string{
 		"Ce qu'il faut retenir • La commune est 1re sur 4",
-		"ensemble du territoire 51,9",
+		"Places pour 100 enfants de moins de 3 ans 75,0 51,9",
 		"la commune est 23,1 points au-dessus de la moyenne du territoire (51,9)",
 	} {
 		if !strings.Contains(text, want) {
