@@ -183,6 +183,12 @@ func TestDeskInBrowser(t *testing.T) {
 	if got := text("#refuses"); !strings.Contains(got, "eaje_presences_CRECHE_2025-04.csv") || !strings.Contains(got, "heures_realisees") {
 		t.Errorf("refused files: %q", got)
 	}
+	// Filters are query parameters, applied by the server.
+	do("filter", chromedp.Navigate(base+"/problemes?structure=ALSH&mois=&motif="), chromedp.WaitVisible(chromedp.CSS("h2")))
+	if got := text("main"); !strings.Contains(got, "Fichiers refusés (0)") {
+		t.Errorf("refused files of ALSH: %q", got)
+	}
+	do("filter", chromedp.Navigate(base+"/problemes?structure=CRECHE&mois=2025-04&motif=fichier_refuse"), chromedp.WaitVisible(chromedp.CSS("#refuses")))
 	do("open the mapping", chromedp.Click(chromedp.Search(`//table[@id="refuses"]//a[contains(., "associez")]`)))
 	until("the mapping", `document.querySelector('#enregistrer') && document.readyState === 'complete' ? 'ok' : ''`)
 	do("map the column",
