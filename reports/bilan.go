@@ -49,6 +49,7 @@ func Bilan(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 			m.AddAutoRow(text.NewCol(12, line, props.Text{Size: 8, Top: 1}))
 		}
 	}
+	addPSUDeclarations(m, b, year)
 	heading(m, "2. Accueils collectifs de mineurs (périodes déclarées)")
 	// Hours of presence, before the Wednesday caps of the actes (addACMActs); the fill rate is
 	// per slot (morning, noon, evening, day), which child-days against place-days are not.

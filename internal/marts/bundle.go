@@ -34,6 +34,7 @@ type Bundle struct {
 	Dispos       []Availability `mart:"am_disponibilites_annuelles"`
 	TempsForts   []HighlightYear
 	ACMActs      []ACMActs
+	PSU          []PSUDeclaration
 }
 
 // ReadAll reads every mart of the bundle, with the statistical secrecy applied (see [Masked]).
@@ -67,6 +68,7 @@ func (r *Reader) ReadAll(ctx context.Context) (*Bundle, error) {
 		func() { d.Dispos, err = r.Availabilities(ctx) },
 		func() { d.TempsForts, err = r.Highlights(ctx) },
 		func() { d.ACMActs, err = r.ACMActsByPeriod(ctx) },
+		func() { d.PSU, err = r.PSUDeclarations(ctx) },
 	}
 	for _, step := range steps {
 		if step(); err != nil {
