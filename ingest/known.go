@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"database/sql/driver"
+	_ "embed"
 	"fmt"
 	"slices"
 	"strings"
@@ -89,7 +90,8 @@ func sqlType(t exports.Type) string {
 }
 
 // createKindTables creates raw.<kind> for every kind of the registry, typed, with the lineage
-// columns, so that the models find every table even when a kind has no file.
+// columns, so that the models find every table even when a kind has no file; every raw table
+// is documented (COMMENT ON) from the registry, or from sql/raw_comments.sql.
 func (l *Loader) createKindTables(ctx context.Context) error {
 	for _, k := range exports.Kinds {
 		var cols []string
@@ -101,6 +103,30 @@ func (l *Loader) createKindTables(ctx context.Context) error {
 		if _, err := l.db.ExecContext(ctx, stmt); err != nil {
 			return fmt.Errorf("chargement : création de raw.%s : %w", k.Name, err)
 		}
+		if _, err := l.db.ExecContext(ctx, kindComments(k)); err != nil {
+			return fmt.Errorf("chargement : documentation de raw.%s : %w", k.Name, err)
+		}
+	}
+	if _, err := l.db.ExecContext(ctx, rawComments); err != nil {
+		return fmt.Errorf("chargement : documentation des tables brutes : %w", err)
 	}
 	return nil
+}
+
+//go:embed sql/raw_comments.sql
+var rawComments string
+
+// kindComments documents raw.<kind> as the registry describes it (docs/exports.md).
+func kindComments(k exports.Kind) string {
+	table := warehouse.Qualified("raw", k.Name)
+	stmts := []string{"COMMENT ON TABLE " + table + " IS " + warehouse.Literal(k.Doc+" Une ligne = "+k.Grain+", telle que l'export l'écrit (voir docs/exports.md).")}
+	for _, c := range k.Columns {
+		stmts = append(stmts, "COMMENT ON COLUMN "+table+"."+warehouse.Ident(c.Name)+" IS "+warehouse.Literal(c.Doc))
+	}
+	lineage := map[string]string{"_fichier": "Fichier d'où vient la ligne, relatif au dossier des exports.",
+		"_ligne": "Ligne du fichier (1 = l'en-tête ; pour un classeur, la ligne de la feuille).", "_chargement": "Numéro du chargement (raw.chargements)."}
+	for _, col := range []string{"_fichier", "_ligne", "_chargement"} {
+		stmts = append(stmts, "COMMENT ON COLUMN "+table+"."+col+" IS "+warehouse.Literal(lineage[col]))
+	}
+	return strings.Join(stmts, ";\n")
 }

@@ -134,3 +134,21 @@ func FuzzReferenceCommunes(f *testing.F) {
 		}
 	})
 }
+
+// TestRawTablesDocumented: every table of the raw layer, and every column of an export kind's,
+// says what it holds.
+func TestRawTablesDocumented(t *testing.T) {
+	_, db := newLoader(t)
+	var tables, columns int
+	if err := db.QueryRow(`SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'raw' AND coalesce(comment, '') = ''`).Scan(&tables); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.QueryRow(`SELECT count(*) FROM duckdb_columns() AS c JOIN duckdb_tables() AS t USING (schema_name, table_name)
+		WHERE schema_name = 'raw' AND NOT starts_with(t.table_name, 'reference_') AND t.table_name NOT IN ('chargements', 'rejets')
+		AND coalesce(c.comment, '') = ''`).Scan(&columns); err != nil {
+		t.Fatal(err)
+	}
+	if tables+columns > 0 {
+		t.Errorf("%d raw tables and %d columns of export kinds have no comment", tables, columns)
+	}
+}

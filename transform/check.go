@@ -110,3 +110,23 @@ func runTest(ctx context.Context, db *sql.DB, t *Model) (Failure, error) {
 	}
 	return f, rows.Err()
 }
+
+// Constrain declares each mart's key as its PRIMARY KEY (its columns NOT NULL with it), once the
+// data tests have passed: an analyst finds the keys in duckdb_constraints(), and no later write
+// can break them. A key the data breaks is caught by its test first, with its offending rows.
+func (p *Project) Constrain(ctx context.Context, db *sql.DB) error {
+	for _, m := range p.Models {
+		if m.Schema != "marts" || len(m.Key) == 0 {
+			continue
+		}
+		keys := make([]string, len(m.Key))
+		for i, k := range m.Key {
+			keys[i] = warehouse.Ident(k)
+		}
+		stmt := "ALTER TABLE " + warehouse.Qualified(m.Schema, m.Table) + " ADD PRIMARY KEY (" + strings.Join(keys, ", ") + ")"
+		if _, err := db.ExecContext(ctx, stmt); err != nil {
+			return m.errorf(0, "clé primaire : %w", err)
+		}
+	}
+	return nil
+}

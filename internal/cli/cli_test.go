@@ -177,6 +177,10 @@ func TestStagesOneByOne(t *testing.T) {
 		{[]string{"query", "--format", "json", "SELECT nom, population, NULL AS rien, DATE '2025-03-01' AS mois FROM marts.dim_commune ORDER BY population DESC LIMIT 2"},
 			"[\n  {\"nom\": \"Wormhout\", \"population\": 5584, \"rien\": null, \"mois\": \"2025-03-01\"},\n  {\"nom\": \"Hondschoote\", \"population\": 3957, \"rien\": null, \"mois\": \"2025-03-01\"}\n]\n", nil},
 		{[]string{"query", "--format", "json", "SELECT 1 AS un WHERE false"}, "[]\n", nil},
+		// Every mart has its key as a PRIMARY KEY, each column of it NOT NULL.
+		{[]string{"query", `SELECT count(*) AS sans_cle FROM duckdb_tables() AS t WHERE schema_name = 'marts' AND NOT EXISTS (
+			SELECT 1 FROM duckdb_constraints() AS c WHERE c.schema_name = 'marts' AND c.table_name = t.table_name AND c.constraint_type = 'PRIMARY KEY')`},
+			"sans_cle\n0\n(1 ligne)\n", nil},
 	}
 	for _, s := range steps {
 		r := enfance(t, append(s.args, "--out", out, "--data", data, "-q")...)

@@ -165,11 +165,16 @@ func (a *app) transformInto(ctx context.Context, db *sql.DB) error {
 		PlafondMercrediJournee:     a.cfg.ACM.PlafondMercrediJournee,
 		PlafondMercrediDemiJournee: a.cfg.ACM.PlafondMercrediDemiJournee,
 		EmpreinteCle:               a.fingerprint,
+		CTG: transform.CTGParams{PremiereAnnee: a.cfg.CTG.PremiereAnnee, DerniereAnnee: a.cfg.CTG.DerniereAnnee,
+			Cibles: a.cfg.CTG.Cibles},
 	}
 	if err := project.Run(ctx, db, params, a.logger); err != nil {
 		return err
 	}
-	return a.check(ctx, project, db)
+	if err := a.check(ctx, project, db); err != nil {
+		return err
+	}
+	return project.Constrain(ctx, db)
 }
 
 // check runs the data tests and prints every failure on stderr.

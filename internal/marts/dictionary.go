@@ -11,6 +11,7 @@ import (
 type Table struct {
 	Name        string
 	Description string
+	Key         string // its PRIMARY KEY's columns, « a, b »
 	Columns     []TableColumn
 }
 
@@ -29,7 +30,7 @@ func (r *Reader) Dictionary(ctx context.Context) ([]Table, error) {
 	tables, err := collect(ctx, r.db, "dictionary_tables", func(rows *sql.Rows) (Table, error) {
 		var t Table
 		var comment sql.NullString
-		err := rows.Scan(&t.Name, &comment)
+		err := rows.Scan(&t.Name, &comment, &t.Key)
 		t.Description = comment.String
 		return t, err
 	})
@@ -66,10 +67,17 @@ func Markdown(tables []Table) []byte {
 	b.WriteString("Page générée par `enfance schema` à partir des commentaires de l'entrepôt (`COMMENT ON`) ;\n")
 	b.WriteString("ne pas la modifier à la main : modifier l'en-tête du modèle dans `transform/models/marts/`.\n")
 	for _, t := range tables {
-		fmt.Fprintf(&b, "\n## `marts.%s`\n\n%s\n\n| colonne | type | définition |\n|---|---|---|\n", t.Name, t.Description)
+		fmt.Fprintf(&b, "\n## `marts.%s`\n\n%s\n\n", t.Name, t.Description)
+		if t.Key != "" {
+			fmt.Fprintf(&b, "Clé primaire : %s (une ligne par valeur de la clé, aucune de ses colonnes vide).\n\n", codeList(t.Key))
+		}
+		b.WriteString("| colonne | type | définition |\n|---|---|---|\n")
 		for _, c := range t.Columns {
 			fmt.Fprintf(&b, "| `%s` | %s | %s |\n", c.Name, c.Type, strings.ReplaceAll(c.Description, "|", "\\|"))
 		}
 	}
 	return []byte(b.String())
 }
+
+// codeList writes « a, b » as « `a`, `b` ».
+func codeList(list string) string { return "`" + strings.ReplaceAll(list, ", ", "`, `") + "`" }

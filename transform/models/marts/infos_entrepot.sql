@@ -1,6 +1,7 @@
 -- description: Une ligne qui décrit la construction de l'entrepôt : territoire, année de
 --   référence des rapports, date de construction et fichiers chargés.
 -- depends: staging.params, staging.chargements
+-- key: siren_epci
 -- column territoire: Nom du territoire décrit.
 -- column siren_epci: SIREN de l'EPCI.
 -- column annee_reference: Année que décrivent les rapports (par défaut la dernière année complète).

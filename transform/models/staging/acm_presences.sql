@@ -14,7 +14,10 @@ SELECT
     p.heures_facturees,
     -- whole years lived: date_diff('year') would count calendar-year boundaries, a year too old
     -- for a child born later in the year than the day
-    CAST(date_diff('month', p.date_naissance, p.date) // 12 AS INTEGER) AS age
+    CAST(date_diff('month', p.date_naissance, p.date) // 12 AS INTEGER) AS age,
+    p._fichier,
+    p._ligne,
+    p._chargement
 FROM raw.acm_presences AS p
 LEFT JOIN raw.acm_periodes AS d
   ON d.code_structure = p.code_structure AND p.date BETWEEN d.date_debut AND d.date_fin
