@@ -43,7 +43,8 @@ type expected struct {
 
 type headerRow struct {
 	Header, Column, Problem string
-	Choose                  bool // unknown or proposed: the person picks its column
+	Samples                 []string // first values, persons masked (ingest.HeaderUse)
+	Choose                  bool     // unknown or proposed: the person picks its column
 }
 
 func (s *Server) mappingPage(w http.ResponseWriter, r *http.Request) {
@@ -100,7 +101,7 @@ func (s *Server) inspectInto(r *http.Request, d *mappingData) {
 	d.Columns = kindOptions(k)
 	named := map[string]bool{}
 	for _, h := range in.Headers {
-		d.Rows = append(d.Rows, headerRow{Header: h.Header, Column: h.Column, Problem: h.Problem,
+		d.Rows = append(d.Rows, headerRow{Header: h.Header, Column: h.Column, Problem: h.Problem, Samples: h.Samples,
 			Choose: h.Column == "" || h.Proposed || h.Problem != ""})
 		named[strings.TrimSuffix(h.Column, exports.GivenSuffix)] = h.Column != ""
 	}

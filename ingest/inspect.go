@@ -39,6 +39,9 @@ type HeaderUse struct {
 	Column   string // the column it names, "" for none
 	Proposed bool   // named through a proposal of the mapping, to check
 	Problem  string // ambiguous, or naming a column another header names
+	// Samples are its first distinct values, as the rejects show values: a person's masked, a
+	// text that could be a name described by its length.
+	Samples []string
 }
 
 // Fault is one reason values of a column would be rejected: how many lines, and the first ones.
@@ -104,6 +107,7 @@ func (l *Loader) inspect(o Options, path string) Inspection {
 	if isHeaderLine(s.kind, g.header, custom) {
 		custom = in.proposeColumns(s.kind, g.header, custom)
 		in.describeHeaders(s.kind, g.header, custom)
+		in.sample(s.kind, g, custom)
 	}
 	cols, _, err := matchHeader(s.kind, g.header, custom)
 	if err != nil {
@@ -211,6 +215,28 @@ func (in *Inspection) describeHeaders(k exports.Kind, header []string, custom ma
 			seen[use.Column] = use.Header
 		}
 		in.Headers = append(in.Headers, use)
+	}
+}
+
+// sample gives each header its first three distinct values, shown as the rejects show them:
+// through the column the header names, else as a free text.
+func (in *Inspection) sample(k exports.Kind, g *grid, custom map[string]string) {
+	c := &converter{kind: k, xlsx: g.xlsx}
+	free := &exports.Column{Type: exports.Text}
+	for i := range in.Headers {
+		col := free
+		if t := k.Match(g.header[i], custom); len(t) == 1 {
+			col = &k.Columns[t[0].Column]
+		}
+		for _, rec := range g.records {
+			if len(in.Headers[i].Samples) == 3 {
+				break
+			}
+			raw := fieldAt(rec.fields, i)
+			if v := c.shown(col, raw); raw != "" && !slices.Contains(in.Headers[i].Samples, v) {
+				in.Headers[i].Samples = append(in.Headers[i].Samples, v)
+			}
+		}
 	}
 }
 

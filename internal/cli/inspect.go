@@ -101,7 +101,11 @@ func (a *app) printInspection(in ingest.Inspection) {
 		case h.Proposed:
 			target += "  (proposée, à vérifier)"
 		}
-		a.printf("    « %s » → %s\n", h.Header, target)
+		samples := ""
+		if len(h.Samples) > 0 {
+			samples = "  [" + strings.Join(h.Samples, " · ") + "]"
+		}
+		a.printf("    « %s » → %s%s\n", h.Header, target, samples)
 	}
 	if in.Refused != "" {
 		a.printf("  refusé : %s\n", in.Refused)

@@ -77,3 +77,25 @@ func TestInspectFindsTheClosestKind(t *testing.T) {
 		t.Errorf("with the block:\n%s", again.stdout)
 	}
 }
+
+// TestInspectSamples: each header comes with its first values as the rejects would show them,
+// a person's masked and a word that could be a name described by its length.
+func TestInspectSamples(t *testing.T) {
+	data := t.TempDir()
+	file := filepath.Join(data, "eaje_presences_MA-LOUPS_2025-03.csv")
+	if err := os.WriteFile(file, []byte("Code structure;Date;Enfant;Date de naissance;Commune;Heures réalisées;Heures facturées;Remarque\n"+
+		"MA-LOUPS;03/03/2025;Rose RICHARD;24/02/2024;59663;7,5;8;Martin\n"+
+		"MA-LOUPS;04/03/2025;Rose RICHARD;24/02/2024;59663;8;8;\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := enfance(t, "inspect", "-q", file)
+	if strings.Contains(r.stdout, "RICHARD") || strings.Contains(r.stdout, "Martin") || strings.Contains(r.stdout, "24/02/2024") {
+		t.Errorf("inspect quotes a person:\n%s", r.stdout)
+	}
+	for _, want := range []string{"« Date » → date  [03/03/2025 · 04/03/2025]", "« Enfant » → enfant  [(masquée)]",
+		"« Date de naissance » → date_naissance  [2024-02]", "« Remarque » → (aucune : ignorée)  [(masquée : texte de 6 caractères)]"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("inspect lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
