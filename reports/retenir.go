@@ -384,13 +384,3 @@ func addTrendSeries(m core.Maroto, b *marts.Bundle, facts []fact, shown []int) {
 		m.AddRows(text.NewRow(3, ""))
 	}
 }
-
-// addTerritoryCoverage prints under a commune's care the territory's coverage, which its block
-// compares with.
-func addTerritoryCoverage(m core.Maroto, s *scope) {
-	cell := "–"
-	if i, ok := s.value("couverture_totale", s.year); ok {
-		cell = frfmt.Decimal(i.Valeur.Float64, 1)
-	}
-	m.AddRows(tableRow([]string{"Places pour 100 enfants de moins de 3 ans, ensemble du territoire", cell}, []int{8, 4}, false, true))
-}
