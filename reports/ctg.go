@@ -85,6 +85,7 @@ func CTG(meta Meta, b *marts.Bundle, first, last int) (core.Maroto, error) {
 		}
 		(&table{widths: widths, header: append(header, "Écart"), rows: rows}).addTo(m)
 	}
+	addCTGTargets(m, b, t)
 	addCommuneTable(m, b, first, last)
 	return m, nil
 }

@@ -286,7 +286,7 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 			regimes.rows = append(regimes.rows, []any{r.Code, r.Annee, r.Regime, r.HeuresRealisees, r.HeuresFacturees, r.Part})
 		}
 	}
-	return append([]sheet{key, completenessSheet(b, year), eajeYear, eaje, regimes, psuSheet(b, year), acm, actsSheet(b, year), sejours, training, am, coverage}, rpeSheets(b, year)...)
+	return append([]sheet{key, completenessSheet(b, year), eajeYear, eaje, regimes, psuSheet(b, year), acm, actsSheet(b, year), sejours, training, am, coverage, ctgSheet(b)}, rpeSheets(b, year)...)
 }
 
 // unitFormat is how a key indicator of a unit is written: a rate as a percentage, a count whole.

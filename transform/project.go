@@ -106,9 +106,9 @@ func (p *Project) checkKnown(m *Model) error {
 }
 
 // isExternal tells a relation that no model builds: the raw tables of ingest, and the parameters
-// the runner writes.
+// and the CTG's targets the runner writes.
 func isExternal(name string) bool {
-	return strings.HasPrefix(name, "raw.") || name == paramsTable
+	return strings.HasPrefix(name, "raw.") || name == paramsTable || name == ciblesTable
 }
 
 func (p *Project) ready(m *Model, done map[string]bool) bool {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"log/slog"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -27,7 +28,19 @@ type Params struct {
 	PlafondMercrediJournee, PlafondMercrediDemiJournee float64
 	ConstruitLe                                        time.Time
 	EmpreinteCle                                       string // fingerprint of the key of the pseudonyms; empty when no export was read
+	// CTG is the territory's Convention Territoriale Globale: its years (0 when none) go into
+	// staging.params, its targets into staging.ctg_cibles.
+	CTG CTGParams
 }
+
+// CTGParams are the years of a CTG and its targets by indicator code.
+type CTGParams struct {
+	PremiereAnnee, DerniereAnnee int
+	Cibles                       map[string]float64
+}
+
+// ciblesTable holds the CTG's targets, one row per indicator, written by the runner.
+const ciblesTable = "staging.ctg_cibles"
 
 // Run writes staging.params, then builds every model in order, with its comments, and checks
 // that the columns it produced are exactly the documented ones.
@@ -81,11 +94,20 @@ func writeParams(ctx context.Context, db *sql.DB, p Params) error {
 		?::VARCHAR AS territoire, ?::VARCHAR AS siren_epci, ?::INTEGER AS annee_reference,
 		?::INTEGER AS secret_statistique, ?::INTEGER AS age_retraite, ?::TIMESTAMP AS construit_le,
 		nullif(?::VARCHAR, '') AS empreinte_cle, nullif(?::DOUBLE, 0) AS plafond_mercredi_journee,
-		nullif(?::DOUBLE, 0) AS plafond_mercredi_demi_journee`,
+		nullif(?::DOUBLE, 0) AS plafond_mercredi_demi_journee, nullif(?::INTEGER, 0) AS ctg_premiere_annee,
+		nullif(?::INTEGER, 0) AS ctg_derniere_annee`,
 		p.Territoire, p.SirenEPCI, p.AnneeReference, p.SecretStatistique, p.AgeRetraite, p.ConstruitLe.UTC(), p.EmpreinteCle,
-		p.PlafondMercrediJournee, p.PlafondMercrediDemiJournee)
+		p.PlafondMercrediJournee, p.PlafondMercrediDemiJournee, p.CTG.PremiereAnnee, p.CTG.DerniereAnnee)
 	if err != nil {
 		return fmt.Errorf("transformations : écriture de %s : %w", paramsTable, err)
+	}
+	if _, err := db.ExecContext(ctx, `CREATE OR REPLACE TABLE staging.ctg_cibles (indicateur VARCHAR PRIMARY KEY, cible DOUBLE NOT NULL)`); err != nil {
+		return fmt.Errorf("transformations : écriture de %s : %w", ciblesTable, err)
+	}
+	for _, code := range slices.Sorted(maps.Keys(p.CTG.Cibles)) {
+		if _, err := db.ExecContext(ctx, `INSERT INTO staging.ctg_cibles VALUES (?, ?)`, code, p.CTG.Cibles[code]); err != nil {
+			return fmt.Errorf("transformations : écriture de %s : %w", ciblesTable, err)
+		}
 	}
 	return nil
 }

@@ -21,6 +21,7 @@ type Config struct {
 	Chemins    Chemins    `toml:"chemins"`
 	Seuils     Seuils     `toml:"seuils"`
 	ACM        ACM        `toml:"acm"`
+	CTG        CTG        `toml:"ctg"`
 	Moteur     Moteur     `toml:"moteur"`
 	// Colonnes maps, per export kind, a header of the territory's exports to a column of the
 	// registry: [colonnes.eaje_presences] "Nom de l'enfant" = "enfant".
@@ -119,7 +120,8 @@ var knownKeys = []string{
 	"territoire.nom", "territoire.nom_court", "territoire.siren_epci", "territoire.annee_reference",
 	"chemins.donnees", "chemins.sortie", "chemins.reference", "chemins.secret",
 	"seuils.secret_statistique", "seuils.age_retraite",
-	"acm.plafond_mercredi_journee", "acm.plafond_mercredi_demi_journee", "moteur.memoire", "colonnes.<type d'export>",
+	"acm.plafond_mercredi_journee", "acm.plafond_mercredi_demi_journee", "moteur.memoire",
+	"ctg.premiere_annee", "ctg.derniere_annee", "ctg.cibles.<indicateur>", "colonnes.<type d'export>",
 	"valeurs.<type d'export>.<colonne>",
 }
 
@@ -174,6 +176,7 @@ func (c Config) Validate() error {
 	if _, err := MemoryBytes(c.Moteur.Memoire); err != nil {
 		bad("moteur.memoire %w", err)
 	}
+	errs = append(errs, checkCTG(c.CTG)...)
 	errs = append(errs, checkColumns(c.Colonnes)...)
 	errs = append(errs, checkValues(c.Valeurs)...)
 	return errors.Join(errs...)

@@ -35,6 +35,7 @@ type Bundle struct {
 	TempsForts   []HighlightYear
 	ACMActs      []ACMActs
 	PSU          []PSUDeclaration
+	CTG          []CTGTrack
 }
 
 // ReadAll reads every mart of the bundle, with the statistical secrecy applied (see [Masked]).
@@ -69,6 +70,7 @@ func (r *Reader) ReadAll(ctx context.Context) (*Bundle, error) {
 		func() { d.TempsForts, err = r.Highlights(ctx) },
 		func() { d.ACMActs, err = r.ACMActsByPeriod(ctx) },
 		func() { d.PSU, err = r.PSUDeclarations(ctx) },
+		func() { d.CTG, err = r.CTGTracks(ctx) },
 	}
 	for _, step := range steps {
 		if step(); err != nil {
