@@ -165,8 +165,6 @@ func (a *app) transformInto(ctx context.Context, db *sql.DB) error {
 		PlafondMercrediJournee:     a.cfg.ACM.PlafondMercrediJournee,
 		PlafondMercrediDemiJournee: a.cfg.ACM.PlafondMercrediDemiJournee,
 		EmpreinteCle:               a.fingerprint,
-		CTG: transform.CTGParams{PremiereAnnee: a.cfg.CTG.PremiereAnnee, DerniereAnnee: a.cfg.CTG.DerniereAnnee,
-			Cibles: a.cfg.CTG.Cibles},
 	}
 	if err := project.Run(ctx, db, params, a.logger); err != nil {
 		return err
@@ -174,7 +172,10 @@ func (a *app) transformInto(ctx context.Context, db *sql.DB) error {
 	if err := a.check(ctx, project, db); err != nil {
 		return err
 	}
-	return project.Constrain(ctx, db)
+	if err := project.Constrain(ctx, db); err != nil {
+		return err
+	}
+	return project.Catalogue(ctx, db, marts.ReadBy())
 }
 
 // check runs the data tests and prints every failure on stderr.
