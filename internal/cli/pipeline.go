@@ -165,6 +165,8 @@ func (a *app) transformInto(ctx context.Context, db *sql.DB) error {
 		PlafondMercrediJournee:     a.cfg.ACM.PlafondMercrediJournee,
 		PlafondMercrediDemiJournee: a.cfg.ACM.PlafondMercrediDemiJournee,
 		EmpreinteCle:               a.fingerprint,
+		CTG: transform.CTGParams{PremiereAnnee: a.cfg.CTG.PremiereAnnee, DerniereAnnee: a.cfg.CTG.DerniereAnnee,
+			Cibles: a.cfg.CTG.Cibles},
 	}
 	if err := project.Run(ctx, db, params, a.logger); err != nil {
 		return err
