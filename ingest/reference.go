@@ -63,7 +63,7 @@ func New(ctx context.Context, db *sql.DB, logger *slog.Logger) (*Loader, error) 
 }
 
 // Reference loads the communes, their populations and their boundaries from fsys, shown in
-// messages as root. Every commune must belong to the EPCI whose SIREN is given: a reference
+// messages as root, and the CNAF's coverage rates when the folder has them ([CNAFCoverageFile]). Every commune must belong to the EPCI whose SIREN is given: a reference
 // folder of another territory is refused whole.
 func (l *Loader) Reference(ctx context.Context, fsys fs.FS, root, siren string) error {
 	communes, err := l.load(ctx, fsys, root, CommunesFile, "reference_communes", func(f *file) error {
@@ -78,7 +78,10 @@ func (l *Loader) Reference(ctx context.Context, fsys fs.FS, root, siren string) 
 	for i, c := range communes.codes {
 		l.known.addCommune(c, communes.names[i])
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	return l.cnafCoverage(ctx, fsys, root)
 }
 
 // file is one file being read: its bytes, its lineage and the rows it gives each table.

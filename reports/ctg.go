@@ -87,6 +87,8 @@ func CTG(meta Meta, b *marts.Bundle, first, last int) (core.Maroto, error) {
 	}
 	addCTGTargets(m, b, t)
 	addCommuneTable(m, b, first, last)
+	addCommuneUse(m, b, first, last, t)
+	addCNAFCoverage(m, b, last)
 	return m, nil
 }
 

@@ -1,12 +1,16 @@
 package reports
 
 import (
+	"database/sql"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/johnfercher/maroto/v2/pkg/components/text"
 	"github.com/johnfercher/maroto/v2/pkg/core"
 	"github.com/johnfercher/maroto/v2/pkg/props"
 
+	"enfance/internal/frfmt"
 	"enfance/internal/marts"
 )
 
@@ -79,4 +83,157 @@ func addCTGTargets(m core.Maroto, b *marts.Bundle, t int) {
 		return
 	}
 	tab.addTo(m)
+}
+
+// careKinds group the structures' types into the services of the commune table.
+var careKinds = []struct {
+	title, prefix string
+	exports       []string
+}{
+	{"EAJE", "eaje_", []string{"eaje_presences"}},
+	{"ACM", "acm_", []string{"acm_periodes", "acm_presences"}},
+	{"Séjours", "jeunesse_", []string{"sejours", "sejours_inscriptions"}},
+}
+
+// addCommuneUse is the use of the services by the children of each commune (marts.accueil_par_commune)
+// in the first and the last year: children received, added over the structures of a kind.
+func addCommuneUse(m core.Maroto, b *marts.Bundle, first, last int, t int) {
+	heading(m, "Par commune : enfants et jeunes accueillis par service")
+	type key struct {
+		insee, kind string
+		year        int
+	}
+	type sum struct {
+		total, parts int
+		masked       bool
+	}
+	sums := map[key]*sum{}
+	for _, c := range b.Care {
+		if c.Annee != first && c.Annee != last {
+			continue
+		}
+		for _, k := range careKinds {
+			if !strings.HasPrefix(c.Type, k.prefix) {
+				continue
+			}
+			x := key{c.Insee, k.title, c.Annee}
+			if sums[x] == nil {
+				sums[x] = &sum{}
+			}
+			s := sums[x]
+			s.parts++
+			if c.Enfants < 0 { // masked by the secret statistique
+				s.masked = true
+			}
+			s.total += c.Enfants
+		}
+	}
+	years := []int{first, last}
+	if first == last {
+		years = years[:1]
+	}
+	tab := table{widths: []int{12 - len(careKinds)*len(years)}, header: []string{"Commune"}}
+	for _, k := range careKinds {
+		for _, y := range years {
+			tab.widths = append(tab.widths, 1)
+			tab.header = append(tab.header, k.title+" "+strconv.Itoa(y))
+		}
+	}
+	for _, c := range b.Communes {
+		row := []string{c.Nom}
+		received := false
+		for _, k := range careKinds {
+			for _, y := range years {
+				s, state := sums[key{c.Insee, k.title, y}], stateOf(b, y, "", k.exports...)
+				switch {
+				case s == nil:
+					row = append(row, marked("0", state))
+					continue
+				case s.masked && s.parts > 1: // the sum would give a masked count back
+					row = append(row, "–")
+				default:
+					row = append(row, marked(frfmt.Persons(s.total, t), state))
+				}
+				received = true
+			}
+		}
+		if received {
+			tab.add(row...)
+		}
+	}
+	if len(tab.rows) == 0 {
+		m.AddAutoRow(text.NewCol(12, "Aucun enfant accueilli n'a de commune de résidence connue ces années-là.", props.Text{Size: 8, Top: 1}))
+		return
+	}
+	tab.addTo(m)
+	m.AddAutoRow(text.NewCol(12, "Enfants et jeunes différents de la commune (commune de résidence de leurs présences ou inscriptions) "+
+		"accueillis dans l'année par chaque structure, additionnés sur les structures du service : un enfant venu dans deux "+
+		"accueils de mineurs compte deux fois. EAJE : multi-accueils et haltes-garderies ; ACM : accueils de loisirs et "+
+		"périscolaires ; séjours : participants présents ou inscrits. « – » : une somme qui compterait un effectif masqué par le "+
+		"secret statistique. Les communes sans aucun enfant accueilli ces années-là et les enfants qui habitent hors du "+
+		"territoire ne sont pas dans le tableau.", props.Text{Size: 8, Top: 1}))
+}
+
+// addCNAFCoverage puts the CNAF's published taux de couverture global of the EPCI and its
+// neighbours beside this tool's places for 100 children, each named for what it counts.
+func addCNAFCoverage(m core.Maroto, b *marts.Bundle, last int) {
+	if len(b.CNAF) == 0 {
+		return
+	}
+	heading(m, "Couverture : le chiffre de cet outil et celui publié par la CNAF")
+	tab := table{widths: []int{4, 1, 1, 1, 1, 4}, header: []string{"Territoire", "Année", "Pour 100 enfants", "dont EAJE", "dont AM", "Source"}}
+	at := map[string]marts.Indicator{}
+	for _, i := range b.Indicators {
+		at[i.Code+strconv.Itoa(i.Annee)] = i
+	}
+	var ours []int
+	for _, c := range b.CNAF {
+		if !slices.Contains(ours, c.Annee) {
+			ours = append(ours, c.Annee)
+		}
+	}
+	if !slices.Contains(ours, last) {
+		ours = append(ours, last)
+	}
+	for _, y := range ours {
+		total, am := at["couverture_totale"+strconv.Itoa(y)], at["couverture_am"+strconv.Itoa(y)]
+		if !total.Valeur.Valid && total.Donnees == "" {
+			continue
+		}
+		eaje := sql.NullFloat64{}
+		if total.Valeur.Valid && am.Valeur.Valid {
+			eaje = sql.NullFloat64{Float64: total.Valeur.Float64 - am.Valeur.Float64, Valid: true}
+		}
+		source := "cet outil : places agréées des assistants maternels et places des EAJE des exports, pour 100 enfants de moins de 3 ans"
+		if estimated(b, y) {
+			source += " ; enfants de moins de 3 ans estimés"
+		}
+		tab.add(b.Infos.Territoire+" (cet outil)", strconv.Itoa(y), marked(decimalCell(total.Valeur, 1), total.Donnees),
+			marked(decimalCell(eaje, 1), total.Donnees), marked(decimalCell(am.Valeur, 1), am.Donnees), source)
+	}
+	for _, c := range b.CNAF {
+		source := "CNAF, taux de couverture global " + strconv.Itoa(c.Annee) + ", source secondaire « à vérifier sur data.caf.fr »"
+		if c.Verifie {
+			source = "CNAF, taux de couverture global " + strconv.Itoa(c.Annee) + " (data.caf.fr)"
+		}
+		tab.add(c.Nom+" (CNAF)", strconv.Itoa(c.Annee), decimalCell(c.Global, 1), decimalCell(c.EAJE, 1), decimalCell(c.AM, 1), source)
+	}
+	tab.addTo(m)
+	m.AddAutoRow(text.NewCol(12, "Les deux chiffres ne se comparent pas tels quels. Celui de cet outil rapporte aux enfants de moins de "+
+		"3 ans les places agréées des assistants maternels dont l'agrément court au 31 décembre (qu'ils accueillent des enfants "+
+		"ou non) et les places des EAJE dont les exports arrivent ici. Le taux de couverture global de la CNAF compte aussi les enfants de 2 ans scolarisés, la "+
+		"garde à domicile et les EAJE qui ne relèvent pas de l'intercommunalité, et, pour les assistants maternels, seulement les "+
+		"places de ceux qui accueillent effectivement des enfants ; son total peut donc dépasser la somme de ses colonnes EAJE et "+
+		"AM. Les chiffres de la CNAF ont été recopiés d'une source secondaire et n'ont pas été vérifiés : vérifiez-les sur "+
+		"data.caf.fr avant de les citer.", props.Text{Size: 8, Top: 1}))
+}
+
+// estimated says whether a year's coverage rests on estimated counts of children.
+func estimated(b *marts.Bundle, year int) bool {
+	for _, c := range b.Coverage {
+		if c.Annee == year && c.Estimation {
+			return true
+		}
+	}
+	return false
 }

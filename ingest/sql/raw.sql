@@ -56,3 +56,15 @@ CREATE TABLE raw.reference_contours (
     _ligne            INTEGER NOT NULL,
     _chargement       INTEGER NOT NULL
 );
+CREATE TABLE raw.reference_cnaf_couverture (
+    epci_siren             VARCHAR NOT NULL,
+    epci_nom               VARCHAR,
+    annee                  INTEGER NOT NULL,
+    taux_couverture_global DOUBLE,
+    taux_couverture_eaje   DOUBLE,
+    taux_couverture_am     DOUBLE,
+    statut                 VARCHAR,
+    _fichier               VARCHAR NOT NULL,
+    _ligne                 INTEGER NOT NULL,
+    _chargement            INTEGER NOT NULL
+);

@@ -9,3 +9,4 @@ COMMENT ON COLUMN raw.rejets.code_motif IS 'Code de la raison : valeur_manquante
 COMMENT ON TABLE raw.reference_communes IS 'Les communes du territoire et leur population légale, d''après le fichier de référence (INSEE, code officiel géographique).';
 COMMENT ON TABLE raw.reference_populations IS 'Les populations municipales légales de chaque commune par millésime, d''après le fichier de référence.';
 COMMENT ON TABLE raw.reference_contours IS 'Le contour de chaque commune (GeoJSON), d''après le fichier de référence (IGN).';
+COMMENT ON TABLE raw.reference_cnaf_couverture IS 'Le taux de couverture global publié par la CNAF pour l''EPCI et ses voisins (places pour 100 enfants de moins de 3 ans), d''après le fichier de référence facultatif cnaf_couverture_epci_2023.csv : source secondaire, à vérifier sur data.caf.fr.';

@@ -80,8 +80,8 @@ func TestRunEndToEnd(t *testing.T) {
 			t.Errorf("comment on marts.dim_commune = %q", comment)
 		}
 		var raw int
-		if err := db.QueryRow(`SELECT count(*) FROM raw.chargements WHERE lignes_lues = lignes_chargees + lignes_rejetees`).Scan(&raw); err != nil || raw != 2 {
-			t.Errorf("raw.chargements: %d balanced loads (%v), want 2", raw, err)
+		if err := db.QueryRow(`SELECT count(*) FROM raw.chargements WHERE lignes_lues = lignes_chargees + lignes_rejetees`).Scan(&raw); err != nil || raw != 3 { // communes, boundaries, CNAF coverage
+			t.Errorf("raw.chargements: %d balanced loads (%v), want 3", raw, err)
 		}
 	})
 

@@ -103,6 +103,7 @@ func TestFixtureCTG(t *testing.T) {
 		{"eaje_taux_facturation", 2025, "en retard"},
 		{"eaje_heures_realisees", 2025, "cible atteinte"},
 		{"am_actives", 2025, "sans base"},
+		{"am_actives", 2026, "à venir"},
 		{"acm_remplissage", 2025, "sans cible"},
 	}
 	for _, a := range appreciations {
@@ -123,6 +124,15 @@ func TestFixtureCTG(t *testing.T) {
 		"Taux de facturation des EAJE 106,7 % 104,1 % – 100,0 % en retard (2025)",
 		"cible atteinte (2025)",
 		"données incomplètes n'est jamais dite en bonne voie",
+		// The children of Bergues: at the crèche, the 6 of December 2024 and the 8 of March 2025;
+		// at the ALSH and the séjour, 14 and 8 in 2025, and 2024 not received.
+		"Commune EAJE EAJE ACM ACM Séjours Séjours 2024 2025 2024 2025 2024 2025 Bergues 6 8manquant 14manquant 8",
+		// Coverage: this tool's 84 places for 100 children in 2025, of which 64 at AM and 84 − 64 = 20
+		// in EAJE, beside the CNAF's 2023 figures of the reference file, named as unverified.
+		"2025 84,0 20,0 64,0 cet outil : places agréées des",
+		"Hauts de Flandre (cet outil)",
+		"CC des Hauts de Flandre (CNAF) 2023 79,5 9,0 56,8 CNAF, taux de couverture global 2023, source secondaire « à vérifier sur data.caf.fr »",
+		"la garde à domicile",
 	} {
 		if !strings.Contains(ctg, want) {
 			t.Errorf("the CTG evaluation lacks %q:\n%s", want, ctg)
@@ -139,6 +149,13 @@ func TestFixtureCTG(t *testing.T) {
 	}
 	if !strings.Contains(joinRows(rows), "eaje_occupation_reelle;Taux d'occupation réel des EAJE;taux;2,025;2,024;35.7%;complet;80.0%;2,026;73.0%;complet;57.9%;en bonne voie") {
 		t.Errorf("the workbook's CTG sheet:\n%s", joinRows(rows))
+	}
+
+	// The CNAF file of the embedded reference folder: five EPCI, the territory's marked.
+	var epci int
+	var cchf float64
+	if err := db.QueryRow(`SELECT count(*), max(taux_couverture_global) FILTER (WHERE territoire AND NOT verifie) FROM marts.couverture_cnaf_epci`).Scan(&epci, &cchf); err != nil || epci != 5 || cchf != 79.5 {
+		t.Errorf("CNAF coverage: %d EPCI, the territory's %v (%v); want 5 and 79,5 unverified", epci, cchf, err)
 	}
 
 	// A target may name every key indicator, and only those.

@@ -36,6 +36,7 @@ type Bundle struct {
 	ACMActs      []ACMActs
 	PSU          []PSUDeclaration
 	CTG          []CTGTrack
+	CNAF         []CNAFCoverage
 }
 
 // ReadAll reads every mart of the bundle, with the statistical secrecy applied (see [Masked]).
@@ -71,6 +72,7 @@ func (r *Reader) ReadAll(ctx context.Context) (*Bundle, error) {
 		func() { d.ACMActs, err = r.ACMActsByPeriod(ctx) },
 		func() { d.PSU, err = r.PSUDeclarations(ctx) },
 		func() { d.CTG, err = r.CTGTracks(ctx) },
+		func() { d.CNAF, err = r.CNAFCoverages(ctx) },
 	}
 	for _, step := range steps {
 		if step(); err != nil {

@@ -54,8 +54,8 @@ WITH p AS (
         CASE
             WHEN annee = base THEN 'base'
             WHEN cible IS NULL THEN 'sans cible'
-            WHEN valeur_base IS NULL THEN 'sans base'
             WHEN valeur IS NULL AND annee > derniere_donnee THEN 'à venir'
+            WHEN valeur_base IS NULL THEN 'sans base'
             WHEN valeur IS NULL THEN 'manquant'
             WHEN donnees <> 'complet' OR donnees_base <> 'complet' THEN 'données incomplètes'
             WHEN cible >= valeur_base AND valeur >= cible - 1e-9 THEN 'cible atteinte'
