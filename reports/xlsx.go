@@ -25,6 +25,7 @@ const (
 	asPercent
 	asPersons // a count of persons: « < 5 » below the threshold of the secret statistique
 	asDate
+	asYear // a year: a whole number without a thousands separator (2025, not 2 025)
 )
 
 // sheet is one table of the workbook.
@@ -69,7 +70,7 @@ func writeWorkbook(sheets []sheet, threshold int) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-type styles struct{ header, integer, decimal, percent, date, threshold int }
+type styles struct{ header, integer, year, decimal, percent, date, threshold int }
 
 func newStyles(f *excelize.File) (styles, error) {
 	var s styles
@@ -78,6 +79,9 @@ func newStyles(f *excelize.File) (styles, error) {
 		return s, err
 	}
 	if s.integer, err = f.NewStyle(&excelize.Style{NumFmt: 3}); err != nil { // #,##0
+		return s, err
+	}
+	if s.year, err = f.NewStyle(&excelize.Style{NumFmt: 1}); err != nil { // 0
 		return s, err
 	}
 	custom := "0.00"
@@ -111,7 +115,7 @@ func writeSheet(f *excelize.File, s sheet, st styles) error {
 	for r, row := range s.rows {
 		cells := make([]any, len(row))
 		for i, v := range row {
-			cells[i] = cell(v, s.formats[i], st)
+			cells[i] = cell(v, s.column(i), st)
 		}
 		addr, _ := excelize.CoordinatesToCellName(1, r+2)
 		if err := sw.SetRow(addr, cells); err != nil {
@@ -119,6 +123,15 @@ func writeSheet(f *excelize.File, s sheet, st styles) error {
 		}
 	}
 	return sw.Flush()
+}
+
+// column is the format of a column's cells: a whole number under a header of years
+// (« Année », « Année de base ») is a year.
+func (s sheet) column(i int) cellFormat {
+	if s.formats[i] == asInt && strings.HasPrefix(s.headers[i], "Année") {
+		return asYear
+	}
+	return s.formats[i]
 }
 
 // columnWidth fits a column to its header and its texts, within 12 and 60 characters.
@@ -180,6 +193,8 @@ func cell(v any, format cellFormat, st styles) any {
 		return excelize.Cell{StyleID: st.percent, Value: v}
 	case asDate:
 		return excelize.Cell{StyleID: st.date, Value: v}
+	case asYear:
+		return excelize.Cell{StyleID: st.year, Value: v}
 	}
 	return v
 }

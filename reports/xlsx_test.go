@@ -46,6 +46,8 @@ func TestWorkbook(t *testing.T) {
 		{"ACM", "D2", "07/07/2025"},
 		{"ACM", "E2", "29/08/2025"},
 		{"Séjours", "E2", "<\u00a05"},
+		{"Indicateurs clés", "A2", "2025"}, // a year has no thousands separator
+		{"EAJE année", "C2", "2025"},
 	}
 	for _, c := range checks {
 		got, err := f.GetCellValue(c.sheet, c.cell)
