@@ -126,7 +126,7 @@ func build(ctx context.Context, db *sql.DB, m *Model) error {
 		return err
 	}
 	if m.Schema == "marts" {
-		if err := narrowHugeints(ctx, db, m); err != nil {
+		if err := narrowTypes(ctx, db, m); err != nil {
 			return err
 		}
 	}
@@ -142,28 +142,33 @@ func build(ctx context.Context, db *sql.DB, m *Model) error {
 	return nil
 }
 
-// narrowHugeints turns the HUGEINT columns of a mart, which DuckDB gives to sums of whole
-// numbers, into BIGINT: Parquet readers, spreadsheets and R read plain 64-bit integers.
-func narrowHugeints(ctx context.Context, db *sql.DB, m *Model) error {
-	rows, err := db.QueryContext(ctx, `SELECT column_name FROM duckdb_columns()
-		WHERE schema_name = ? AND table_name = ? AND data_type = 'HUGEINT' ORDER BY column_index`, m.Schema, m.Table)
+// narrowTypes gives a mart's columns one type per concept: HUGEINT, which DuckDB gives to sums of
+// whole numbers, becomes BIGINT (Parquet readers, spreadsheets and R read plain 64-bit integers),
+// and a year (annee, annee_…, …_annee, millesime) held in any whole-number type becomes INTEGER,
+// so that years join across marts whatever computed them.
+func narrowTypes(ctx context.Context, db *sql.DB, m *Model) error {
+	rows, err := db.QueryContext(ctx, `SELECT column_name, CASE WHEN data_type = 'HUGEINT' THEN 'BIGINT' ELSE 'INTEGER' END
+		FROM duckdb_columns() WHERE schema_name = ? AND table_name = ? AND (data_type = 'HUGEINT'
+		OR (data_type IN ('TINYINT', 'SMALLINT', 'BIGINT', 'UTINYINT', 'USMALLINT', 'UINTEGER')
+			AND (column_name IN ('annee', 'millesime') OR starts_with(column_name, 'annee_') OR ends_with(column_name, '_annee'))))
+		ORDER BY column_index`, m.Schema, m.Table)
 	if err != nil {
 		return m.errorf(0, "%w", err)
 	}
-	var cols []string
+	var cols, types []string
 	for rows.Next() {
-		var c string
-		if err := rows.Scan(&c); err != nil {
+		var c, t string
+		if err := rows.Scan(&c, &t); err != nil {
 			rows.Close()
 			return m.errorf(0, "%w", err)
 		}
-		cols = append(cols, c)
+		cols, types = append(cols, c), append(types, t)
 	}
 	rows.Close()
-	for _, c := range cols {
-		stmt := "ALTER TABLE " + warehouse.Qualified(m.Schema, m.Table) + " ALTER " + warehouse.Ident(c) + " TYPE BIGINT"
+	for i, c := range cols {
+		stmt := "ALTER TABLE " + warehouse.Qualified(m.Schema, m.Table) + " ALTER " + warehouse.Ident(c) + " TYPE " + types[i]
 		if _, err := db.ExecContext(ctx, stmt); err != nil {
-			return m.errorf(0, "narrow %s to BIGINT: %w", c, err)
+			return m.errorf(0, "narrow %s to %s: %w", c, types[i], err)
 		}
 	}
 	return nil

@@ -181,6 +181,10 @@ func TestStagesOneByOne(t *testing.T) {
 		{[]string{"query", `SELECT count(*) AS sans_cle FROM duckdb_tables() AS t WHERE schema_name = 'marts' AND NOT EXISTS (
 			SELECT 1 FROM duckdb_constraints() AS c WHERE c.schema_name = 'marts' AND c.table_name = t.table_name AND c.constraint_type = 'PRIMARY KEY')`},
 			"sans_cle\n0\n(1 ligne)\n", nil},
+		// A year is an INTEGER in every mart, whatever computed it.
+		{[]string{"query", `SELECT count(*) AS annees_non_entieres FROM duckdb_columns() WHERE schema_name = 'marts'
+			AND (column_name IN ('annee', 'millesime') OR starts_with(column_name, 'annee_') OR ends_with(column_name, '_annee')) AND data_type <> 'INTEGER'`},
+			"annees_non_entieres\n0\n(1 ligne)\n", nil},
 		// The catalogue says of each model its layer, key, tests and the queries of the outputs that read it.
 		{[]string{"query", "--format", "csv", `SELECT couche, cle, tests, lu_par FROM marts.catalogue WHERE modele = 'marts.couverture_commune'`},
 			"couche,cle,tests,lu_par\nmarts,\"commune_insee, annee\",\"marts.couverture_commune key, taux_dans_leurs_bornes\",queries/couverture.sql\n", nil},

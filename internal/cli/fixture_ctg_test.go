@@ -147,7 +147,7 @@ func TestFixtureCTG(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(joinRows(rows), "eaje_occupation_reelle;Taux d'occupation réel des EAJE;taux;2,025;2,024;35.7%;complet;80.0%;2,026;73.0%;complet;57.9%;en bonne voie") {
+	if !strings.Contains(joinRows(rows), "eaje_occupation_reelle;Taux d'occupation réel des EAJE;taux;2025;2024;35.7%;complet;80.0%;2026;73.0%;complet;57.9%;en bonne voie") {
 		t.Errorf("the workbook's CTG sheet:\n%s", joinRows(rows))
 	}
 
