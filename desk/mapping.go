@@ -223,7 +223,7 @@ func (s *Server) newConfigText(path string) []byte {
 			continue
 		}
 		if rel, err := filepath.Rel(base, dir); err == nil && filepath.IsLocal(rel) {
-			lines = append(lines, c.key+" = "+tomlString(filepath.ToSlash(rel)))
+			lines = append(lines, c.key+" = "+config.Quote(filepath.ToSlash(rel)))
 		}
 	}
 	if len(lines) > 0 {
@@ -282,7 +282,7 @@ func mergeColumns(path, kind string, pairs map[string]string, initial []byte) er
 		}
 		fmt.Fprintf(&b, "\n[colonnes.%s]\n", kind)
 		for _, h := range slices.Sorted(maps.Keys(pairs)) {
-			fmt.Fprintf(&b, "%s = %s\n", tomlString(h), tomlString(pairs[h]))
+			fmt.Fprintf(&b, "%s = %s\n", config.Quote(h), config.Quote(pairs[h]))
 		}
 		out = b.Bytes()
 	}
@@ -319,25 +319,6 @@ func cloneMap(m map[string]any) map[string]any {
 		out[k] = v
 	}
 	return out
-}
-
-// tomlString writes a TOML basic string: quotes, backslashes and control characters escaped.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-			fmt.Fprintf(&b, "\\u%04X", r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }
 
 // writeFileAtomic replaces path with data through a temporary file of the same folder.

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"enfance/ingest"
+	"enfance/internal/config"
 	"enfance/internal/warehouse"
 )
 
@@ -175,25 +176,6 @@ func setDefault(m map[string]map[string]string, outer, key, value string) {
 
 func writePairs(b *strings.Builder, m map[string]string) {
 	for _, k := range slices.Sorted(maps.Keys(m)) {
-		fmt.Fprintf(b, "%s = %s\n", tomlString(k), tomlString(m[k]))
+		fmt.Fprintf(b, "%s = %s\n", config.Quote(k), config.Quote(m[k]))
 	}
-}
-
-// tomlString writes a TOML basic string: quotes, backslashes and control characters escaped.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-			fmt.Fprintf(&b, "\\u%04X", r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }

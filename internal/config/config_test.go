@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/BurntSushi/toml"
 )
 
 func TestDefaultIsValid(t *testing.T) {
@@ -138,6 +140,17 @@ func TestMemoryBytes(t *testing.T) {
 	for _, bad := range []string{"4", "GB", "quatre GB", "+4GB", "4 Go"} {
 		if _, err := MemoryBytes(bad); err == nil {
 			t.Errorf("MemoryBytes(%q): no error", bad)
+		}
+	}
+}
+
+// TestQuote: a text of an export, whatever it holds, reads back as itself from the TOML string
+// Quote writes.
+func TestQuote(t *testing.T) {
+	for _, s := range []string{"Temps passé", `a "b" \ c`, "ligne\nsuite\ttab", "\x00\x1b[31m\u0085", "Présent(e)"} {
+		var got struct{ V string }
+		if _, err := toml.Decode("V = "+Quote(s), &got); err != nil || got.V != s {
+			t.Errorf("Quote(%q) = %s reads back %q (%v)", s, Quote(s), got.V, err)
 		}
 	}
 }
