@@ -160,7 +160,7 @@ func (tb *tab) checkQuiet(t *testing.T) {
 	}
 }
 
-// checkCharts fails t unless the page has its 12 charts, each drawn with data.
+// checkCharts fails t unless the page has its 14 charts, each drawn with data.
 func (tb *tab) checkCharts(t *testing.T) {
 	t.Helper()
 	charts, err := chromedp.Run(tb.ctx, chromedp.Evaluate[[]chartState](chartsJS))
@@ -172,8 +172,8 @@ func (tb *tab) checkCharts(t *testing.T) {
 			t.Errorf("chart %s: drawn %v with %d data points", c.ID, c.Drawn, c.Points)
 		}
 	}
-	if len(charts) != 12 {
-		t.Errorf("%d charts drawn, want 12", len(charts))
+	if len(charts) != 14 {
+		t.Errorf("%d charts drawn, want 14", len(charts))
 	}
 }
 

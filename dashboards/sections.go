@@ -20,7 +20,7 @@ func buildSections(d *marts.Bundle, all []scope) []section {
 		{ID: "petite-enfance", Title: "Petite enfance : occupation des EAJE", Charts: []*chart{eajeHeatmap(d, all), eajeTrend(d, all)}},
 		{ID: "enfance", Title: "Enfance : accueils collectifs de mineurs", Charts: []*chart{acmFill(d, all)}},
 		{ID: "jeunesse", Title: "Jeunesse : séjours", Charts: []*chart{sejours(d, t)}},
-		{ID: "relais", Title: "Relais Petite Enfance", Charts: []*chart{rpeAteliers(d, all)}},
+		{ID: "relais", Title: "Relais Petite Enfance", Charts: []*chart{rpeAteliers(d, all), rpeContacts(d, all), monenfant(d, all)}},
 		{ID: "formation", Title: "Formation des assistants maternels", Charts: []*chart{trainingUptake(d, all), trainingSessions(d, all), brakesLevers(d)}},
 		{ID: "assistants-maternels", Title: "Attractivité du métier d'assistant maternel", Charts: []*chart{amFlows(d, t), agePyramid(d, t), retirements(d, t)}},
 		{ID: "couverture", Title: "Couverture des besoins d'accueil", Charts: []*chart{coverageMap(d)}},
