@@ -170,6 +170,7 @@ func TestDataTestsFail(t *testing.T) {
 		{"code orphelin", `UPDATE marts.dim_structure SET commune_insee = '99999' WHERE code_structure = 'SEJ'`, "aucun code orphelin"},
 		{"effectifs", `UPDATE marts.am_attractivite_annuelle SET cessations = cessations + 1`, "les effectifs d'assistants maternels se suivent"},
 		{"population", `UPDATE marts.dim_commune SET population = 0 WHERE commune_insee = '59067'`, "chaque commune a une population municipale positive"},
+		{"niveaux", `UPDATE marts.rpe_temps_forts_annuels SET temps_forts = temps_forts + 1 WHERE niveau = 'territoire'`, "ne se comptent pas deux fois"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,6 +4,7 @@
 -- key: annee, antenne
 -- column annee: Année.
 -- column antenne: Code de l'antenne, ou « territoire ».
+-- column niveau: « territoire » pour la ligne de tout le territoire, « antenne » pour les autres : additionner les lignes d'un seul niveau, jamais les deux.
 -- column am_actives_1er_janvier: Assistants maternels dont l'agrément court au 1er janvier. [personnes]
 -- column nouveaux_agrements: Premiers agréments accordés dans l'année. [personnes]
 -- column cessations: Agréments terminés dans l'année (tous motifs). [personnes]
@@ -26,6 +27,7 @@
 SELECT
     annee,
     coalesce(antenne, 'territoire') AS antenne,
+    CASE grouping(antenne) WHEN 1 THEN 'territoire' ELSE 'antenne' END AS niveau,
     count(*) FILTER (WHERE actif_1er_janvier) AS am_actives_1er_janvier,
     count(*) FILTER (WHERE nouvel_agrement) AS nouveaux_agrements,
     count(*) FILTER (WHERE cessation) AS cessations,

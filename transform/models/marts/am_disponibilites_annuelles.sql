@@ -10,6 +10,7 @@
 -- key: annee, antenne
 -- column annee: Année.
 -- column antenne: Code de l'antenne, ou « territoire ».
+-- column niveau: « territoire » pour la ligne de tout le territoire, « antenne » pour les autres : additionner les lignes d'un seul niveau, jamais les deux.
 -- column am_en_activite: Assistants maternels dont l'agrément court au 31 décembre et que le
 --   registre de l'année dit en activité (ni sans accueil, ni suspendus). [personnes]
 -- column am_a_jour: Parmi eux, ceux qui ont déclaré leurs disponibilités sur monenfant.fr du
@@ -30,6 +31,7 @@ WITH declarations AS (
 SELECT
     a.annee,
     coalesce(a.antenne, 'territoire') AS antenne,
+    CASE grouping(a.antenne) WHEN 1 THEN 'territoire' ELSE 'antenne' END AS niveau,
     count(*) AS am_en_activite,
     count(d.identifiant_am) AS am_a_jour,
     count(d.identifiant_am) / nullif(count(*), 0) AS part_a_jour,

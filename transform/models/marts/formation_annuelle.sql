@@ -4,6 +4,7 @@
 -- depends: staging.am_annees, staging.annees, staging.antennes, staging.formation_sessions, staging.formation_inscriptions
 -- key: antenne, annee
 -- column antenne: Code de l'antenne, ou « territoire » pour l'ensemble.
+-- column niveau: « territoire » pour la ligne de tout le territoire, « antenne » pour les autres : additionner les lignes d'un seul niveau, jamais les deux.
 -- column annee: Année.
 -- column am_actives: Assistants maternels actifs au 1er janvier. [personnes]
 -- column am_formees: Assistants maternels différents présents à au moins une session réalisée
@@ -61,6 +62,7 @@ WITH suivis AS (
 )
 SELECT
     c.antenne,
+    CASE WHEN c.antenne = 'territoire' THEN 'territoire' ELSE 'antenne' END AS niveau,
     c.annee,
     coalesce(a.am_actives, 0) AS am_actives,
     coalesce(a.am_formees, 0) AS am_formees,

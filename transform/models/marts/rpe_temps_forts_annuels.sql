@@ -6,6 +6,7 @@
 -- key: annee, antenne
 -- column annee: Année.
 -- column antenne: Code de l'antenne organisatrice, « intercommunal » ou « territoire ».
+-- column niveau: « territoire » pour la ligne de tout le territoire, « antenne » pour les autres : additionner les lignes d'un seul niveau, jamais les deux.
 -- column temps_forts: Temps forts tenus.
 -- column parents: Présences de parents (somme des effectifs renseignés).
 -- column am: Présences d'assistants maternels (somme des effectifs renseignés).
@@ -19,6 +20,7 @@ WITH evenements AS (
 SELECT
     annee,
     coalesce(antenne, 'territoire') AS antenne,
+    CASE grouping(antenne) WHEN 1 THEN 'territoire' ELSE 'antenne' END AS niveau,
     count(*) AS temps_forts,
     coalesce(sum(nb_parents), 0) AS parents,
     coalesce(sum(nb_am), 0) AS am,
