@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"database/sql"
-	"math"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,11 +19,7 @@ func TestFixtureCAFDeclarations(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	checks := []struct {
-		why   string
-		query string
-		want  float64
-	}{
+	checks := []figure{
 		// Contacts: 6 lines, 3 parents, 2 AM, 1 partner; by reason autre 2 (a parent's mail, the
 		// partner's mail), the 4 others once each; by channel téléphone 2, mail 2, accueil 1, rdv 1.
 		{"contacts « autre »", `SELECT sum(contacts) FROM marts.rpe_contacts_motifs WHERE motif = 'autre'`, 2},
@@ -60,16 +54,7 @@ func TestFixtureCAFDeclarations(t *testing.T) {
 		{"actes de l'année = 480 + 90", `SELECT actes_heures FROM marts.acm_actes WHERE periode = 'annee'`, 570},
 		{"indicateur clé : les actes plafonnés", `SELECT valeur FROM marts.indicateurs_cles WHERE indicateur = 'acm_heures_realisees'`, 570},
 	}
-	for _, c := range checks {
-		var got sql.NullFloat64
-		if err := db.QueryRow(c.query).Scan(&got); err != nil {
-			t.Errorf("%s: %v", c.why, err)
-			continue
-		}
-		if !got.Valid || math.Abs(got.Float64-c.want) > 1e-9 {
-			t.Errorf("%s: got %v, want %v", c.why, got, c.want)
-		}
-	}
+	checkFigures(t, db, checks)
 	bilan := flatText(testtool.Run(t, "pdftotext", "-layout", filepath.Join(out, "reports", "bilan-caf-2025.pdf"), "-"))
 	for _, want := range []string{
 		// reason, then accueil, téléphone, courriel, rendez-vous, total

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"enfance/internal/config"
 	"enfance/internal/testtool"
 )
@@ -72,26 +70,14 @@ func TestFixtureCTG(t *testing.T) {
 	suivi := func(code, column string, year int) string {
 		return `SELECT ` + column + ` FROM marts.ctg_suivi WHERE indicateur = '` + code + `' AND annee = ` + map[int]string{2024: "2024", 2025: "2025", 2026: "2026"}[year]
 	}
-	checks := []struct {
-		why, query string
-		want       float64
-	}{
+	checks := []figure{
 		{"base de l'occupation = 750 / 2 100", suivi("eaje_occupation_reelle", "valeur_base", 2025), 750.0 / 2100},
 		{"occupation 2025 = 1 460 / 2 000", suivi("eaje_occupation_reelle", "valeur", 2025), 0.73},
 		{"occupation attendue à mi-chemin", suivi("eaje_occupation_reelle", "valeur_attendue", 2025), 750.0/2100 + (0.8-750.0/2100)/2},
 		{"facturation attendue à mi-chemin", suivi("eaje_taux_facturation", "valeur_attendue", 2025), 800.0/750 + (1-800.0/750)/2},
 		{"cible des heures", suivi("eaje_heures_realisees", "cible", 2025), 1200},
 	}
-	for _, c := range checks {
-		var got float64
-		if err := db.QueryRow(c.query).Scan(&got); err != nil {
-			t.Errorf("%s: %v", c.why, err)
-			continue
-		}
-		if d := got - c.want; d > 1e-9 || d < -1e-9 {
-			t.Errorf("%s: got %v, want %v", c.why, got, c.want)
-		}
-	}
+	checkFigures(t, db, checks)
 	appreciations := []struct {
 		code string
 		year int
@@ -138,17 +124,9 @@ func TestFixtureCTG(t *testing.T) {
 			t.Errorf("the CTG evaluation lacks %q:\n%s", want, ctg)
 		}
 	}
-	f, err := excelize.OpenFile(filepath.Join(out, "reports", "indicateurs-2025.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows("CTG suivi")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(joinRows(rows), "eaje_occupation_reelle;Taux d'occupation réel des EAJE;taux;2025;2024;35.7%;complet;80.0%;2026;73.0%;complet;57.9%;en bonne voie") {
-		t.Errorf("the workbook's CTG sheet:\n%s", joinRows(rows))
+	rows := workbookRows(t, out, "CTG suivi")
+	if !strings.Contains(rows, "eaje_occupation_reelle;Taux d'occupation réel des EAJE;taux;2025;2024;35.7%;complet;80.0%;2026;73.0%;complet;57.9%;en bonne voie") {
+		t.Errorf("the workbook's CTG sheet:\n%s", rows)
 	}
 
 	// The CNAF file of the embedded reference folder: five EPCI, the territory's marked.
@@ -181,12 +159,4 @@ func TestFixtureCTG(t *testing.T) {
 	if err := partial.QueryRow(suivi("eaje_occupation_reelle", "appreciation", 2025)).Scan(&got); err != nil || got != "données incomplètes" {
 		t.Errorf("occupation on partial data: %q (%v), want « données incomplètes »", got, err)
 	}
-}
-
-func joinRows(rows [][]string) string {
-	var b strings.Builder
-	for _, r := range rows {
-		b.WriteString(strings.Join(r, ";") + "\n")
-	}
-	return b.String()
 }

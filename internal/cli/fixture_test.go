@@ -12,10 +12,54 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"enfance/internal/golden"
 	"enfance/internal/testtool"
 	"enfance/internal/warehouse"
 )
+
+// figure is a value of the warehouse that a query gives, and the value worked out by hand.
+type figure struct {
+	why   string
+	query string
+	want  float64
+}
+
+// checkFigures runs each figure's query and compares its one value, never NULL, with the value
+// worked out by hand.
+func checkFigures(t *testing.T, db *sql.DB, figures []figure) {
+	t.Helper()
+	for _, c := range figures {
+		var got sql.NullFloat64
+		if err := db.QueryRow(c.query).Scan(&got); err != nil {
+			t.Errorf("%s: %v", c.why, err)
+			continue
+		}
+		if !got.Valid || math.Abs(got.Float64-c.want) > 1e-9 {
+			t.Errorf("%s: got %v, want %v", c.why, got, c.want)
+		}
+	}
+}
+
+// workbookRows are the rows of a sheet of the year's workbook, each as its cells joined by ;.
+func workbookRows(t *testing.T, out, sheet string) string {
+	t.Helper()
+	f, err := excelize.OpenFile(filepath.Join(out, "reports", "indicateurs-2025.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		b.WriteString(strings.Join(r, ";") + "\n")
+	}
+	return b.String()
+}
 
 // buildFixture runs the pipeline on testdata/fixture, a hand-built territory whose figures are
 // worked out below, and returns the output folder.
@@ -36,11 +80,7 @@ func TestFixtureFigures(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	checks := []struct {
-		why   string
-		query string
-		want  float64
-	}{
+	checks := []figure{
 		// The crèche: 10 places, 8:00 to 18:00, the 21 weekdays of March 2025 less the closed 31st.
 		{"capacité = 10 places × 10 h × 20 jours", `SELECT capacite_theorique_heures FROM marts.eaje_occupation_mensuelle WHERE code_structure = 'CRECHE' AND mois = 3`, 2000},
 		{"jours d'ouverture", `SELECT jours_ouverture FROM marts.eaje_occupation_annuelle WHERE code_structure = 'CRECHE'`, 20},
@@ -94,16 +134,7 @@ func TestFixtureFigures(t *testing.T) {
 		// 19 exports and 3 reference files (communes, boundaries, the CNAF's coverage).
 		{"qualité : tous les fichiers chargés", `SELECT count(*) FROM marts.qualite_donnees WHERE statut = 'charge' AND lignes_rejetees = 0`, 22},
 	}
-	for _, c := range checks {
-		var got sql.NullFloat64
-		if err := db.QueryRow(c.query).Scan(&got); err != nil {
-			t.Errorf("%s: %v", c.why, err)
-			continue
-		}
-		if !got.Valid || math.Abs(got.Float64-c.want) > 1e-9 {
-			t.Errorf("%s: got %v, want %v", c.why, got, c.want)
-		}
-	}
+	checkFigures(t, db, checks)
 	goldenMarts(t, db)
 }
 
