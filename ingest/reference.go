@@ -161,34 +161,44 @@ func (c *count) UnmarshalCSV(b []byte) error {
 
 // communes reads communes.csv: one row per commune, with its legal populations.
 func (f *file) communes(siren string) error {
+	seen := map[string]int{}
+	err := eachRow(f, func(row communeRow, dec *csvutil.Decoder, line int) error {
+		return f.commune(row, dec, line, siren, seen)
+	})
+	if err == nil && f.rows == 0 {
+		return f.errorf(0, 0, "", "aucune commune dans le fichier")
+	}
+	return err
+}
+
+// eachRow reads a reference CSV file row by row into T, once its header has every column of T,
+// and gives read each row with its line and the decoder (for the header and the raw record);
+// a file or row that cannot be read is an InputError at its line and column.
+func eachRow[T any](f *file, read func(row T, dec *csvutil.Decoder, line int) error) error {
 	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(f.data, []byte("\ufeff"))))
 	dec, err := csvutil.NewDecoder(r)
 	if err != nil {
 		return f.errorf(1, 0, "", "en-tête illisible : %v", err)
 	}
 	header := dec.Header()
-	if missing := missingColumns(header, communeRow{}); len(missing) > 0 {
+	var zero T
+	if missing := missingColumns(header, zero); len(missing) > 0 {
 		return f.errorf(1, 0, "", "colonne(s) absente(s) de l'en-tête : %s", strings.Join(missing, ", "))
 	}
-	seen := map[string]int{}
 	for {
-		var row communeRow
+		var row T
 		err := dec.Decode(&row)
 		if err == io.EOF {
-			break
+			return nil
 		}
 		if err != nil {
 			return f.decodeError(err, header)
 		}
 		line, _ := r.FieldPos(0)
-		if err := f.commune(row, dec, line, siren, seen); err != nil {
+		if err := read(row, dec, line); err != nil {
 			return err
 		}
 	}
-	if f.rows == 0 {
-		return f.errorf(0, 0, "", "aucune commune dans le fichier")
-	}
-	return nil
 }
 
 // decodeError turns csvutil's and encoding/csv's errors into an InputError.

@@ -1,14 +1,12 @@
 package ingest
 
 import (
-	"bytes"
 	"context"
 	"database/sql/driver"
-	"encoding/csv"
 	"errors"
-	"io"
 	"io/fs"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -43,26 +41,8 @@ func (l *Loader) cnafCoverage(ctx context.Context, fsys fs.FS, root string) erro
 
 // cnaf reads the CNAF coverage file: one row per EPCI and year.
 func (f *file) cnaf() error {
-	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(f.data, []byte("\ufeff"))))
-	dec, err := csvutil.NewDecoder(r)
-	if err != nil {
-		return f.errorf(1, 0, "", "en-tête illisible : %v", err)
-	}
-	header := dec.Header()
-	if missing := missingColumns(header, cnafRow{}); len(missing) > 0 {
-		return f.errorf(1, 0, "", "colonne(s) absente(s) de l'en-tête : %s", strings.Join(missing, ", "))
-	}
-	field := func(name string) int { return indexOf(header, name) + 1 }
-	for {
-		var row cnafRow
-		err := dec.Decode(&row)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return f.decodeError(err, header)
-		}
-		line, _ := r.FieldPos(0)
+	return eachRow(f, func(row cnafRow, dec *csvutil.Decoder, line int) error {
+		field := func(name string) int { return slices.Index(dec.Header(), name) + 1 }
 		if !sirenPattern.MatchString(strings.TrimSpace(row.Siren)) {
 			return f.errorf(line, field("epci_siren"), "epci_siren", "« %s » n'est pas un SIREN d'EPCI (9 chiffres)", row.Siren)
 		}
@@ -83,15 +63,6 @@ func (f *file) cnaf() error {
 			strings.TrimSpace(row.Siren), row.Nom, int32(row.Annee), rates[0], rates[1], rates[2], row.Statut,
 			f.name, int32(line), int32(f.id),
 		})
-	}
-	return nil
-}
-
-func indexOf(header []string, name string) int {
-	for i, h := range header {
-		if h == name {
-			return i
-		}
-	}
-	return -1
+		return nil
+	})
 }
