@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql/driver"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path/filepath"
@@ -88,6 +89,7 @@ type source struct {
 	order         int
 	firstRejected int  // line of its first reject, 0 when none
 	recorded      bool // its row of raw.chargements is written
+	toConvert     bool // refused for its format: the message says how to convert it (formatError)
 }
 
 // Exports loads every export of the folder into the raw layer: duplicates by content count
@@ -132,8 +134,7 @@ func (l *Loader) Exports(ctx context.Context, o Options) (*Summary, error) {
 		return nil, err
 	}
 	for _, s := range sources { // duplicates, replaced and refused files are recorded too
-		if s.sum.Status == StatusRefused && !strings.Contains(s.sum.Detail, "enregistrez-le") && // not a file to convert first
-			!strings.Contains(s.sum.Detail, "enfance inspect") {
+		if s.sum.Status == StatusRefused && !s.toConvert {
 			s.sum.Detail += " (enfance inspect " + filepath.ToSlash(filepath.Join(o.Dir, s.path)) + " dit ce que le chargement en comprend)"
 		}
 		if s.sum.Status != StatusLoaded && !s.recorded {
@@ -195,6 +196,7 @@ func (s *source) findKind(data []byte, custom map[string]map[string]string) erro
 		return nil
 	}
 	if err := sniff(data).refusal(); err != nil {
+		s.toConvert = true
 		return s.refuse("%s", err)
 	}
 	if g, err := decodeFile(data, anyKindHeader(custom)); err == nil {
@@ -557,6 +559,7 @@ feed:
 func (l *Loader) loadSource(ctx context.Context, s *source, p *parsed) error {
 	if p.err != nil {
 		s.sum.Status, s.sum.Detail = StatusRefused, p.err.Error()
+		s.toConvert = errors.As(p.err, new(formatError))
 		return nil
 	}
 	s.sum.Read = len(p.rows) + p.rejected

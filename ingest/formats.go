@@ -43,12 +43,18 @@ var refusals = map[format]string{
 	formatBinary:  errBinary.Error(),
 }
 
-var errBinary = errors.New("ce n'est pas un export CSV ni un classeur : réexportez le fichier en CSV ou en .xlsx depuis le logiciel")
+var errBinary = formatError{"ce n'est pas un export CSV ni un classeur : réexportez le fichier en CSV ou en .xlsx depuis le logiciel"}
+
+// formatError refuses a file no decoder reads. Its message says how to convert the file, which
+// enfance inspect could not say better: no refusal of this kind points to it.
+type formatError struct{ msg string }
+
+func (e formatError) Error() string { return e.msg }
 
 // refusal is the error of a format no decoder reads, nil for the others.
 func (f format) refusal() error {
 	if msg, ok := refusals[f]; ok {
-		return errors.New(msg)
+		return formatError{msg}
 	}
 	return nil
 }

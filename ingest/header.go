@@ -93,7 +93,7 @@ func (m columnMap) complete(k exports.Kind, header []string, custom map[string]s
 
 // mappingHint is the line of the territory file that settles a header.
 func mappingHint(k exports.Kind, header string, t exports.Target) string {
-	return fmt.Sprintf("[colonnes.%s] %q = %q ; enfance inspect propose ce bloc", k.Name, clip(visible(header), 40), t.Name(k))
+	return fmt.Sprintf("[colonnes.%s] %q = %q", k.Name, clip(visible(header), 40), t.Name(k))
 }
 
 // isHeaderLine tells a first line that is provably a header: two of its cells at least name
@@ -108,13 +108,13 @@ func isHeaderLine(k exports.Kind, header []string, custom map[string]string) boo
 func headerRead(k exports.Kind, header []string, custom map[string]string) string {
 	if n, _ := headerScore(k, header, custom); n < 2 {
 		return fmt.Sprintf("la première ligne, de %d champs, ne nomme que %d colonne(s) connue(s) : la ligne d'en-tête manque-t-elle, "+
-			"ou ses noms diffèrent-ils de ceux de docs/exports.md ? enfance inspect montre ce qu'il en comprend", len(header), n)
+			"ou ses noms diffèrent-ils de ceux de docs/exports.md ?", len(header), n)
 	}
 	cells := make([]string, len(header))
 	for i, h := range header {
 		cells[i] = clip(visible(h), 40)
 	}
-	return "en-tête lu : " + clip(strings.Join(cells, " | "), 200) + " ; enfance inspect propose la correspondance à ajouter au fichier du territoire"
+	return "en-tête lu : " + clip(strings.Join(cells, " | "), 200)
 }
 
 // headerScore counts the header cells that name one column of the kind, and tells whether every
