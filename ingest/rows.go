@@ -356,8 +356,10 @@ func (c *converter) value(rec record, i int, col *exports.Column, raw string) (d
 		return c.commune(rec, i, col, raw)
 	case exports.Year:
 		n, err := parseInt(raw)
-		if d, derr := c.parseDate(raw); err != nil && derr == nil { // a full date where a year is expected
-			n, err = int64(d.Year()), nil
+		if err != nil { // a full date where a year is expected
+			if d, derr := c.parseDate(raw); derr == nil {
+				n, err = int64(d.Year()), nil
+			}
 		}
 		if err != nil {
 			return fail(codeBadNumber, bad("n'est pas une année"))

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"maps"
 	"os"
 	"slices"
@@ -63,7 +64,13 @@ func (a *app) inspect(cmd *cobra.Command, files []string) ([]ingest.Inspection, 
 	if err := warehouse.CreateSchemas(ctx, db); err != nil {
 		return nil, err
 	}
-	loader, err := ingest.New(ctx, db, a.logger)
+	// The files inspect reads to check codes are not what it was asked about: their loads are
+	// told only with --verbose.
+	logger := a.logger
+	if !a.verbose {
+		logger = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: slog.LevelWarn, ReplaceAttr: frenchLog(false)}))
+	}
+	loader, err := ingest.New(ctx, db, logger)
 	if err != nil {
 		return nil, err
 	}

@@ -226,8 +226,11 @@ func (c Column) Code(label string, custom map[string]string) (string, bool) {
 }
 
 // LoadOrder lists the kinds other kinds refer to (codes, bounds of a day), each after the kinds
-// it refers to itself: the ingest loads them first, in this order, to check every other row.
-func LoadOrder() []string {
+// it refers to itself: the ingest loads them first, in this order, to check every other row. It is
+// worked out once from the registry; callers must not change it.
+var LoadOrder = sync.OnceValue(loadOrder)
+
+func loadOrder() []string {
 	needed := map[string]bool{}
 	for _, k := range Kinds {
 		for _, c := range k.Columns {
