@@ -3,7 +3,6 @@ package dashboards
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -15,23 +14,9 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-)
 
-// chromium finds the browser. CI sets ENFANCE_REQUIRE_BROWSER=1 so that a missing browser fails
-// there instead of skipping.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if path, err := exec.LookPath(name); err == nil {
-			return path
-		}
-	}
-	if os.Getenv("ENFANCE_REQUIRE_BROWSER") != "" {
-		t.Fatal("no Chromium found: install the Debian package chromium")
-	}
-	t.Skip("no Chromium found (set ENFANCE_REQUIRE_BROWSER=1 to make this an error)")
-	return ""
-}
+	"enfance/internal/testtool"
+)
 
 // emulateNetworkConditions cuts the page's network. cdproto no longer generates this command,
 // which Chromium still serves; its successor by rule refuses an empty pattern.
@@ -67,7 +52,7 @@ const chartsJS = `Array.from(document.querySelectorAll('div.graphique[id]')).map
 func browser(t *testing.T) context.Context {
 	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium(t)), chromedp.NoSandbox, chromedp.Headless,
+		chromedp.ExecPath(testtool.Chromium(t)), chromedp.NoSandbox, chromedp.Headless,
 		chromedp.Flag("disable-gpu", true), chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true),

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -17,23 +16,9 @@ import (
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-)
 
-// chromium finds the browser. CI sets ENFANCE_REQUIRE_BROWSER=1 so that a missing browser fails
-// there instead of skipping (as in dashboards/browser_test.go).
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if path, err := exec.LookPath(name); err == nil {
-			return path
-		}
-	}
-	if os.Getenv("ENFANCE_REQUIRE_BROWSER") != "" {
-		t.Fatal("no Chromium found: install the Debian package chromium")
-	}
-	t.Skip("no Chromium found (set ENFANCE_REQUIRE_BROWSER=1 to make this an error)")
-	return ""
-}
+	"enfance/internal/testtool"
+)
 
 // startDesk runs « enfance serve » in process on the folders and returns its address with the
 // token, and the lines printed before it.
@@ -80,7 +65,7 @@ func TestDeskInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the pipeline twice")
 	}
-	browserPath := chromium(t)
+	browserPath := testtool.Chromium(t)
 	root := t.TempDir()
 	data, out := filepath.Join(root, "exports"), filepath.Join(root, "out")
 	if err := os.CopyFS(data, os.DirFS("testdata/fixture")); err != nil {

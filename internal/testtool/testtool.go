@@ -1,5 +1,6 @@
 // Package testtool runs the command-line tools that tests use to look at outputs (pdftotext,
-// pdfinfo, pdffonts, qpdf). Only tests import it; it imports nothing of this module.
+// pdfinfo, pdffonts, qpdf) and finds the browser they drive. Only tests import it; it imports
+// nothing of this module.
 package testtool
 
 import (
@@ -23,4 +24,20 @@ func Run(t testing.TB, name string, args ...string) string {
 		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
 	}
 	return string(out)
+}
+
+// Chromium finds the browser the tests drive headless. A missing browser skips the test, unless
+// ENFANCE_REQUIRE_BROWSER is set, as CI sets it, which makes it an error.
+func Chromium(t testing.TB) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if path, err := exec.LookPath(name); err == nil {
+			return path
+		}
+	}
+	if os.Getenv("ENFANCE_REQUIRE_BROWSER") != "" {
+		t.Fatal("no Chromium found: install the Debian package chromium")
+	}
+	t.Skip("no Chromium found (set ENFANCE_REQUIRE_BROWSER=1 to make this an error)")
+	return ""
 }
