@@ -17,6 +17,7 @@ type Model struct {
 	Key         []string
 	Depends     []Dep
 	Columns     []Column
+	Private     string // why the mart stays out of the publics schema, empty when it is published
 	SQL         string // the SELECT, without the header
 	sqlLine     int    // line of the file where SQL starts
 }
@@ -131,6 +132,9 @@ func (m *Model) setDirective(line int, key, value string) (*string, error) {
 	case key == "key":
 		m.Key = splitList(value)
 		return nil, nil
+	case key == "private":
+		m.Private = value
+		return &m.Private, nil
 	case strings.HasPrefix(key, "column "):
 		name := strings.TrimSpace(strings.TrimPrefix(key, "column "))
 		if !namePattern.MatchString(name) {
@@ -139,7 +143,7 @@ func (m *Model) setDirective(line int, key, value string) (*string, error) {
 		m.Columns = append(m.Columns, Column{Name: name, Description: value, Line: line})
 		return &m.Columns[len(m.Columns)-1].Description, nil
 	}
-	return nil, m.errorf(line, "%w: unknown key %q (want description, depends, key or column <name>)", ErrHeader, key)
+	return nil, m.errorf(line, "%w: unknown key %q (want description, depends, key, private or column <name>)", ErrHeader, key)
 }
 
 func splitList(s string) []string {

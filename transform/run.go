@@ -92,7 +92,7 @@ func (p *Project) checkRaw(ctx context.Context, db *sql.DB) error {
 func writeParams(ctx context.Context, db *sql.DB, p Params) error {
 	_, err := db.ExecContext(ctx, `CREATE OR REPLACE TABLE staging.params AS SELECT
 		?::VARCHAR AS territoire, ?::VARCHAR AS siren_epci, ?::INTEGER AS annee_reference,
-		?::INTEGER AS secret_statistique, ?::INTEGER AS age_retraite, ?::TIMESTAMP AS construit_le,
+		?::INTEGER AS secret_statistique, ?::INTEGER AS age_retraite, ?::TIMESTAMPTZ AS construit_le,
 		nullif(?::VARCHAR, '') AS empreinte_cle, nullif(?::DOUBLE, 0) AS plafond_mercredi_journee,
 		nullif(?::DOUBLE, 0) AS plafond_mercredi_demi_journee, nullif(?::INTEGER, 0) AS ctg_premiere_annee,
 		nullif(?::INTEGER, 0) AS ctg_derniere_annee`,
@@ -129,6 +129,9 @@ func build(ctx context.Context, db *sql.DB, m *Model) error {
 		if err := narrowTypes(ctx, db, m); err != nil {
 			return err
 		}
+		if err := checkContract(ctx, db, m); err != nil {
+			return err
+		}
 	}
 	stmts := []string{"COMMENT ON " + kind + " " + target + " IS " + warehouse.Literal(m.Description)}
 	for _, c := range m.Columns {
@@ -142,16 +145,19 @@ func build(ctx context.Context, db *sql.DB, m *Model) error {
 	return nil
 }
 
-// narrowTypes gives a mart's columns one type per concept: HUGEINT, which DuckDB gives to sums of
-// whole numbers, becomes BIGINT (Parquet readers, spreadsheets and R read plain 64-bit integers),
-// and a year (annee, annee_…, …_annee, millesime) held in any whole-number type becomes INTEGER,
-// so that years join across marts whatever computed them.
+// narrowTypes gives a mart's columns one type per concept: a year (annee, annee_…, …_annee,
+// millesime) held in any whole-number type becomes INTEGER, so that years join across marts
+// whatever computed them, and every other whole number (a count, an age, a rank) becomes BIGINT:
+// HUGEINT, which DuckDB gives to sums, is read as a plain 64-bit integer by Parquet readers,
+// spreadsheets and R, and a count of INTEGER in one mart and BIGINT in another would not.
 func narrowTypes(ctx context.Context, db *sql.DB, m *Model) error {
-	rows, err := db.QueryContext(ctx, `SELECT column_name, CASE WHEN data_type = 'HUGEINT' THEN 'BIGINT' ELSE 'INTEGER' END
-		FROM duckdb_columns() WHERE schema_name = ? AND table_name = ? AND (data_type = 'HUGEINT'
-		OR (data_type IN ('TINYINT', 'SMALLINT', 'BIGINT', 'UTINYINT', 'USMALLINT', 'UINTEGER')
-			AND (column_name IN ('annee', 'millesime') OR starts_with(column_name, 'annee_') OR ends_with(column_name, '_annee'))))
-		ORDER BY column_index`, m.Schema, m.Table)
+	rows, err := db.QueryContext(ctx, `WITH c AS (
+			SELECT column_name, column_index, data_type,
+			       CASE WHEN column_name IN ('annee', 'millesime') OR starts_with(column_name, 'annee_')
+			                 OR ends_with(column_name, '_annee') THEN 'INTEGER' ELSE 'BIGINT' END AS wanted
+			FROM duckdb_columns() WHERE schema_name = ? AND table_name = ?
+			  AND data_type IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT', 'USMALLINT', 'UINTEGER'))
+		SELECT column_name, wanted FROM c WHERE data_type <> wanted ORDER BY column_index`, m.Schema, m.Table)
 	if err != nil {
 		return m.errorf(0, "%w", err)
 	}

@@ -81,6 +81,15 @@ func TestRunErrors(t *testing.T) {
 			ErrMissingColumn, "t/models/marts/ages.sql:4: documented column not in the result: agee"},
 		{"sql error", strings.Replace(martAges, "e.age,", "e.nope,", 1),
 			nil, "t/models/marts/ages.sql:6: Binder Error"},
+		{"rate without its parts", strings.Replace(strings.Replace(martAges, "-- column age: Âge en années.", "-- column part_age: Âge sur 100.", 1), "e.age,", "e.age / 100 AS part_age,", 1),
+			ErrContract, "t/models/marts/ages.sql:4: contract: part_age: a rate names its parts"},
+		{"parts not in the mart", strings.Replace(strings.Replace(martAges, "-- column age: Âge en années.", "-- column part_age: Âge sur 100. [parts : age, cent]", 1), "e.age,", "e.age / 100 AS part_age,", 1),
+			ErrContract, "t/models/marts/ages.sql:4: contract: part_age: [parts : …] names age, which is not a column"},
+		{"ambiguous name", strings.Replace(strings.Replace(martAges, "-- column code: Code de l'enfant.", "-- column nom: Nom.", 1), "e.code,", "e.code AS nom,", 1),
+			ErrContract, "t/models/marts/ages.sql:3: contract: nom: the name is ambiguous across marts"},
+		{"timestamp without time zone", strings.NewReplacer("p.annee_reference AS annee", "p.annee_reference AS annee, TIMESTAMP '2025-01-01 10:00' AS vu_le",
+			"-- column annee: Année de référence.", "-- column annee: Année de référence.\n-- column vu_le: Vu.").Replace(martAges),
+			ErrContract, "t/models/marts/ages.sql:7: contract: vu_le: a date and time is a TIMESTAMPTZ"},
 		{"missing raw table", strings.Replace(martAges, "staging.enfants,", "staging.enfants, staging.other,", 1) + " JOIN staging.other ON true",
 			ErrUnknownDep, "t/models/staging/other.sql:1: depends: unknown model raw.absent: no such raw table"},
 	}
@@ -132,5 +141,34 @@ func TestCheckReportsOffendingRows(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, failures); diff != "" {
 		t.Errorf("failures (-want +got):\n%s", diff)
+	}
+}
+
+// One type per concept: a year is INTEGER whatever computed it, every other whole number BIGINT.
+func TestRunNarrowsTypes(t *testing.T) {
+	db := rawDB(t)
+	mart := `-- description: Des nombres de types variés.
+-- depends: staging.enfants
+-- column annee: Année.
+-- column annee_naissance: Année de naissance.
+-- column enfants: Enfants.
+-- column ages: Somme des âges.
+-- column rang: Rang.
+SELECT 2025::BIGINT AS annee, 2020::SMALLINT AS annee_naissance, count(*)::INTEGER AS enfants,
+       sum(age::HUGEINT) AS ages, 1::TINYINT AS rang FROM staging.enfants`
+	p, err := Load(files("models/staging/enfants.sql", stagingEnfants, "models/marts/nombres.sql", mart), "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Run(context.Background(), db, params, slog.New(slog.DiscardHandler)); err != nil {
+		t.Fatal(err)
+	}
+	var got string
+	if err := db.QueryRow(`SELECT string_agg(column_name || ' ' || data_type, ', ' ORDER BY column_index) FROM duckdb_columns()
+		WHERE schema_name = 'marts' AND table_name = 'nombres'`).Scan(&got); err != nil {
+		t.Fatal(err)
+	}
+	if want := "annee INTEGER, annee_naissance INTEGER, enfants BIGINT, ages BIGINT, rang BIGINT"; got != want {
+		t.Errorf("types = %s\nwant    %s", got, want)
 	}
 }

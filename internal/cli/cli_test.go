@@ -167,15 +167,15 @@ func TestStagesOneByOne(t *testing.T) {
 			"réussi                 taux_dans_leurs_bornes — chaque taux reste dans ses bornes", "tests de données : tous réussis ("}},
 		{[]string{"report"}, "rapport : OUT/reports/communes.pdf\nrapport : OUT/reports/brief-elus-2025.pdf\nrapport : OUT/reports/bilan-caf-2025.pdf\nrapport : OUT/reports/indicateurs-2025.xlsx\nfiches communes : 40 dans OUT/reports/communes\n", nil},
 		{[]string{"dashboard"}, "tableau de bord : OUT/dashboards/index.html\n", nil},
-		{[]string{"query", "SELECT nom, population, population_annee FROM marts.dim_commune ORDER BY population DESC LIMIT 3"},
-			"nom          population  population_annee\nWormhout     5584        2023\nHondschoote  3957        2023\nBergues      3525        2023\n(3 lignes)\n", nil},
+		{[]string{"query", "SELECT nom_commune, population, population_millesime FROM marts.dim_commune ORDER BY population DESC LIMIT 3"},
+			"nom_commune  population  population_millesime\nWormhout     5584        2023\nHondschoote  3957        2023\nBergues      3525        2023\n(3 lignes)\n", nil},
 		{[]string{"query", "SELECT territoire, annee_reference, construit_le FROM marts.infos_entrepot"},
 			"territoire                                   annee_reference  construit_le\nCommunauté de Communes des Hauts de Flandre  2025             2026-11-29 08:30:00\n(1 ligne)\n", nil},
 		{[]string{"query", "--year", "2024", "SELECT 1 AS un"}, "un\n1\n(1 ligne)\n", nil},
-		{[]string{"query", "--format", "csv", "SELECT nom, population, NULL AS rien FROM marts.dim_commune ORDER BY population DESC LIMIT 2"},
-			"nom,population,rien\nWormhout,5584,\nHondschoote,3957,\n", nil},
-		{[]string{"query", "--format", "json", "SELECT nom, population, NULL AS rien, DATE '2025-03-01' AS mois FROM marts.dim_commune ORDER BY population DESC LIMIT 2"},
-			"[\n  {\"nom\": \"Wormhout\", \"population\": 5584, \"rien\": null, \"mois\": \"2025-03-01\"},\n  {\"nom\": \"Hondschoote\", \"population\": 3957, \"rien\": null, \"mois\": \"2025-03-01\"}\n]\n", nil},
+		{[]string{"query", "--format", "csv", "SELECT nom_commune, population, NULL AS rien FROM marts.dim_commune ORDER BY population DESC LIMIT 2"},
+			"nom_commune,population,rien\nWormhout,5584,\nHondschoote,3957,\n", nil},
+		{[]string{"query", "--format", "json", "SELECT nom_commune, population, NULL AS rien, DATE '2025-03-01' AS mois FROM marts.dim_commune ORDER BY population DESC LIMIT 2"},
+			"[\n  {\"nom_commune\": \"Wormhout\", \"population\": 5584, \"rien\": null, \"mois\": \"2025-03-01\"},\n  {\"nom_commune\": \"Hondschoote\", \"population\": 3957, \"rien\": null, \"mois\": \"2025-03-01\"}\n]\n", nil},
 		{[]string{"query", "--format", "json", "SELECT 1 AS un WHERE false"}, "[]\n", nil},
 		// Every mart has its key as a PRIMARY KEY, each column of it NOT NULL.
 		{[]string{"query", `SELECT count(*) AS sans_cle FROM duckdb_tables() AS t WHERE schema_name = 'marts' AND NOT EXISTS (
@@ -185,6 +185,25 @@ func TestStagesOneByOne(t *testing.T) {
 		{[]string{"query", `SELECT count(*) AS annees_non_entieres FROM duckdb_columns() WHERE schema_name = 'marts'
 			AND (column_name IN ('annee', 'millesime') OR starts_with(column_name, 'annee_') OR ends_with(column_name, '_annee')) AND data_type <> 'INTEGER'`},
 			"annees_non_entieres\n0\n(1 ligne)\n", nil},
+		// Every other whole number is a BIGINT, and a date and time carries its time zone.
+		{[]string{"query", `SELECT count(*) AS types_hors_contrat FROM duckdb_columns() WHERE schema_name = 'marts'
+			AND NOT (column_name IN ('annee', 'millesime') OR starts_with(column_name, 'annee_') OR ends_with(column_name, '_annee'))
+			AND data_type IN ('TINYINT', 'SMALLINT', 'INTEGER', 'HUGEINT', 'TIMESTAMP')`},
+			"types_hors_contrat\n0\n(1 ligne)\n", nil},
+		// Every mart states its grain, and every rate names its parts, columns of the same mart.
+		{[]string{"query", `SELECT count(*) AS sans_grain FROM duckdb_tables() WHERE schema_name = 'marts' AND coalesce(comment, '') = ''`},
+			"sans_grain\n0\n(1 ligne)\n", nil},
+		{[]string{"query", `SELECT count(*) AS taux_sans_parts FROM duckdb_columns() AS c
+			WHERE schema_name = 'marts' AND regexp_matches(column_name, '^(taux|part|ratio)_|_par_|^evolution$') AND NOT contains(comment, '[publié]')
+			AND (NOT regexp_matches(comment, '\[parts : [a-z0-9_]+, [a-z0-9_]+\]') OR EXISTS (
+				SELECT 1 FROM unnest(string_split(regexp_extract(comment, '\[parts : ([a-z0-9_]+, [a-z0-9_]+)\]', 1), ', ')) AS p(part)
+				WHERE p.part NOT IN (SELECT column_name FROM duckdb_columns() AS o WHERE o.schema_name = 'marts' AND o.table_name = c.table_name)))`},
+			"taux_sans_parts\n0\n(1 ligne)\n", nil},
+		// publics holds every mart but the private ones, with the rows' masked columns.
+		{[]string{"query", `SELECT count(*) AS publiques, count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM duckdb_columns() AS c
+			WHERE c.schema_name = 'publics' AND c.table_name = t.table_name AND c.column_name = 'colonnes_masquees')) AS sans_colonne
+			FROM duckdb_tables() AS t WHERE schema_name = 'publics'`},
+			"publiques  sans_colonne\n29         0\n(1 ligne)\n", nil},
 		// The catalogue says of each model its layer, key, tests and the queries of the outputs that read it.
 		{[]string{"query", "--format", "csv", `SELECT couche, cle, tests, lu_par FROM marts.catalogue WHERE modele = 'marts.couverture_commune'`},
 			"couche,cle,tests,lu_par\nmarts,\"commune_insee, annee\",\"marts.couverture_commune key, taux_dans_leurs_bornes\",queries/couverture.sql\n", nil},
@@ -266,7 +285,7 @@ func TestFailedDataTestKeepsThePublishedWarehouse(t *testing.T) {
 	for _, want := range []string{
 		"test de données en échec : chaque commune a une population municipale positive",
 		"transform/tests/communes_populations_positives.sql",
-		"commune_insee | nom | population | population_totale",
+		"commune_insee | nom_commune | population | population_totale",
 		"59067 | Bergues | 3525 | 3500",
 		"1 test(s) de données en échec : l'entrepôt n'a pas été publié",
 	} {

@@ -159,7 +159,7 @@ func (a *app) locked(fn func(*cobra.Command) error) func(*cobra.Command, []strin
 
 // resetLayers empties staging and marts, so that a model removed since the last run is gone.
 func resetLayers(ctx context.Context, db *sql.DB) error {
-	return warehouse.ResetSchemas(ctx, db, "staging", "marts")
+	return warehouse.ResetSchemas(ctx, db, "staging", "marts", "publics")
 }
 
 func (a *app) checkCommand() *cobra.Command {
@@ -225,7 +225,7 @@ func (a *app) queryCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   `query "SQL"`,
 		Short: "Interroger l'entrepôt publié (lecture seule) et afficher le résultat en tableau, CSV ou JSON",
-		Example: `  enfance query "SELECT nom, population FROM marts.dim_commune ORDER BY population DESC LIMIT 5"
+		Example: `  enfance query "SELECT nom_commune, population FROM marts.dim_commune ORDER BY population DESC LIMIT 5"
   enfance query --format csv "SELECT * FROM marts.couverture_commune" > couverture.csv`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

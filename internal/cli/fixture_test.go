@@ -82,7 +82,7 @@ func TestFixtureFigures(t *testing.T) {
 	defer db.Close()
 	checks := []figure{
 		// The crèche: 10 places, 8:00 to 18:00, the 21 weekdays of March 2025 less the closed 31st.
-		{"capacité = 10 places × 10 h × 20 jours", `SELECT capacite_theorique_heures FROM marts.eaje_occupation_mensuelle WHERE code_structure = 'CRECHE' AND mois = 3`, 2000},
+		{"capacité = 10 places × 10 h × 20 jours", `SELECT capacite_theorique_heures FROM marts.eaje_occupation_mensuelle WHERE code_structure = 'CRECHE' AND mois = DATE '2025-03-01'`, 2000},
 		{"jours d'ouverture", `SELECT jours_ouverture FROM marts.eaje_occupation_annuelle WHERE code_structure = 'CRECHE'`, 20},
 		{"8 enfants × 20 jours × 9,125 h réalisées = 1 460 h", `SELECT heures_realisees FROM marts.eaje_occupation_annuelle WHERE code_structure = 'CRECHE'`, 1460},
 		{"taux d'occupation réel = 1 460 / 2 000", `SELECT taux_occupation_reel FROM marts.eaje_occupation_annuelle WHERE code_structure = 'CRECHE'`, 0.73},

@@ -177,7 +177,10 @@ func (a *app) transformInto(ctx context.Context, db *sql.DB) error {
 	if err := project.Constrain(ctx, db); err != nil {
 		return err
 	}
-	return project.Catalogue(ctx, db, marts.ReadBy())
+	if err := project.Catalogue(ctx, db, marts.ReadBy()); err != nil {
+		return err
+	}
+	return project.Publics(ctx, db, a.cfg.Seuils.SecretStatistique)
 }
 
 // check runs the data tests and prints every failure on stderr.
@@ -264,8 +267,13 @@ func (a *app) writeParquet(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	public, err := warehouse.ExportParquet(ctx, db, "publics", filepath.Join(a.outDir("parquet"), "publics"))
+	if err != nil {
+		return err
+	}
 	a.publish(outParquet)
-	a.printf("parquet : %d fichiers dans %s\n", len(paths), a.outDir("parquet"))
+	a.printf("parquet : %d fichiers dans %s, dont %d publiables (secret statistique appliqué) dans publics\n",
+		len(paths)+len(public), a.outDir("parquet"), len(public))
 	return nil
 }
 

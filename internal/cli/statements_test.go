@@ -30,11 +30,11 @@ CRECHE;31/03/2025;Enfant Crèche 8;18/05/2023;59067;msa;190;182,5;190
 // statementFigures are the PSU figures of the crèche that a monthly statement must give as the
 // daily presences do, worked out by hand from the truth above.
 var statementFigures = []figure{
-	{"heures réalisées du mois = 8 × 182,5", `SELECT heures_realisees FROM marts.eaje_occupation_mensuelle WHERE code_structure = 'CRECHE' AND mois = 3`, 1460},
-	{"heures facturées du mois = 8 × 190", `SELECT heures_facturees FROM marts.eaje_occupation_mensuelle WHERE code_structure = 'CRECHE' AND mois = 3`, 1520},
-	{"heures contractualisées du mois = 8 × 190", `SELECT heures_contractualisees FROM marts.eaje_occupation_mensuelle WHERE code_structure = 'CRECHE' AND mois = 3`, 1520},
-	{"occupation réelle du mois = 1 460 / 2 000", `SELECT taux_occupation_reel FROM marts.eaje_occupation_mensuelle WHERE code_structure = 'CRECHE' AND mois = 3`, 0.73},
-	{"enfants du mois", `SELECT enfants_distincts FROM marts.eaje_occupation_mensuelle WHERE code_structure = 'CRECHE' AND mois = 3`, 8},
+	{"heures réalisées du mois = 8 × 182,5", `SELECT heures_realisees FROM marts.eaje_occupation_mensuelle WHERE code_structure = 'CRECHE' AND mois = DATE '2025-03-01'`, 1460},
+	{"heures facturées du mois = 8 × 190", `SELECT heures_facturees FROM marts.eaje_occupation_mensuelle WHERE code_structure = 'CRECHE' AND mois = DATE '2025-03-01'`, 1520},
+	{"heures contractualisées du mois = 8 × 190", `SELECT heures_contractualisees FROM marts.eaje_occupation_mensuelle WHERE code_structure = 'CRECHE' AND mois = DATE '2025-03-01'`, 1520},
+	{"occupation réelle du mois = 1 460 / 2 000", `SELECT taux_occupation_reel FROM marts.eaje_occupation_mensuelle WHERE code_structure = 'CRECHE' AND mois = DATE '2025-03-01'`, 0.73},
+	{"enfants du mois", `SELECT enfants_distincts FROM marts.eaje_occupation_mensuelle WHERE code_structure = 'CRECHE' AND mois = DATE '2025-03-01'`, 8},
 	{"heures réalisées de l'année", `SELECT heures_realisees FROM marts.eaje_occupation_annuelle WHERE code_structure = 'CRECHE'`, 1460},
 	{"occupation financière de l'année = 1 520 / 2 000", `SELECT taux_occupation_financier FROM marts.eaje_occupation_annuelle WHERE code_structure = 'CRECHE'`, 0.76},
 	{"taux de facturation = 1 520 / 1 460", `SELECT taux_facturation FROM marts.eaje_occupation_annuelle WHERE code_structure = 'CRECHE'`, 1520.0 / 1460},

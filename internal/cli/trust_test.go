@@ -151,7 +151,7 @@ func TestMissingMonth(t *testing.T) {
 	var hours, rate any
 	var state string
 	err = db.QueryRow(`SELECT heures_realisees, taux_occupation_reel, donnees FROM marts.eaje_occupation_mensuelle
-		WHERE code_structure = 'MA-LOUPS' AND annee = 2025 AND mois = 3`).Scan(&hours, &rate, &state)
+		WHERE code_structure = 'MA-LOUPS' AND mois = DATE '2025-03-01'`).Scan(&hours, &rate, &state)
 	if err != nil || hours != nil || rate != nil || state != "manquant" {
 		t.Errorf("March in the monthly mart: hours %v, rate %v, %q (%v)", hours, rate, state, err)
 	}

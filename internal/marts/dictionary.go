@@ -3,6 +3,7 @@ package marts
 import (
 	"context"
 	"database/sql"
+	_ "embed"
 	"fmt"
 	"strings"
 )
@@ -59,6 +60,12 @@ func (r *Reader) Dictionary(ctx context.Context) ([]Table, error) {
 	return tables, nil
 }
 
+// contract is the hand-written part of docs/schema.md: what every mart guarantees, and the
+// changes of that contract from one version to the next.
+//
+//go:embed contract.md
+var contract string
+
 // Markdown writes the dictionary as the French Markdown page docs/schema.md. Row counts are
 // left out: the page describes the contract, not one run's data.
 func Markdown(tables []Table) []byte {
@@ -66,6 +73,7 @@ func Markdown(tables []Table) []byte {
 	b.WriteString("# Dictionnaire des données (schéma `marts`)\n\n")
 	b.WriteString("Page générée par `enfance schema` à partir des commentaires de l'entrepôt (`COMMENT ON`) ;\n")
 	b.WriteString("ne pas la modifier à la main : modifier l'en-tête du modèle dans `transform/models/marts/`.\n")
+	b.WriteString("\n" + contract)
 	for _, t := range tables {
 		fmt.Fprintf(&b, "\n## `marts.%s`\n\n%s\n\n", t.Name, t.Description)
 		if t.Key != "" {

@@ -14,7 +14,7 @@ import (
 )
 
 // Schemas are the layers of the warehouse, in build order.
-var Schemas = []string{"raw", "staging", "marts"}
+var Schemas = []string{"raw", "staging", "marts", "publics"}
 
 // FileName is the name of the published warehouse inside the output folder.
 const FileName = "warehouse.duckdb"
@@ -53,7 +53,7 @@ func Build(ctx context.Context, published string) (b *Builder, err error) {
 	return b, nil
 }
 
-// CreateSchemas creates the schemas raw, staging and marts.
+// CreateSchemas creates the schemas raw, staging, marts and publics.
 func CreateSchemas(ctx context.Context, db *sql.DB) error {
 	for _, s := range Schemas {
 		if _, err := db.ExecContext(ctx, "CREATE SCHEMA IF NOT EXISTS "+Ident(s)); err != nil {

@@ -3,7 +3,7 @@
 --   la semaine reste sous 100 %, CSP R2324-27), occupation financière et remplissage jusqu'à 115 %,
 --   parts entre 0 et 1, facturation et ratios positifs
 -- depends: marts.eaje_occupation_mensuelle, marts.eaje_occupation_annuelle, marts.acm_frequentation, marts.sejours_remplissage, marts.formation_annuelle, marts.am_attractivite_annuelle, marts.freins_leviers, marts.rpe_activite_annuelle, marts.couverture_commune
-SELECT 'eaje_occupation_mensuelle' AS mart, code_structure || ' ' || annee || '-' || mois AS ligne, taux_occupation_reel AS taux
+SELECT 'eaje_occupation_mensuelle' AS mart, code_structure || ' ' || strftime(mois, '%Y-%m') AS ligne, taux_occupation_reel AS taux
 FROM marts.eaje_occupation_mensuelle WHERE NOT taux_occupation_reel BETWEEN 0 AND 1 OR taux_facturation < 0
 UNION ALL
 SELECT 'eaje_occupation_annuelle', code_structure || ' ' || annee, taux_occupation_financier

@@ -1,1 +1,1 @@
-SELECT commune_insee, nom, geometrie_geojson FROM marts.carte_communes ORDER BY commune_insee
+SELECT commune_insee, nom_commune, geometrie_geojson FROM marts.carte_communes ORDER BY commune_insee

@@ -1,3 +1,3 @@
-SELECT annee, population
+SELECT millesime, population
 FROM marts.population_territoire
-ORDER BY annee
+ORDER BY millesime

@@ -6,8 +6,8 @@
 -- column commune_insee: Commune de résidence (code INSEE).
 -- column annee: Année.
 -- column code_structure: Structure qui les a accueillis (pour les séjours, la structure jeunesse).
--- column nom: Nom de la structure.
--- column type: Type de la structure.
+-- column nom_structure: Nom de la structure.
+-- column type_structure: Type de la structure.
 -- column enfants: Enfants ou jeunes différents de la commune accueillis dans l'année. [personnes]
 WITH jeunesse AS (
     SELECT coalesce(min(code_structure) FILTER (WHERE type = 'jeunesse_sejours'), 'sejours') AS code FROM staging.structures
@@ -25,8 +25,8 @@ SELECT
     v.commune_insee,
     v.annee,
     v.code_structure,
-    coalesce(s.nom, 'Séjours') AS nom,
-    coalesce(s.type, 'jeunesse_sejours') AS type,
+    coalesce(s.nom, 'Séjours') AS nom_structure,
+    coalesce(s.type, 'jeunesse_sejours') AS type_structure,
     count(DISTINCT v.enfant) AS enfants
 FROM venues AS v
 LEFT JOIN staging.structures AS s USING (code_structure)

@@ -12,11 +12,17 @@
 -- column presences_enfants_jours: Enfants-jours : un enfant venu un jour compte une fois, quelles
 --   que soient ses plages.
 -- column heures_realisees: Heures de présence réalisées.
--- column taux_remplissage: Taux de remplissage : enfants présents par créneau (matin, midi, soir,
---   ou la journée pour l'extrascolaire) rapportés aux places déclarées, sur les créneaux ouverts
---   de la période (fraction).
+-- column presences_creneaux: Enfants présents par créneau (matin, midi, soir, ou la journée pour
+--   l'extrascolaire), additionnés sur les créneaux ouverts de la période.
+-- column capacite_creneaux: Places déclarées × créneaux ouverts de la période (un créneau est
+--   ouvert quand au moins un enfant y est venu).
+-- column taux_remplissage: Taux de remplissage : presences_creneaux / capacite_creneaux (fraction ;
+--   pour plusieurs périodes ou accueils, additionner les parts, jamais les taux).
+--   [parts : presences_creneaux, capacite_creneaux]
 -- column enfants_distincts: Enfants différents venus dans la période. [personnes]
+-- column presences_moins_6_ans: Enfants-jours d'enfants de moins de 6 ans.
 -- column part_moins_6_ans: Part des enfants-jours d'enfants de moins de 6 ans.
+--   [parts : presences_moins_6_ans, presences_enfants_jours]
 -- column donnees: État des présences de la période dans marts.completude : complet, partiel, manquant
 --   ou refuse (sans présences, la période n'a ni enfants-jours ni taux).
 WITH jours AS (
@@ -50,8 +56,11 @@ SELECT
     p.places * count(DISTINCT j.date) AS capacite_places_jours,
     count(j.enfant) AS presences_enfants_jours,
     coalesce(sum(j.heures), 0) AS heures_realisees,
+    coalesce(any_value(r.presents), 0) AS presences_creneaux,
+    p.places * coalesce(any_value(r.creneaux), 0) AS capacite_creneaux,
     any_value(r.presents) / nullif(p.places * any_value(r.creneaux), 0) AS taux_remplissage,
     count(DISTINCT j.enfant) AS enfants_distincts,
+    count(j.enfant) FILTER (WHERE j.age < 6) AS presences_moins_6_ans,
     count(j.enfant) FILTER (WHERE j.age < 6) / nullif(count(j.enfant), 0) AS part_moins_6_ans,
     coalesce(any_value(c.statut), 'complet') AS donnees
 FROM periodes AS p

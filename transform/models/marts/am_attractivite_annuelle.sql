@@ -10,8 +10,9 @@
 -- column cessations: Agréments terminés dans l'année (tous motifs). [personnes]
 -- column cessations_retraite: Cessations pour départ en retraite. [personnes]
 -- column ratio_renouvellement: Nouveaux agréments / cessations (0,33 = « un remplacement pour
---   trois départs »). [révèle : nouveaux_agrements, cessations]
+--   trois départs »). [révèle : nouveaux_agrements, cessations] [parts : nouveaux_agrements, cessations]
 -- column taux_sortie: Cessations / AM actives au 1er janvier. [révèle : cessations, am_actives_1er_janvier]
+--   [parts : cessations, am_actives_1er_janvier]
 -- column solde: Nouveaux agréments − cessations. [révèle : nouveaux_agrements, cessations]
 -- column am_actives_31_decembre: Assistants maternels dont l'agrément court au 31 décembre. [personnes]
 -- column am_en_activite: Parmi eux, ceux que le registre de l'année dit en activité (ni sans accueil,
@@ -22,8 +23,10 @@
 -- column age_moyen: Âge moyen en fin d'année des AM actives au 31 décembre.
 -- column am_50_ans_plus: AM actives au 31 décembre âgées de 50 ans ou plus. [personnes]
 -- column part_50_ans_plus: Part des AM actives au 31 décembre âgées de 50 ans ou plus. [révèle : am_50_ans_plus]
+--   [parts : am_50_ans_plus, am_actives_31_decembre]
 -- column am_55_ans_plus: AM actives au 31 décembre âgées de 55 ans ou plus. [personnes]
 -- column part_55_ans_plus: Part des AM actives au 31 décembre âgées de 55 ans ou plus. [révèle : am_55_ans_plus]
+--   [parts : am_55_ans_plus, am_actives_31_decembre]
 SELECT
     annee,
     coalesce(antenne, 'territoire') AS antenne,

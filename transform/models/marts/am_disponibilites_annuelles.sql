@@ -16,6 +16,7 @@
 -- column am_a_jour: Parmi eux, ceux qui ont déclaré leurs disponibilités sur monenfant.fr du
 --   1er juillet au 31 décembre de l'année. [personnes]
 -- column part_a_jour: Assistants maternels à jour / en activité (fraction). [révèle : am_a_jour, am_en_activite]
+--   [parts : am_a_jour, am_en_activite]
 -- column places_disponibles: Places que les assistants maternels à jour déclarent disponibles dans
 --   leur dernière déclaration de l'année (la disponibilité qui commence le plus tard quand une
 --   déclaration en donne plusieurs).

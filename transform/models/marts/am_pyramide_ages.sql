@@ -7,7 +7,7 @@
 --   « 65 ans et plus ».
 -- column age_min: Premier âge de la tranche, pour trier.
 -- column am: Assistants maternels actifs au 31 décembre dans la tranche. [personnes]
--- column places: Leurs places agréées.
+-- column places_agreees: Leurs places agréées.
 WITH tranches AS (
     SELECT annee, places_agreees,
            CASE WHEN age < 30 THEN 25 WHEN age >= 65 THEN 65 ELSE age - age % 5 END AS age_min
@@ -20,7 +20,7 @@ SELECT
          ELSE age_min || '-' || (age_min + 4) || ' ans' END AS tranche_age,
     age_min,
     count(*) AS am,
-    sum(places_agreees) AS places
+    sum(places_agreees) AS places_agreees
 FROM tranches
 GROUP BY annee, age_min
 ORDER BY annee, age_min

@@ -3,10 +3,10 @@
 -- depends: staging.contours_communes, staging.communes
 -- key: commune_insee
 -- column commune_insee: Code officiel géographique INSEE de la commune.
--- column nom: Nom officiel de la commune.
+-- column nom_commune: Nom officiel de la commune.
 -- column geometrie_geojson: Géométrie de la commune en GeoJSON (Polygon ou MultiPolygon,
 --   longitude puis latitude).
-SELECT c.commune_insee, c.nom, g.geometrie_geojson
+SELECT c.commune_insee, c.nom AS nom_commune, g.geometrie_geojson
 FROM staging.communes AS c
 JOIN staging.contours_communes AS g USING (commune_insee)
 ORDER BY c.commune_insee

@@ -13,10 +13,10 @@
 -- column territoire: Vrai pour l'EPCI du territoire (fichier de territoire, siren_epci).
 -- column taux_couverture_global: Taux de couverture global de la CNAF : places pour 100 enfants de
 --   moins de 3 ans, tous modes d'accueil (EAJE, assistants maternels, préscolarisation, garde à
---   domicile).
--- column taux_couverture_eaje: Part du taux global due aux EAJE (places pour 100 enfants).
+--   domicile). La CNAF n'en publie pas les parts. [publié]
+-- column taux_couverture_eaje: Part du taux global due aux EAJE (places pour 100 enfants). [publié]
 -- column taux_couverture_am: Part du taux global due aux assistants maternels (places pour 100
---   enfants).
+--   enfants). [publié]
 -- column source: D'où vient le chiffre, en clair.
 -- column verifie: Faux tant que le chiffre n'a pas été vérifié sur data.caf.fr (statut du fichier
 --   autre que « verifie »).

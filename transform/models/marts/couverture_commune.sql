@@ -6,17 +6,21 @@
 -- key: commune_insee, annee
 -- column commune_insee: Code INSEE de la commune.
 -- column annee: Année.
--- column am_actives: Assistants maternels dont l'agrément court au 31 décembre et dont la commune
+-- column am_actives_31_decembre: Assistants maternels dont l'agrément court au 31 décembre et dont la commune
 --   d'exercice est celle-ci. [personnes]
 -- column places_am: Places agréées des AM actives au 31 décembre dont la commune d'exercice est
 --   celle-ci.
 -- column places_eaje: Places d'EAJE de la commune dans l'année : les places des créneaux en vigueur
 --   une partie de l'année, d'une structure ouverte cette année-là (part de chaque site pour un bus).
--- column enfants_moins_3_ans: Enfants de moins de 3 ans (tranche 0_2 de population_age, l'année
---   même ou, à défaut, la plus récente avant). [personnes]
--- column taux_couverture: Places (AM et EAJE) pour 100 enfants de moins de 3 ans. [révèle : enfants_moins_3_ans]
--- column taux_couverture_am: Places d'AM pour 100 enfants de moins de 3 ans.
--- column taux_couverture_eaje: Places d'EAJE pour 100 enfants de moins de 3 ans.
+-- column places_total: Places d'AM et d'EAJE (places_am + places_eaje).
+-- column enfants_moins_3_ans: Enfants de moins de 3 ans (tranche 0_2 de population_age, le
+--   millésime de l'année même ou, à défaut, le plus récent avant). [personnes]
+-- column enfants_millesime: Millésime de cet effectif d'enfants.
+-- column taux_couverture: Places (AM et EAJE) pour 100 enfants de moins de 3 ans : 100 ×
+--   places_total / enfants_moins_3_ans (pour regrouper des communes, additionner les parts, jamais
+--   les taux). [révèle : enfants_moins_3_ans] [parts : places_total, enfants_moins_3_ans]
+-- column taux_couverture_am: Places d'AM pour 100 enfants de moins de 3 ans. [parts : places_am, enfants_moins_3_ans]
+-- column taux_couverture_eaje: Places d'EAJE pour 100 enfants de moins de 3 ans. [parts : places_eaje, enfants_moins_3_ans]
 -- column estimation: Vrai quand l'effectif d'enfants est une estimation et non un chiffre de l'INSEE.
 WITH am AS (
     SELECT commune_insee, annee, count(*) AS am, sum(places_agreees) AS places
@@ -36,7 +40,8 @@ WITH am AS (
     GROUP BY commune_insee, annee
 ), enfants AS (
     SELECT c.commune_insee, y.annee,
-           arg_max(p.effectif, p.annee) AS enfants, arg_max(p.estimation, p.annee) AS estimation
+           arg_max(p.effectif, p.annee) AS enfants, max(p.annee) AS millesime,
+           arg_max(p.estimation, p.annee) AS estimation
     FROM staging.communes AS c
     CROSS JOIN staging.annees AS y
     LEFT JOIN staging.population_age AS p
@@ -46,10 +51,12 @@ WITH am AS (
 SELECT
     e.commune_insee,
     e.annee,
-    coalesce(a.am, 0) AS am_actives,
+    coalesce(a.am, 0) AS am_actives_31_decembre,
     coalesce(a.places, 0) AS places_am,
     coalesce(j.places, 0) AS places_eaje,
+    coalesce(a.places, 0) + coalesce(j.places, 0) AS places_total,
     e.enfants AS enfants_moins_3_ans,
+    e.millesime AS enfants_millesime,
     100.0 * (coalesce(a.places, 0) + coalesce(j.places, 0)) / nullif(e.enfants, 0) AS taux_couverture,
     100.0 * coalesce(a.places, 0) / nullif(e.enfants, 0) AS taux_couverture_am,
     100.0 * coalesce(j.places, 0) / nullif(e.enfants, 0) AS taux_couverture_eaje,

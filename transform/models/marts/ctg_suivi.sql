@@ -18,14 +18,14 @@
 -- column premiere_annee: Première année de la CTG.
 -- column derniere_annee: Dernière année de la CTG, celle de la cible.
 -- column annee_base: Année de la base : l'année avant la première année de la CTG.
--- column valeur_base: Valeur de l'indicateur l'année de la base.
+-- column valeur_base: Valeur de l'indicateur l'année de la base. [personnes si unite]
 -- column donnees_base: État des données de la base (complet, partiel ou manquant).
 -- column cible: Cible de l'indicateur pour la dernière année (fichier de territoire, [ctg.cibles]) ;
 --   vide sans cible.
--- column valeur: Valeur de l'indicateur l'année (un taux est une fraction).
+-- column valeur: Valeur de l'indicateur l'année (un taux est une fraction). [personnes si unite]
 -- column donnees: État des données de l'année (complet, partiel ou manquant).
 -- column valeur_attendue: Valeur sur la droite de la base à la cible : base + (cible − base) ×
---   (année − année de la base) / (dernière année − année de la base).
+--   (année − année de la base) / (dernière année − année de la base). [révèle : valeur_base]
 -- column appreciation: base (l'année de la base), sans cible, sans base (pas de valeur de base),
 --   à venir (année après les dernières données), manquant (pas de valeur), données incomplètes
 --   (valeur ou base sur des données partielles), cible atteinte, en bonne voie ou en retard.

@@ -17,8 +17,8 @@
 -- column libelle: Intitulé de la déclaration, tel que les documents l'écrivent.
 -- column annee_donnees: Année des mois cumulés : N-1 pour le prévisionnel et le réel N-1, N pour
 --   les actualisés.
--- column mois_debut: Premier mois de la période cumulée (1 = janvier).
--- column mois_fin: Dernier mois de la période cumulée (6 = juin, 9 = septembre, 12 = décembre).
+-- column date_debut: Premier jour de la période cumulée (le 1er janvier).
+-- column date_fin: Dernier jour de la période cumulée (30 juin, 30 septembre ou 31 décembre).
 -- column mois_ouverture: Mois de la période où un créneau de capacité ouvre l'EAJE.
 -- column mois_sans_donnees: Mois d'ouverture de la période dont les présences manquent ou ont été
 --   refusées.
@@ -39,9 +39,13 @@
 --   pas le régime.
 -- column part_regime_general: Part des heures facturées de la période qui relèvent du régime
 --   général (fraction) : la PSU est multipliée par cette part.
+--   [parts : heures_facturees_regime_general, heures_facturees]
 -- column taux_occupation_reel: Heures réalisées / capacité théorique (fraction).
+--   [parts : heures_realisees, capacite_theorique_heures]
 -- column taux_occupation_financier: Heures facturées / capacité théorique (fraction).
+--   [parts : heures_facturees, capacite_theorique_heures]
 -- column taux_facturation: Heures facturées / heures réalisées (fraction).
+--   [parts : heures_facturees, heures_realisees]
 -- column donnees: complet quand tous les mois d'ouverture de la période sont complets ; partiel
 --   quand un mois est partiel, manquant ou refusé et qu'au moins un a été reçu ; manquant quand
 --   aucun mois n'a été reçu ou que l'entrepôt ne connaît aucun mois d'ouverture de la période (le
@@ -72,7 +76,7 @@ WITH campagnes AS (
                 ELSE 'manquant' END AS donnees
     FROM declarations AS d
     LEFT JOIN marts.eaje_occupation_mensuelle AS m
-      ON m.code_structure = d.code_structure AND m.annee = d.annee_donnees AND m.mois BETWEEN d.mois_debut AND d.mois_fin
+      ON m.code_structure = d.code_structure AND m.annee = d.annee_donnees AND month(m.mois) BETWEEN d.mois_debut AND d.mois_fin
     GROUP BY d.code_structure, d.annee, d.declaration
 ), regimes AS (
     -- The same months as the totals: those of the monthly mart whose presences were received.
@@ -87,10 +91,10 @@ WITH campagnes AS (
            sum(h.heures_facturees) FILTER (WHERE h.regime IS NULL) AS nr_f
     FROM declarations AS d
     JOIN marts.eaje_occupation_mensuelle AS m
-      ON m.code_structure = d.code_structure AND m.annee = d.annee_donnees AND m.mois BETWEEN d.mois_debut AND d.mois_fin
+      ON m.code_structure = d.code_structure AND m.annee = d.annee_donnees AND month(m.mois) BETWEEN d.mois_debut AND d.mois_fin
      AND m.heures_realisees IS NOT NULL
     JOIN staging.eaje_heures_enfants AS h
-      ON h.code_structure = m.code_structure AND year(h.mois) = m.annee AND month(h.mois) = m.mois
+      ON h.code_structure = m.code_structure AND h.mois = m.mois
     GROUP BY d.code_structure, d.annee, d.declaration
 )
 SELECT
@@ -104,8 +108,8 @@ SELECT
         ELSE 'Actualisé ' || d.annee || ' (janvier à septembre)'
     END AS libelle,
     CAST(d.annee_donnees AS INTEGER) AS annee_donnees,
-    CAST(d.mois_debut AS INTEGER) AS mois_debut,
-    CAST(d.mois_fin AS INTEGER) AS mois_fin,
+    make_date(d.annee_donnees, d.mois_debut, 1) AS date_debut,
+    last_day(make_date(d.annee_donnees, d.mois_fin, 1)) AS date_fin,
     CAST(m.mois_ouverture AS INTEGER) AS mois_ouverture,
     CAST(m.mois_sans_donnees AS INTEGER) AS mois_sans_donnees,
     m.jours_ouverture,

@@ -10,14 +10,15 @@
 --   le dit pas.
 -- column heures_realisees: Heures de présence effective des enfants de ce régime.
 -- column heures_facturees: Heures facturées aux familles de ce régime.
+-- column heures_facturees_eaje: Heures facturées de l'EAJE dans l'année, tous régimes.
 -- column part_heures_facturees: Part des heures facturées de l'EAJE dans l'année qui relèvent de ce
---   régime (fraction).
+--   régime (fraction). [parts : heures_facturees, heures_facturees_eaje]
 WITH heures AS (
     SELECT code_structure, CAST(year(mois) AS INTEGER) AS annee, coalesce(regime, 'non_renseigne') AS regime,
            sum(heures_realisees) AS heures_realisees, sum(heures_facturees) AS heures_facturees
     FROM staging.eaje_heures_enfants
     GROUP BY ALL
 )
-SELECT *, heures_facturees / nullif(sum(heures_facturees) OVER (PARTITION BY code_structure, annee), 0) AS part_heures_facturees
-FROM heures
+SELECT *, heures_facturees / nullif(heures_facturees_eaje, 0) AS part_heures_facturees
+FROM (SELECT *, sum(heures_facturees) OVER (PARTITION BY code_structure, annee) AS heures_facturees_eaje FROM heures)
 ORDER BY code_structure, annee, regime

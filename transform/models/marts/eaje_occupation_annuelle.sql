@@ -13,11 +13,16 @@
 -- column heures_realisees: Heures de présence effective.
 -- column heures_facturees: Heures facturées aux familles.
 -- column taux_occupation_reel: Heures réalisées / capacité théorique.
+--   [parts : heures_realisees, capacite_theorique_heures]
 -- column taux_occupation_financier: Heures facturées / capacité théorique.
+--   [parts : heures_facturees, capacite_theorique_heures]
 -- column taux_facturation: Heures facturées / heures réalisées.
+--   [parts : heures_facturees, heures_realisees]
 -- column zone_facturation: Zone du taux de facturation dans le barème CAF de l'année.
 -- column enfants_distincts: Enfants différents accueillis dans l'année. [personnes]
+-- column places_autorisees: Places autorisées de l'EAJE (marts.dim_structure).
 -- column enfants_par_place: Enfants différents accueillis dans l'année par place autorisée.
+--   [révèle : enfants_distincts] [parts : enfants_distincts, places_autorisees]
 -- column mois_sans_donnees: Mois d'ouverture dont les présences manquent ou ont été refusées.
 -- column donnees: complet quand tous les mois d'ouverture sont complets, partiel quand un mois est
 --   partiel ou sans données, manquant quand aucun mois n'a été reçu.
@@ -62,7 +67,8 @@ SELECT
         ELSE '120 % et plus'
     END AS zone_facturation,
     coalesce(e.enfants_distincts, 0) AS enfants_distincts,
-    coalesce(e.enfants_distincts, 0) / nullif(s.places, 0) AS enfants_par_place,
+    s.places_autorisees,
+    coalesce(e.enfants_distincts, 0) / nullif(s.places_autorisees, 0) AS enfants_par_place,
     CAST(t.mois_sans_donnees AS INTEGER) AS mois_sans_donnees,
     t.donnees
 FROM taux AS t

@@ -6,10 +6,10 @@
 --   des créneaux et fermetures. Un mois dont les présences manquent ou ont été refusées n'a ni
 --   heures ni taux (vides, jamais 0).
 -- depends: staging.eaje_jours, staging.eaje_heures_enfants, marts.completude
--- key: code_structure, annee, mois
+-- key: code_structure, mois
 -- column code_structure: Code de l'EAJE.
 -- column annee: Année.
--- column mois: Mois (1 à 12).
+-- column mois: Mois, par son premier jour (2025-03-01 pour mars 2025).
 -- column jours_ouverture: Jours d'ouverture du mois : jours couverts par un créneau de capacité,
 --   hors fermetures.
 -- column capacite_theorique_heures: Capacité théorique horaire : somme, sur les jours d'ouverture,
@@ -18,9 +18,11 @@
 -- column heures_realisees: Heures de présence effective des enfants.
 -- column heures_facturees: Heures facturées aux familles (absences déductibles exclues).
 -- column taux_occupation_reel: Taux d'occupation réel = heures réalisées / capacité théorique
---   (fraction : 0,732 = 73,2 %).
+--   (fraction : 0,732 = 73,2 %). [parts : heures_realisees, capacite_theorique_heures]
 -- column taux_occupation_financier: Taux d'occupation financier = heures facturées / capacité théorique.
+--   [parts : heures_facturees, capacite_theorique_heures]
 -- column taux_facturation: Taux de facturation = heures facturées / heures réalisées.
+--   [parts : heures_facturees, heures_realisees]
 -- column enfants_distincts: Enfants différents accueillis dans le mois (pseudonymes distincts). [personnes]
 -- column donnees: État des présences du mois dans marts.completude : complet, partiel, manquant ou
 --   refuse (un mois reçu en relevé mensuel compte comme reçu). Les chiffres d'un mois partiel sont
@@ -46,7 +48,7 @@ WITH jours AS (
 SELECT
     j.code_structure,
     j.annee,
-    j.mois,
+    make_date(j.annee, j.mois, 1) AS mois,
     j.jours_ouverture,
     j.capacite_theorique_heures,
     CASE WHEN e.recu THEN coalesce(p.heures_contractualisees, 0) END AS heures_contractualisees,

@@ -10,8 +10,12 @@
 -- column reponses: Réponses qui citent ce code. [personnes]
 -- column repondants: Réponses à l'enquête de l'année.
 -- column part_repondants: Réponses qui le citent / réponses de l'année (fraction). [révèle : reponses]
+--   [parts : reponses, repondants]
+-- column reponses_non_formees: Réponses qui citent ce code parmi les répondantes qui ne se sont
+--   pas formées dans l'année. [personnes]
+-- column repondants_non_formees: Réponses de l'année des répondantes qui ne se sont pas formées.
 -- column part_chez_non_formees: La même part parmi les répondantes qui ne se sont pas formées
---   dans l'année. [révèle : reponses]
+--   dans l'année. [révèle : reponses, reponses_non_formees] [parts : reponses_non_formees, repondants_non_formees]
 WITH repondants AS (
     SELECT year(date) AS annee, count(*) AS n, count(*) FILTER (WHERE NOT coalesce(a_suivi_formation, false)) AS non_formees
     FROM staging.enquete_freins_leviers GROUP BY ALL
@@ -30,6 +34,8 @@ SELECT
     count(DISTINCT c.reponse) AS reponses,
     r.n AS repondants,
     count(DISTINCT c.reponse) / r.n AS part_repondants,
+    count(DISTINCT c.reponse) FILTER (WHERE NOT coalesce(c.a_suivi_formation, false)) AS reponses_non_formees,
+    r.non_formees AS repondants_non_formees,
     count(DISTINCT c.reponse) FILTER (WHERE NOT coalesce(c.a_suivi_formation, false)) / nullif(r.non_formees, 0) AS part_chez_non_formees
 FROM staging.enquete_codes AS c
 JOIN repondants AS r USING (annee)

@@ -7,13 +7,14 @@
 -- column theme: Thème : assistants maternels, formation, petite enfance, enfance, jeunesse, relais.
 -- column indicateur: Code stable de l'indicateur.
 -- column libelle: Libellé en français.
--- column valeur: Valeur de l'année (un taux est une fraction : 0,732 = 73,2 %).
+-- column valeur: Valeur de l'année (un taux est une fraction : 0,732 = 73,2 %). [personnes si unite]
 -- column unite: nombre, personnes (un nombre de personnes, masqué dans les documents sous le seuil du
 --   secret statistique), pour 100 enfants (places pour 100 enfants : un écart se lit en points),
 --   taux, ratio, heures ou ans.
--- column valeur_n_1: Valeur de l'année précédente.
+-- column valeur_n_1: Valeur de l'année précédente. [personnes si unite]
 -- column ecart: Valeur − valeur de l'année précédente (pour un taux : l'écart en points, en fraction).
--- column evolution: Variation relative : (valeur − valeur_n_1) / valeur_n_1.
+--   [révèle : valeur, valeur_n_1]
+-- column evolution: Variation relative : (valeur − valeur_n_1) / valeur_n_1. [révèle : valeur, valeur_n_1] [parts : valeur, valeur_n_1]
 -- column donnees: État des exports dont l'indicateur est calculé pour l'année (marts.completude) :
 --   complet, partiel (une période partielle, manquante ou refusée) ou manquant (rien de reçu :
 --   la valeur est alors vide, jamais celle d'une autre année).
@@ -33,11 +34,11 @@ WITH am AS (
 ), acm AS (
     SELECT annee, sum(presences_enfants_jours) AS enfants_jours,
            (SELECT sum(a.actes_heures) FROM marts.acm_actes AS a WHERE a.periode = 'annee' AND a.annee = f.annee) AS heures,
-           sum(taux_remplissage * capacite_places_jours) / nullif(sum(capacite_places_jours), 0) AS remplissage
+           sum(presences_creneaux) / nullif(sum(capacite_creneaux), 0) AS remplissage
     FROM marts.acm_frequentation AS f GROUP BY annee
 ), sejours AS (
-    SELECT annee, sum(places) AS places, sum(participants) AS participants,
-           sum(participants) / nullif(sum(places), 0) AS remplissage
+    SELECT annee, sum(places_ouvertes) AS places, sum(participants) AS participants,
+           sum(participants) / nullif(sum(places_ouvertes), 0) AS remplissage
     FROM marts.sejours_remplissage GROUP BY annee
 ), rpe AS (
     SELECT annee, sum(ateliers_realises) AS ateliers, sum(contacts_parents) AS parents
@@ -90,7 +91,7 @@ WITH am AS (
     UNION ALL SELECT annee, 17, 'petite enfance', 'eaje_heures_realisees', 'Heures d''accueil réalisées en EAJE', heures, 'heures' FROM eaje
     UNION ALL SELECT annee, 18, 'enfance', 'acm_heures_realisees', 'Actes en accueil de loisirs et périscolaire (heures de présence, mercredis plafonnés, comme la CAF les compte)', heures, 'heures' FROM acm
     UNION ALL SELECT annee, 19, 'enfance', 'acm_enfants_jours', 'Journées-enfants en accueil de loisirs et périscolaire', enfants_jours, 'nombre' FROM acm
-    UNION ALL SELECT annee, 20, 'enfance', 'acm_remplissage', 'Taux de remplissage des accueils de mineurs (moyenne pondérée par les places-jours)', remplissage, 'taux' FROM acm
+    UNION ALL SELECT annee, 20, 'enfance', 'acm_remplissage', 'Taux de remplissage des accueils de mineurs (présences par créneau / places des créneaux ouverts)', remplissage, 'taux' FROM acm
     UNION ALL SELECT annee, 21, 'jeunesse', 'sejours_places', 'Places de séjours', places, 'nombre' FROM sejours
     UNION ALL SELECT annee, 22, 'jeunesse', 'sejours_remplissage', 'Taux de remplissage des séjours', remplissage, 'taux' FROM sejours
     UNION ALL SELECT annee, 23, 'relais', 'ateliers_realises', 'Ateliers d''éveil réalisés', ateliers, 'nombre' FROM rpe

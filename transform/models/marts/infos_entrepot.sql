@@ -8,9 +8,10 @@
 -- column secret_statistique: Plus petit effectif de personnes publié : en dessous, les sorties
 --   affichent « < N ».
 -- column age_retraite: Âge de départ en retraite retenu pour projeter les départs d'assistants maternels.
--- column construit_le: Date et heure (UTC) de construction de l'entrepôt.
+-- column construit_le: Date et heure de construction de l'entrepôt, avec son fuseau (écrite en UTC).
 -- column fichiers_charges: Nombre de fichiers chargés (exports et données de référence).
--- column donnees_le: Date de modification la plus récente parmi les fichiers chargés : la date des données.
+-- column donnees_le: Date et heure de modification la plus récente parmi les fichiers chargés, avec
+--   son fuseau : la date des données.
 -- column empreinte_cle: Empreinte de la clé des pseudonymes (elle ne permet pas de la retrouver) :
 --   si elle change d'un entrepôt à l'autre, les pseudonymes ne se comparent plus.
 -- column donnees_demonstration: Vrai quand des fichiers du territoire de démonstration ont été
@@ -24,6 +25,6 @@ SELECT
     p.construit_le,
     p.empreinte_cle,
     (SELECT count(*) FROM staging.chargements) AS fichiers_charges,
-    (SELECT max(modifie_le) FROM staging.chargements) AS donnees_le,
+    (SELECT max(modifie_le) AT TIME ZONE 'UTC' FROM staging.chargements) AS donnees_le,
     (SELECT coalesce(bool_or(demonstration), false) FROM staging.chargements WHERE statut = 'charge') AS donnees_demonstration
 FROM staging.params AS p

@@ -3,6 +3,7 @@
 --   personne sont masquées, une date de naissance est donnée au mois.
 -- depends: staging.rejets, staging.fichiers_exports
 -- key: fichier, ligne, colonne
+-- private: la liste des lignes à renvoyer aux structures, avec leurs valeurs, n'est pas à publier.
 -- column fichier: Fichier, relatif au dossier des exports.
 -- column code_structure: Structure que le nom du fichier annonce, vide quand il n'en nomme aucune.
 -- column type_export: Type d'export du fichier.

@@ -2,6 +2,7 @@
 --   rejeté, et la première raison de rejet ; les fichiers refusés, doublons ou remplacés le disent.
 -- depends: staging.chargements, staging.rejets, staging.fichiers_exports
 -- key: fichier
+-- private: les chemins des fichiers du service ne sont pas à publier.
 -- column fichier: Chemin du fichier dans le dossier des exports (ou des données de référence).
 -- column type_export: Type d'export reconnu (voir docs/exports.md).
 -- column statut: charge, doublon (même contenu qu'un autre fichier), remplace (par un export plus

@@ -5,11 +5,12 @@
 -- column annee: Année du départ.
 -- column intitule: Intitulé du séjour.
 -- column date_debut: Jour du départ.
--- column places: Places ouvertes.
+-- column places_ouvertes: Places ouvertes.
 -- column participants: Jeunes présents au séjour. [personnes]
 -- column desistements: Inscriptions annulées par les familles. [personnes]
 -- column liste_attente: Jeunes restés en liste d'attente. [personnes]
--- column taux_remplissage: Participants / places (fraction). [révèle : participants]
+-- column taux_remplissage: Participants / places ouvertes (fraction). [révèle : participants]
+--   [parts : participants, places_ouvertes]
 -- column donnees: État des inscriptions de l'année dans marts.completude : complet, partiel, manquant
 --   ou refuse.
 SELECT
@@ -17,7 +18,7 @@ SELECT
     year(s.date_debut) AS annee,
     s.intitule,
     s.date_debut,
-    s.places,
+    s.places AS places_ouvertes,
     count(*) FILTER (WHERE i.statut IN ('present', 'inscrit')) AS participants,
     count(*) FILTER (WHERE i.statut = 'desiste') AS desistements,
     count(*) FILTER (WHERE i.statut = 'liste_attente') AS liste_attente,
