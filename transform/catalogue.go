@@ -22,9 +22,10 @@ var catalogueDoc = map[string]string{
 	"dependances": "Modèles et tables brutes qu'il lit, séparés par des virgules.",
 	"tests":       "Tests de données qui le vérifient (le test de sa clé, puis les fichiers de transform/tests), séparés par des virgules.",
 	"lu_par":      "Requêtes des documents et du tableau de bord qui le lisent (internal/marts/queries), séparées par des virgules ; vide si aucun document ne le lit.",
+	"publication": "Pour un mart, sa copie publiable avec le secret statistique appliqué (publics.table), ou « privé : » et la raison qui le garde hors du schéma publics ; vide pour une vue de staging.",
 }
 
-var catalogueColumns = []string{"modele", "couche", "grain", "cle", "dependances", "tests", "lu_par"}
+var catalogueColumns = []string{"modele", "couche", "grain", "cle", "dependances", "tests", "lu_par", "publication"}
 
 // Catalogue writes marts.catalogue: every model of the project, its layer, grain, key,
 // dependencies and tests, and readBy, the queries of the outputs that read each (schema.table →
@@ -48,13 +49,24 @@ func (p *Project) Catalogue(ctx context.Context, db *sql.DB, readBy map[string][
 	var rows [][]driver.Value
 	for _, m := range p.Models {
 		rows = append(rows, []driver.Value{m.Name(), m.Schema, m.Description, strings.Join(m.Key, ", "),
-			strings.Join(depNames(m), ", "), strings.Join(p.testsOf(m), ", "), strings.Join(readBy[m.Name()], ", ")})
+			strings.Join(depNames(m), ", "), strings.Join(p.testsOf(m), ", "), strings.Join(readBy[m.Name()], ", "), publication(m)})
 	}
-	rows = append(rows, []driver.Value{"marts.catalogue", "marts", catalogueDoc[""], "modele", "", "", ""})
+	rows = append(rows, []driver.Value{"marts.catalogue", "marts", catalogueDoc[""], "modele", "", "", "", "privé : le catalogue décrit l'entrepôt, il ne se republie pas."})
 	if err := warehouse.Append(ctx, db, "marts", "catalogue", rows); err != nil {
 		return fmt.Errorf("transformations : catalogue : %w", err)
 	}
 	return nil
+}
+
+// publication says where a mart is published with the secrecy applied, or why it is not.
+func publication(m *Model) string {
+	switch {
+	case m.Schema != "marts":
+		return ""
+	case m.Private != "":
+		return "privé : " + m.Private
+	}
+	return "publics." + m.Table
 }
 
 func depNames(m *Model) []string {
