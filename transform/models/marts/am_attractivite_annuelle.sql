@@ -39,7 +39,7 @@ SELECT
     CASE WHEN annee IN (SELECT annee FROM staging.am_statuts)
          THEN count(*) FILTER (WHERE actif_31_decembre AND coalesce(statut, 'active') = 'active') END AS am_en_activite,
     coalesce(sum(places_agreees) FILTER (WHERE actif_31_decembre), 0) AS places_agreees,
-    count(*) FILTER (WHERE actif_31_decembre AND mam IS NOT NULL AND mam <> '') AS am_mam,
+    count(*) FILTER (WHERE actif_31_decembre AND mam) AS am_mam,
     avg(age) FILTER (WHERE actif_31_decembre) AS age_moyen,
     count(*) FILTER (WHERE actif_31_decembre AND age >= 50) AS am_50_ans_plus,
     count(*) FILTER (WHERE actif_31_decembre AND age >= 50) / nullif(count(*) FILTER (WHERE actif_31_decembre), 0) AS part_50_ans_plus,
