@@ -105,7 +105,7 @@ type RPEYear struct {
 	Annee                                   int `col:"annee"`
 	AteliersRealises, AteliersAnnules       int
 	AMDistinctes                            int             `col:"am_distinctes_ateliers"`
-	AMActives                               int             `col:"am_actives"`
+	AMActives                               int             `col:"am_actives_1er_janvier"`
 	TauxFrequentation                       sql.NullFloat64 `col:"taux_frequentation_am"`
 	ContactsParents, ContactsProfessionnels int
 	AMParETP                                sql.NullFloat64 // AM active on 1 January for one ETP of animation (target: 70)
@@ -126,7 +126,7 @@ type TrainingYear struct {
 	NomAntenne                                         string // the antenne's name, « Territoire » for the whole
 	Antenne                                            string
 	Annee                                              int             `col:"annee"`
-	AMActives                                          int             `col:"am_actives"`
+	AMActives                                          int             `col:"am_actives_1er_janvier"`
 	AMFormees                                          int             `col:"am_formees"`
 	TauxDepart                                         sql.NullFloat64 `col:"taux_depart_formation"`
 	SessionsProgrammees, SessionsAnnulees, SousMinimum int
@@ -224,7 +224,7 @@ func (r *Reader) Projections(ctx context.Context) ([]Projection, error) {
 type Coverage struct {
 	Insee, Nom string
 	Annee      int `col:"annee"`
-	AM         int `col:"am_actives"`
+	AM         int `col:"am_actives_31_decembre"`
 	PlacesAM   int
 	PlacesEAJE float64
 	Enfants    sql.NullInt64   `col:"enfants_moins_3_ans"`

@@ -1,4 +1,4 @@
-SELECT c.commune_insee, d.nom, c.annee, c.am_actives, c.places_am, c.places_eaje, c.enfants_moins_3_ans,
+SELECT c.commune_insee, d.nom, c.annee, c.am_actives_31_decembre, c.places_am, c.places_eaje, c.enfants_moins_3_ans,
        c.taux_couverture, c.estimation
 FROM marts.couverture_commune AS c
 JOIN marts.dim_commune AS d USING (commune_insee)

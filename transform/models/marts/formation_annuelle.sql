@@ -1,16 +1,19 @@
 -- description: Le départ en formation continue des assistants maternels par antenne et par année,
 --   et pour le territoire (antenne « territoire »). Une AM formée a été présente à au moins une
---   session réalisée dans l'année ; elle est rattachée à l'antenne de son registre.
+--   session réalisée dans l'année ; elle est rattachée à l'antenne de sa situation de l'année
+--   (marts.am_annees : celle en cours au 31 décembre, qui vaut depuis le 1er janvier pour une AM
+--   agréée avant l'année).
 -- depends: staging.am_annees, staging.annees, staging.antennes, staging.formation_sessions, staging.formation_inscriptions
 -- key: antenne, annee
 -- column antenne: Code de l'antenne, ou « territoire » pour l'ensemble.
 -- column niveau: « territoire » pour la ligne de tout le territoire, « antenne » pour les autres : additionner les lignes d'un seul niveau, jamais les deux.
 -- column annee: Année.
--- column am_actives: Assistants maternels actifs au 1er janvier. [personnes]
+-- column am_actives_1er_janvier: Assistants maternels actifs au 1er janvier (dans l'antenne de leur
+--   situation de l'année pour une ligne d'antenne). [personnes]
 -- column am_formees: Assistants maternels différents présents à au moins une session réalisée
 --   dans l'année. [personnes]
 -- column taux_depart_formation: Taux de départ en formation = AM formées / AM actives au 1er
---   janvier (fraction). [révèle : am_formees, am_actives]
+--   janvier (fraction). [révèle : am_formees, am_actives_1er_janvier]
 -- column heures_formation: Heures de formation suivies.
 -- column heures_par_am_formee: Heures suivies par AM formée.
 -- column part_distanciel: Part des heures suivies à distance.
@@ -37,7 +40,7 @@ WITH suivis AS (
     GROUP BY ALL
 ), am AS (
     SELECT coalesce(antenne, 'territoire') AS antenne, annee,
-           count(*) FILTER (WHERE actif_1er_janvier) AS am_actives,
+           count(*) FILTER (WHERE actif_1er_janvier) AS am_actives_1er_janvier,
            count(*) FILTER (WHERE formee) AS am_formees,
            sum(heures) AS heures, sum(heures_distance) AS heures_distance
     FROM par_am
@@ -64,9 +67,9 @@ SELECT
     c.antenne,
     CASE WHEN c.antenne = 'territoire' THEN 'territoire' ELSE 'antenne' END AS niveau,
     c.annee,
-    coalesce(a.am_actives, 0) AS am_actives,
+    coalesce(a.am_actives_1er_janvier, 0) AS am_actives_1er_janvier,
     coalesce(a.am_formees, 0) AS am_formees,
-    a.am_formees / nullif(a.am_actives, 0) AS taux_depart_formation,
+    a.am_formees / nullif(a.am_actives_1er_janvier, 0) AS taux_depart_formation,
     coalesce(a.heures, 0) AS heures_formation,
     a.heures / nullif(a.am_formees, 0) AS heures_par_am_formee,
     a.heures_distance / nullif(a.heures, 0) AS part_distanciel,
