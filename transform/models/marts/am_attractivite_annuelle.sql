@@ -3,7 +3,9 @@
 -- depends: staging.am_annees, staging.am_statuts
 -- key: annee, antenne
 -- column annee: Année.
--- column antenne: Code de l'antenne, ou « territoire ».
+-- column antenne: Code de l'antenne, ou « territoire ». Une AM compte dans l'antenne de sa situation
+--   de l'année (marts.am_annees : celle en cours au 31 décembre ; une situation change au
+--   1er janvier, c'est donc aussi celle du 1er janvier).
 -- column niveau: « territoire » pour la ligne de tout le territoire, « antenne » pour les autres : additionner les lignes d'un seul niveau, jamais les deux.
 -- column am_actives_1er_janvier: Assistants maternels dont l'agrément court au 1er janvier. [personnes]
 -- column nouveaux_agrements: Premiers agréments accordés dans l'année. [personnes]
@@ -42,7 +44,7 @@ SELECT
     CASE WHEN annee IN (SELECT annee FROM staging.am_statuts)
          THEN count(*) FILTER (WHERE actif_31_decembre AND coalesce(statut, 'active') = 'active') END AS am_en_activite,
     coalesce(sum(places_agreees) FILTER (WHERE actif_31_decembre), 0) AS places_agreees,
-    count(*) FILTER (WHERE actif_31_decembre AND mam IS NOT NULL AND mam <> '') AS am_mam,
+    count(*) FILTER (WHERE actif_31_decembre AND mam) AS am_mam,
     avg(age) FILTER (WHERE actif_31_decembre) AS age_moyen,
     count(*) FILTER (WHERE actif_31_decembre AND age >= 50) AS am_50_ans_plus,
     count(*) FILTER (WHERE actif_31_decembre AND age >= 50) / nullif(count(*) FILTER (WHERE actif_31_decembre), 0) AS part_50_ans_plus,

@@ -9,7 +9,8 @@
 -- depends: staging.am_annees, staging.am_statuts, staging.am_disponibilites
 -- key: annee, antenne
 -- column annee: Année.
--- column antenne: Code de l'antenne, ou « territoire ».
+-- column antenne: Code de l'antenne, ou « territoire ». Une AM compte dans l'antenne de sa situation
+--   de l'année (marts.am_annees : celle en cours au 31 décembre).
 -- column niveau: « territoire » pour la ligne de tout le territoire, « antenne » pour les autres : additionner les lignes d'un seul niveau, jamais les deux.
 -- column am_en_activite: Assistants maternels dont l'agrément court au 31 décembre et que le
 --   registre de l'année dit en activité (ni sans accueil, ni suspendus). [personnes]

@@ -6,10 +6,11 @@
 -- key: commune_insee, annee
 -- column commune_insee: Code INSEE de la commune.
 -- column annee: Année.
--- column am_actives_31_decembre: Assistants maternels dont l'agrément court au 31 décembre et dont la commune
---   d'exercice est celle-ci. [personnes]
+-- column am_actives_31_decembre: Assistants maternels dont l'agrément court au 31 décembre et dont
+--   la commune d'exercice est celle-ci dans leur situation de l'année (marts.am_annees : celle en
+--   cours au 31 décembre). [personnes]
 -- column places_am: Places agréées des AM actives au 31 décembre dont la commune d'exercice est
---   celle-ci.
+--   celle-ci, dans leur situation de l'année.
 -- column places_eaje: Places d'EAJE de la commune dans l'année : les places des créneaux en vigueur
 --   une partie de l'année, d'une structure ouverte cette année-là (part de chaque site pour un bus).
 -- column places_total: Places d'AM et d'EAJE (places_am + places_eaje).

@@ -1,16 +1,20 @@
 -- description: Le départ en formation continue des assistants maternels par antenne et par année,
 --   et pour le territoire (antenne « territoire »). Une AM formée a été présente à au moins une
---   session réalisée dans l'année ; elle est rattachée à l'antenne de son registre.
+--   session réalisée dans l'année ; elle est rattachée à l'antenne de sa situation de l'année
+--   (marts.am_annees : celle en cours au 31 décembre, qui vaut depuis le 1er janvier pour une AM
+--   agréée avant l'année).
 -- depends: staging.am_annees, staging.annees, staging.antennes, staging.formation_sessions, staging.formation_inscriptions
 -- key: antenne, annee
 -- column antenne: Code de l'antenne, ou « territoire » pour l'ensemble.
 -- column niveau: « territoire » pour la ligne de tout le territoire, « antenne » pour les autres : additionner les lignes d'un seul niveau, jamais les deux.
 -- column annee: Année.
--- column am_actives_1er_janvier: Assistants maternels actifs au 1er janvier. [personnes]
+-- column am_actives_1er_janvier: Assistants maternels actifs au 1er janvier (dans l'antenne de leur
+--   situation de l'année pour une ligne d'antenne). [personnes]
 -- column am_formees: Assistants maternels différents présents à au moins une session réalisée
 --   dans l'année. [personnes]
 -- column taux_depart_formation: Taux de départ en formation = AM formées / AM actives au 1er
---   janvier (fraction). [révèle : am_formees, am_actives_1er_janvier] [parts : am_formees, am_actives_1er_janvier]
+--   janvier (fraction). [révèle : am_formees, am_actives_1er_janvier]
+--   [parts : am_formees, am_actives_1er_janvier]
 -- column heures_formation: Heures de formation suivies.
 -- column heures_par_am_formee: Heures suivies par AM formée. [parts : heures_formation, am_formees]
 -- column heures_distanciel: Heures de formation suivies à distance.

@@ -9,9 +9,11 @@
 -- column participations_am: Venues d'assistants maternels aux ateliers (une AM venue à dix
 --   ateliers compte dix fois).
 -- column am_distinctes_ateliers: Assistants maternels différents venus au moins une fois. [personnes]
--- column am_actives_1er_janvier: Assistants maternels actifs de l'antenne au 1er janvier. [personnes]
+-- column am_actives_1er_janvier: Assistants maternels actifs au 1er janvier dont la situation de
+--   l'année (marts.am_annees) est dans l'antenne. [personnes]
 -- column taux_frequentation_am: Assistants maternels différents venus / actifs au 1er janvier
---   (fraction ; 43 % en moyenne nationale en 2018). [révèle : am_distinctes_ateliers, am_actives_1er_janvier] [parts : am_distinctes_ateliers, am_actives_1er_janvier]
+--   (fraction ; 43 % en moyenne nationale en 2018). [révèle : am_distinctes_ateliers, am_actives_1er_janvier]
+--   [parts : am_distinctes_ateliers, am_actives_1er_janvier]
 -- column enfants_accueillis_ateliers: Venues d'enfants aux ateliers (somme des enfants amenés).
 -- column contacts_parents: Contacts avec des parents.
 -- column contacts_professionnels: Contacts avec des assistants maternels, candidats à

@@ -1,17 +1,16 @@
 -- description: Les assistants maternels, une ligne par personne (pseudonyme), réunissant tous
---   les registres : la situation du registre le plus récent qui la cite, la date de cessation
---   quand un registre l'indique.
--- depends: raw.am_registre
+--   les registres : l'année de naissance du registre le plus récent (par année du registre, puis
+--   ordre de chargement), la date du premier agrément la plus ancienne, la date de cessation quand
+--   un registre l'indique. Leur situation (antenne, commune, places) change avec les années :
+--   staging.am_historique.
+-- depends: raw.am_registre, staging.am_registres
 -- key: identifiant_am
 SELECT
-    identifiant_am,
-    arg_max(antenne, _chargement) AS antenne,
-    arg_max(commune_insee, _chargement) AS commune_insee,
-    arg_max(annee_naissance, _chargement) AS annee_naissance,
-    min(date_premier_agrement) AS date_premier_agrement,
-    arg_max(places_agreees, _chargement) AS places_agreees,
-    arg_max(mam, _chargement) AS mam,
-    max(date_cessation) AS date_cessation,
-    arg_max(motif_cessation, date_cessation) AS motif_cessation
-FROM raw.am_registre
-GROUP BY identifiant_am
+    r.identifiant_am,
+    arg_max(r.annee_naissance, (g.annee, r._chargement)) AS annee_naissance,
+    min(r.date_premier_agrement) AS date_premier_agrement,
+    max(r.date_cessation) AS date_cessation,
+    arg_max(r.motif_cessation, r.date_cessation) AS motif_cessation
+FROM raw.am_registre AS r
+JOIN staging.am_registres AS g ON g.fichier = r._fichier
+GROUP BY r.identifiant_am

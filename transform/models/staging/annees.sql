@@ -1,8 +1,8 @@
 -- description: Les années couvertes par les exports : de la première à la dernière année où une
---   présence, un relevé mensuel d'EAJE, un atelier, une session de formation ou un registre
---   d'assistants maternels est daté, sans dépasser l'année de référence ; l'année de référence
---   seule quand il n'y a aucun export.
--- depends: raw.eaje_presences, raw.eaje_heures_mensuelles, raw.acm_presences, raw.rpe_ateliers, raw.formation_sessions, raw.am_registre, staging.params
+--   présence, un relevé mensuel d'EAJE, un atelier, une session de formation est daté ou qu'un
+--   registre d'assistants maternels décrit (son année, staging.am_registres), sans dépasser
+--   l'année de référence ; l'année de référence seule quand il n'y a aucun export.
+-- depends: raw.eaje_presences, raw.eaje_heures_mensuelles, raw.acm_presences, raw.rpe_ateliers, raw.formation_sessions, staging.am_registres, staging.params
 -- key: annee
 WITH bornes AS (
     SELECT min(y) AS premiere, max(y) AS derniere
@@ -12,7 +12,7 @@ WITH bornes AS (
         UNION ALL SELECT year(date) FROM raw.acm_presences
         UNION ALL SELECT year(date) FROM raw.rpe_ateliers
         UNION ALL SELECT year(date_debut) FROM raw.formation_sessions
-        UNION ALL SELECT year(max(coalesce(date_cessation, date_premier_agrement))) FROM raw.am_registre
+        UNION ALL SELECT annee FROM staging.am_registres
     )
 )
 SELECT CAST(generate_series AS INTEGER) AS annee
