@@ -1,4 +1,4 @@
-SELECT antenne, coalesce(d.nom, CASE antenne WHEN 'territoire' THEN 'Territoire' ELSE antenne END), annee, ateliers_realises, ateliers_annules, am_distinctes_ateliers, am_actives,
+SELECT antenne, coalesce(d.nom, CASE antenne WHEN 'territoire' THEN 'Territoire' ELSE antenne END) AS nom_antenne, annee, ateliers_realises, ateliers_annules, am_distinctes_ateliers, am_actives,
        taux_frequentation_am, contacts_parents, contacts_professionnels, am_par_etp
 FROM marts.rpe_activite_annuelle AS a
 LEFT JOIN marts.dim_antenne AS d ON d.code_antenne = a.antenne
