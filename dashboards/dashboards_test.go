@@ -22,47 +22,47 @@ func f(v float64) sql.NullFloat64 { return sql.NullFloat64{Float64: v, Valid: tr
 // sample is a small territory with a row or two of every mart the page reads.
 func sample() *marts.Bundle {
 	return &marts.Bundle{
-		Infos: marts.Infos{Territoire: "Communauté de Communes des Hauts de Flandre", SirenEPCI: "200040954",
+		InfosEntrepot: marts.InfosEntrepot{Territoire: "Communauté de Communes des Hauts de Flandre", SirenEPCI: "200040954",
 			AnneeReference: 2025, SecretStatistique: 5, ConstruitLe: time.Date(2026, 11, 29, 8, 0, 0, 0, time.UTC), Demo: true},
-		Communes: []marts.Commune{
+		DimCommune: []marts.DimCommune{
 			{Insee: "59067", Nom: "Bergues", Antenne: "ANT-BERGUES", NomAntenne: "Antenne de Bergues"},
 			{Insee: "59478", Nom: "Quaëdypre", Antenne: "ANT-BERGUES", NomAntenne: "Antenne de Bergues"},
 			{Insee: "59663", Nom: "Wormhout", Antenne: "ANT-WORMHOUT", NomAntenne: "Antenne de Wormhout"},
 		},
-		Structures: []marts.Structure{
+		DimStructure: []marts.DimStructure{
 			{Code: "MA", Nom: "Multi-accueil", Commune: "59067", Antenne: "ANT-BERGUES"},
 			{Code: "BUS", Nom: "Le Bambibus", Commune: "59478", Antenne: "ANT-BERGUES"},
 			{Code: "ALSH", Nom: "Accueil de loisirs", Commune: "59663", Antenne: "ANT-WORMHOUT"},
 		},
-		EAJEMonths: []marts.EAJEMonth{
+		EAJEOccupationMensuelle: []marts.EAJEOccupationMensuelle{
 			{Code: "MA", Nom: "Multi-accueil", Annee: 2025, Mois: 3, TauxReel: f(0.73), TauxFinancier: f(0.76), HeuresRealisees: f(1460), Capacite: 2000},
 			{Code: "MA", Nom: "Multi-accueil", Annee: 2025, Mois: 4, TauxReel: f(0.7), TauxFinancier: f(0.74), HeuresRealisees: f(1400), Capacite: 2000},
 			{Code: "BUS", Nom: "Le Bambibus", Annee: 2025, Mois: 3, TauxReel: f(0.61), TauxFinancier: f(0.66), HeuresRealisees: f(610), Capacite: 1000},
 		},
-		EAJEYears: []marts.EAJEYear{
+		EAJEOccupationAnnuelle: []marts.EAJEOccupationAnnuelle{
 			{Code: "MA", Nom: "Multi-accueil", Annee: 2024, TauxReel: f(0.71)},
 			{Code: "MA", Nom: "Multi-accueil", Annee: 2025, TauxReel: f(0.73)},
 			{Code: "BUS", Nom: "Le Bambibus", Annee: 2025, TauxReel: f(0.61)},
 		},
-		ACM: []marts.ACMPeriod{
+		ACMFrequentation: []marts.ACMFrequentation{
 			{Code: "ALSH", Nom: "Accueil de loisirs", Annee: 2025, Periode: "hiver-2025", TauxRemplissage: f(0.6), EnfantsJours: 60, Capacite: 100, Enfants: 14},
 			{Code: "ALSH", Nom: "Accueil de loisirs", Annee: 2025, Periode: "ete-2025", TauxRemplissage: f(0.8), EnfantsJours: 300, Capacite: 300, Enfants: 40},
 		},
-		Sejours: []marts.Sejour{{Code: "S1", Annee: 2025, Intitule: "Séjour ski", Places: 24, Participants: 22, TauxRemplissage: f(0.917)},
+		SejoursRemplissage: []marts.SejoursRemplissage{{Code: "S1", Annee: 2025, Intitule: "Séjour ski", Places: 24, Participants: 22, TauxRemplissage: f(0.917)},
 			{Code: "S2", Annee: 2025, Intitule: "Séjour Paris", Places: 8, Participants: 3}},
-		Contacts: []marts.RPEContacts{{Antenne: "ANT-BERGUES", Annee: 2025, Public: "parent", Motif: "recherche_mode_accueil", Canal: "telephone", Contacts: 40},
+		RPEContactsMotifs: []marts.RPEContactsMotifs{{Antenne: "ANT-BERGUES", Annee: 2025, Public: "parent", Motif: "recherche_mode_accueil", Canal: "telephone", Contacts: 40},
 			{Antenne: "ANT-BERGUES", Annee: 2025, Public: "am", Motif: "formation", Canal: "mail", Contacts: 12}},
-		Dispos: []marts.Availability{{Antenne: "ANT-BERGUES", NomAntenne: "Antenne de Bergues", Annee: 2025, AMEnActivite: 80, AMAJour: 44, Part: f(0.55)},
+		AMDisponibilitesAnnuelles: []marts.AMDisponibilitesAnnuelles{{Antenne: "ANT-BERGUES", NomAntenne: "Antenne de Bergues", Annee: 2025, AMEnActivite: 80, AMAJour: 44, Part: f(0.55)},
 			{Antenne: "territoire", NomAntenne: "Territoire", Annee: 2025, AMEnActivite: 80, AMAJour: 44, Part: f(0.55)}},
-		RPE: []marts.RPEYear{{Antenne: "ANT-BERGUES", NomAntenne: "Antenne de Bergues", Annee: 2025, AteliersRealises: 169, AteliersAnnules: 7, TauxFrequentation: f(0.5)}},
-		Training: []marts.TrainingYear{{Antenne: "territoire", Annee: 2024, TauxDepart: f(0.141), SessionsProgrammees: 24, SessionsAnnulees: 8},
+		RPEActiviteAnnuelle: []marts.RPEActiviteAnnuelle{{Antenne: "ANT-BERGUES", NomAntenne: "Antenne de Bergues", Annee: 2025, AteliersRealises: 169, AteliersAnnules: 7, TauxFrequentation: f(0.5)}},
+		FormationAnnuelle: []marts.FormationAnnuelle{{Antenne: "territoire", Annee: 2024, TauxDepart: f(0.141), SessionsProgrammees: 24, SessionsAnnulees: 8},
 			{Antenne: "territoire", Annee: 2025, TauxDepart: f(0.152), SessionsProgrammees: 24, SessionsAnnulees: 5, SousMinimum: 6}},
-		BrakesLevers: []marts.BrakeLever{{Annee: 2025, Nature: "frein", Code: "temps_personnel", Libelle: "Temps personnel", Reponses: 70, Part: f(0.55), PartNonFormees: f(0.66)}},
-		AM:           []marts.AMYear{{Annee: 2024, Nouveaux: 16, Cessations: 48, Retraites: 38}, {Annee: 2025, Nouveaux: 17, Cessations: 51, Retraites: 4}},
-		Ages:         []marts.AgeBand{{Annee: 2025, Tranche: "moins de 30 ans", AM: 3}, {Annee: 2025, Tranche: "55-59 ans", AM: 60}},
-		Projections:  []marts.Projection{{AnneeReference: 2025, Annee: 2026, Departs: 20, Places: 64}},
-		Coverage:     []marts.Coverage{{Insee: "59478", Nom: "Quaëdypre", Annee: 2025, PlacesAM: 40, Taux: f(57.1), Estimation: true}},
-		Boundaries: []marts.Boundary{{Insee: "59478", Nom: "Quaëdypre",
+		FreinsLeviers:          []marts.FreinsLeviers{{Annee: 2025, Nature: "frein", Code: "temps_personnel", Libelle: "Temps personnel", Reponses: 70, Part: f(0.55), PartNonFormees: f(0.66)}},
+		AMAttractiviteAnnuelle: []marts.AMAttractiviteAnnuelle{{Annee: 2024, Nouveaux: 16, Cessations: 48, Retraites: 38}, {Annee: 2025, Nouveaux: 17, Cessations: 51, Retraites: 4}},
+		AMPyramideAges:         []marts.AMPyramideAges{{Annee: 2025, Tranche: "moins de 30 ans", AM: 3}, {Annee: 2025, Tranche: "55-59 ans", AM: 60}},
+		AMProjectionDeparts:    []marts.AMProjectionDeparts{{AnneeReference: 2025, Annee: 2026, Departs: 20, Places: 64}},
+		CouvertureCommune:      []marts.CouvertureCommune{{Insee: "59478", Nom: "Quaëdypre", Annee: 2025, PlacesAM: 40, Taux: f(57.1), Estimation: true}},
+		CarteCommunes: []marts.CarteCommunes{{Insee: "59478", Nom: "Quaëdypre",
 			GeoJSON: `{"type":"Polygon","coordinates":[[[2.45,50.93],[2.50,50.93],[2.50,50.96],[2.45,50.96],[2.45,50.93]]]}`}},
 	}
 }
@@ -185,8 +185,8 @@ func TestFormatterNames(t *testing.T) {
 // never 0, and the page says which exports are missing and what to do.
 func TestIncompleteData(t *testing.T) {
 	b := sample()
-	b.EAJEMonths = append(b.EAJEMonths, marts.EAJEMonth{Code: "MA", Nom: "Multi-accueil", Annee: 2025, Mois: 5, Capacite: 2000, Donnees: "manquant"})
-	b.Completude = []marts.Completeness{
+	b.EAJEOccupationMensuelle = append(b.EAJEOccupationMensuelle, marts.EAJEOccupationMensuelle{Code: "MA", Nom: "Multi-accueil", Annee: 2025, Mois: 5, Capacite: 2000, Donnees: "manquant"})
+	b.Completude = []marts.Completude{
 		{Code: "MA", Nom: "Multi-accueil", Type: "eaje_presences", Periode: "2025-05", Annee: 2025, Statut: "manquant"},
 		{Code: "MA", Nom: "Multi-accueil", Type: "eaje_presences", Periode: "2025-03", Annee: 2025, Statut: "complet"},
 	}

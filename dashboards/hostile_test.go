@@ -48,17 +48,17 @@ func hostileCases() []hostileCase {
 // beside hostile ones, and the boundaries' geometry carries the text in a property.
 func hostile(next func() string) *marts.Bundle {
 	b := sample()
-	b.Communes = []marts.Commune{{Population: 1000, PopulationAnnee: 2022}}
-	b.Indicators = []marts.Indicator{{Annee: 2025}}
-	b.Quality = []marts.FileQuality{{}}
-	b.Care = []marts.CommuneCare{{}}
-	territory := b.Training
-	b.Training = append([]marts.TrainingYear(nil), territory...)
+	b.DimCommune = []marts.DimCommune{{Population: 1000, PopulationAnnee: 2022}}
+	b.IndicateursCles = []marts.IndicateursCles{{Annee: 2025}}
+	b.QualiteDonnees = []marts.QualiteDonnees{{}}
+	b.AccueilParCommune = []marts.AccueilParCommune{{}}
+	territory := b.FormationAnnuelle
+	b.FormationAnnuelle = append([]marts.FormationAnnuelle(nil), territory...)
 	fillStrings(reflect.ValueOf(b).Elem(), next)
-	b.Training = append(b.Training, territory...)
-	for i := range b.Boundaries {
-		b.Boundaries[i].Nom = b.Coverage[i].Nom // the map matches its data to boundaries by name
-		b.Boundaries[i].GeoJSON = fmt.Sprintf(`{"type":"Polygon","note":%q,"coordinates":[[[2.45,50.93],[2.50,50.93],[2.50,50.96],[2.45,50.96],[2.45,50.93]]]}`, next())
+	b.FormationAnnuelle = append(b.FormationAnnuelle, territory...)
+	for i := range b.CarteCommunes {
+		b.CarteCommunes[i].Nom = b.CouvertureCommune[i].Nom // the map matches its data to boundaries by name
+		b.CarteCommunes[i].GeoJSON = fmt.Sprintf(`{"type":"Polygon","note":%q,"coordinates":[[[2.45,50.93],[2.50,50.93],[2.50,50.96],[2.45,50.96],[2.45,50.93]]]}`, next())
 	}
 	return b
 }
@@ -191,7 +191,7 @@ func checkHostile(t *testing.T, browser context.Context, d *marts.Bundle, csp bo
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := browserTitle("Tableau de bord Enfance-Jeunesse — " + d.Infos.Territoire); got.Title != want {
+	if want := browserTitle("Tableau de bord Enfance-Jeunesse — " + d.InfosEntrepot.Territoire); got.Title != want {
 		t.Errorf("document.title = %.80q, want %.80q", got.Title, want)
 	}
 	if got.Pwned {
@@ -206,7 +206,7 @@ func checkHostile(t *testing.T, browser context.Context, d *marts.Bundle, csp bo
 			t.Errorf("chart %s shows no tooltip", id)
 		}
 	}
-	if !strings.Contains(got.Tips["sejours"], d.Sejours[0].Intitule) {
+	if !strings.Contains(got.Tips["sejours"], d.SejoursRemplissage[0].Intitule) {
 		t.Errorf("the séjours tooltip %.200q does not show the séjour's title as text", got.Tips["sejours"])
 	}
 	tb.checkQuiet(t)

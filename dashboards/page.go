@@ -139,19 +139,19 @@ func Render(d *marts.Bundle, year int) ([]byte, error) {
 	}
 	years := years(d)
 	v := view{
-		Title:      "Tableau de bord Enfance-Jeunesse — " + d.Infos.Territoire,
-		Territory:  d.Infos.Territoire,
-		Dates:      dates(d.Infos),
-		Built:      frfmt.Date(d.Infos.ConstruitLe),
-		Demo:       d.Infos.Demo,
+		Title:      "Tableau de bord Enfance-Jeunesse — " + d.InfosEntrepot.Territoire,
+		Territory:  d.InfosEntrepot.Territoire,
+		Dates:      dates(d.InfosEntrepot),
+		Built:      frfmt.Date(d.InfosEntrepot.ConstruitLe),
+		Demo:       d.InfosEntrepot.Demo,
 		Incomplete: incomplete(d, years),
 		Quality:    quality(d, years),
 		Scopes:     all,
 		Main:       template.CSS(palette.Series[0]), Text: template.CSS(palette.Text), Muted: template.CSS(palette.Muted),
 		Sections:  sections,
 		Years:     years,
-		Year:      defaultYear(years, cmp.Or(year, d.Infos.AnneeReference)),
-		Threshold: d.Infos.SecretStatistique,
+		Year:      defaultYear(years, cmp.Or(year, d.InfosEntrepot.AnneeReference)),
+		Threshold: d.InfosEntrepot.SecretStatistique,
 		CSP:       policy(js, script),
 		ECharts:   template.JS(js), Script: template.JS(script), Data: template.JS(data),
 	}
@@ -162,7 +162,7 @@ func Render(d *marts.Bundle, year int) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-func dates(i marts.Infos) string {
+func dates(i marts.InfosEntrepot) string {
 	if i.DonneesLe != nil {
 		return "données au " + frfmt.Date(*i.DonneesLe)
 	}
@@ -172,19 +172,19 @@ func dates(i marts.Infos) string {
 // years are the years some chart shows, newest first.
 func years(d *marts.Bundle) []int {
 	seen := map[int]bool{}
-	for _, y := range d.AM {
+	for _, y := range d.AMAttractiviteAnnuelle {
 		seen[y.Annee] = true
 	}
-	for _, y := range d.EAJEYears {
+	for _, y := range d.EAJEOccupationAnnuelle {
 		seen[y.Annee] = true
 	}
-	for _, c := range d.Coverage {
+	for _, c := range d.CouvertureCommune {
 		seen[c.Annee] = true
 	}
 	out := slices.Sorted(maps.Keys(seen))
 	slices.Reverse(out)
 	if len(out) == 0 {
-		out = []int{d.Infos.AnneeReference}
+		out = []int{d.InfosEntrepot.AnneeReference}
 	}
 	return out
 }
@@ -202,7 +202,7 @@ func defaultYear(years []int, reference int) int {
 // escapes <, >, & and U+2028/U+2029 in every string, so no text can end the block it sits in;
 // and JSON is only data: the page turns into functions only the formatter names of FORMATS.
 func pageData(d *marts.Bundle, sections []section, all []scope) ([]byte, error) {
-	geo, err := geoJSON(d.Boundaries)
+	geo, err := geoJSON(d.CarteCommunes)
 	if err != nil {
 		return nil, err
 	}
@@ -227,7 +227,7 @@ func pageData(d *marts.Bundle, sections []section, all []scope) ([]byte, error) 
 		Options map[string]map[string]any `json:"options"`
 		Niveaux map[string][]string       `json:"niveaux"` // chart → the levels it narrows to
 		Portees map[string]scopeData      `json:"portees"`
-	}{d.Infos.SecretStatistique, palette.Muted, geo, options, levels, scopes})
+	}{d.InfosEntrepot.SecretStatistique, palette.Muted, geo, options, levels, scopes})
 	if err != nil {
 		return nil, fmt.Errorf("dashboards : données de la page : %w", err)
 	}
@@ -236,7 +236,7 @@ func pageData(d *marts.Bundle, sections []section, all []scope) ([]byte, error) 
 
 // geoJSON is the communes' boundaries as one FeatureCollection whose features are named after
 // the communes, as ECharts matches map data by name.
-func geoJSON(boundaries []marts.Boundary) (json.RawMessage, error) {
+func geoJSON(boundaries []marts.CarteCommunes) (json.RawMessage, error) {
 	type feature struct {
 		Type       string            `json:"type"`
 		Properties map[string]string `json:"properties"`

@@ -55,7 +55,7 @@ func quality(d *marts.Bundle, years []int) []qualityYear {
 	return out
 }
 
-func (r *qualityRow) add(c marts.Completeness) {
+func (r *qualityRow) add(c marts.Completude) {
 	r.Owed++
 	r.Loaded += c.LignesChargees
 	r.Rejected += c.LignesRejetees

@@ -12,11 +12,11 @@ import (
 // TestQuality: the periods a structure owed are counted by state, rows summed, and the reasons of
 // what is not complete given once each; a year shows only its own exports.
 func TestQuality(t *testing.T) {
-	row := func(year int, period, state string, loaded, rejected int, reason string) marts.Completeness {
-		return marts.Completeness{Code: "MA-LOUPS", Nom: "Les Loups", Type: "eaje_presences", Periode: period, Annee: year,
+	row := func(year int, period, state string, loaded, rejected int, reason string) marts.Completude {
+		return marts.Completude{Code: "MA-LOUPS", Nom: "Les Loups", Type: "eaje_presences", Periode: period, Annee: year,
 			Statut: state, LignesChargees: loaded, LignesRejetees: rejected, Motif: sql.NullString{String: reason, Valid: reason != ""}}
 	}
-	d := &marts.Bundle{Completude: []marts.Completeness{
+	d := &marts.Bundle{Completude: []marts.Completude{
 		row(2025, "2025-01", "complet", 300, 0, ""),
 		row(2025, "2025-02", "partiel", 280, 12, "12 lignes rejetées"),
 		row(2025, "2025-03", "manquant", 0, 0, "aucun fichier"),

@@ -18,16 +18,16 @@ var (
 )
 
 func rpeContacts(d *marts.Bundle, all []scope) *chart {
-	c := &chart{ID: "rpe_contacts", Height: 380, Options: contactBars(d.Contacts),
+	c := &chart{ID: "rpe_contacts", Height: 380, Options: contactBars(d.RPEContactsMotifs),
 		Note: "Contacts du relais de l'année, tous publics, par motif principal et par canal, d'après l'export des contacts (marts.rpe_contacts_motifs)."}
-	narrowed(c, all, d.Contacts, []string{levelAntenne}, func(s scope, r marts.RPEContacts) bool { return ofAntenne(s, r.Antenne) }, contactBars)
+	narrowed(c, all, d.RPEContactsMotifs, []string{levelAntenne}, func(s scope, r marts.RPEContactsMotifs) bool { return ofAntenne(s, r.Antenne) }, contactBars)
 	return c
 }
 
 // contactBars are the rows' contacts by reason, a series per channel, a chart per year.
-func contactBars(all []marts.RPEContacts) map[string]renderable {
+func contactBars(all []marts.RPEContactsMotifs) map[string]renderable {
 	out := map[string]renderable{}
-	for y, rows := range byYear(all, func(r marts.RPEContacts) int { return r.Annee }) {
+	for y, rows := range byYear(all, func(r marts.RPEContactsMotifs) int { return r.Annee }) {
 		var motifs, canaux []string
 		count := map[[2]string]int{}
 		for _, r := range rows {
@@ -56,17 +56,17 @@ func contactBars(all []marts.RPEContacts) map[string]renderable {
 }
 
 func monenfant(d *marts.Bundle, all []scope) *chart {
-	c := &chart{ID: "rpe_monenfant", Height: 340, Options: availabilityBars(d.Dispos),
+	c := &chart{ID: "rpe_monenfant", Height: 340, Options: availabilityBars(d.AMDisponibilitesAnnuelles),
 		Note: "Part des assistants maternels en activité au 31 décembre dont les disponibilités sur monenfant.fr sont à jour : une déclaration du 1er juillet au 31 décembre (décret 2021-1131)."}
-	narrowed(c, all, d.Dispos, []string{levelAntenne}, func(s scope, a marts.Availability) bool { return ofAntenne(s, a.Antenne) }, availabilityBars)
+	narrowed(c, all, d.AMDisponibilitesAnnuelles, []string{levelAntenne}, func(s scope, a marts.AMDisponibilitesAnnuelles) bool { return ofAntenne(s, a.Antenne) }, availabilityBars)
 	return c
 }
 
 // availabilityBars are the rows' shares of AM up to date on monenfant.fr, by antenne, a chart
 // per year.
-func availabilityBars(all []marts.Availability) map[string]renderable {
+func availabilityBars(all []marts.AMDisponibilitesAnnuelles) map[string]renderable {
 	out := map[string]renderable{}
-	for y, rows := range byYear(all, func(a marts.Availability) int { return a.Annee }) {
+	for y, rows := range byYear(all, func(a marts.AMDisponibilitesAnnuelles) int { return a.Annee }) {
 		var names []string
 		var data []opts.BarData
 		for _, a := range rows {

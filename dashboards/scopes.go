@@ -33,8 +33,8 @@ func (s scope) Group() string {
 // scopes are the antennes, then the communes, of the territory, each with its structures.
 func scopes(d *marts.Bundle) []scope {
 	var antennes, communes []scope
-	for _, c := range d.Communes {
-		in := structuresIn(d.Structures, func(s marts.Structure) bool { return s.Commune == c.Insee })
+	for _, c := range d.DimCommune {
+		in := structuresIn(d.DimStructure, func(s marts.DimStructure) bool { return s.Commune == c.Insee })
 		communes = append(communes, scope{Key: levelCommune + ":" + c.Insee, Level: levelCommune, Name: c.Nom, Code: c.Insee,
 			communes: []string{c.Nom}, structures: in})
 		if c.Antenne == "" {
@@ -43,7 +43,7 @@ func scopes(d *marts.Bundle) []scope {
 		i := slices.IndexFunc(antennes, func(a scope) bool { return a.Code == c.Antenne })
 		if i < 0 {
 			antennes = append(antennes, scope{Key: levelAntenne + ":" + c.Antenne, Level: levelAntenne, Name: c.NomAntenne, Code: c.Antenne,
-				structures: structuresIn(d.Structures, func(s marts.Structure) bool { return s.Antenne == c.Antenne })})
+				structures: structuresIn(d.DimStructure, func(s marts.DimStructure) bool { return s.Antenne == c.Antenne })})
 			i = len(antennes) - 1
 		}
 		antennes[i].communes = append(antennes[i].communes, c.Nom)
@@ -51,7 +51,7 @@ func scopes(d *marts.Bundle) []scope {
 	return append(antennes, communes...)
 }
 
-func structuresIn(all []marts.Structure, in func(marts.Structure) bool) map[string]bool {
+func structuresIn(all []marts.DimStructure, in func(marts.DimStructure) bool) map[string]bool {
 	out := map[string]bool{}
 	for _, s := range all {
 		if in(s) {

@@ -15,7 +15,7 @@ import (
 
 // buildSections lays out every chart of the page, in reading order.
 func buildSections(d *marts.Bundle, all []scope) []section {
-	t := d.Infos.SecretStatistique
+	t := d.InfosEntrepot.SecretStatistique
 	return []section{
 		{ID: "petite-enfance", Title: "Petite enfance : occupation des EAJE", Charts: []*chart{eajeHeatmap(d, all), eajeTrend(d, all)}},
 		{ID: "enfance", Title: "Enfance : accueils collectifs de mineurs", Charts: []*chart{acmFill(d, all)}},
@@ -34,18 +34,18 @@ var bothLevels = []string{levelAntenne, levelCommune}
 func ofAntenne(s scope, antenne string) bool { return s.Level == levelAntenne && s.Code == antenne }
 
 func eajeHeatmap(d *marts.Bundle, all []scope) *chart {
-	c := &chart{ID: "eaje_occupation_mois", Height: 120 + 60*len(structureNames(d.EAJEMonths)), Options: eajeHeatmaps(d.EAJEMonths),
+	c := &chart{ID: "eaje_occupation_mois", Height: 120 + 60*len(structureNames(d.EAJEOccupationMensuelle)), Options: eajeHeatmaps(d.EAJEOccupationMensuelle),
 		Note: "Taux d'occupation réel : heures de présence des enfants / capacité théorique (places × heures d'ouverture des jours ouverts). " +
 			"Une case vide est un mois dont les présences manquent ou ont été refusées."}
-	narrowed(c, all, d.EAJEMonths, bothLevels, func(s scope, m marts.EAJEMonth) bool { return s.structures[m.Code] }, eajeHeatmaps)
+	narrowed(c, all, d.EAJEOccupationMensuelle, bothLevels, func(s scope, m marts.EAJEOccupationMensuelle) bool { return s.structures[m.Code] }, eajeHeatmaps)
 	return c
 }
 
 // eajeHeatmaps are the monthly occupation of the rows' EAJE, a heatmap per year.
-func eajeHeatmaps(all []marts.EAJEMonth) map[string]renderable {
+func eajeHeatmaps(all []marts.EAJEOccupationMensuelle) map[string]renderable {
 	out := map[string]renderable{}
 	names := structureNames(all)
-	for y, rows := range byYear(all, func(m marts.EAJEMonth) int { return m.Annee }) {
+	for y, rows := range byYear(all, func(m marts.EAJEOccupationMensuelle) int { return m.Annee }) {
 		var data []opts.HeatMapData
 		for _, m := range rows {
 			data = append(data, opts.HeatMapData{Name: m.Nom + " — " + frfmt.Month(time.Month(m.Mois)) + monthState[m.Donnees],
@@ -70,7 +70,7 @@ func eajeHeatmaps(all []marts.EAJEMonth) map[string]renderable {
 var monthState = map[string]string{"partiel": " (données partielles)", "manquant": " (présences manquantes)", "refuse": " (export refusé)"}
 
 // structureNames lists the EAJE of the monthly mart, in order.
-func structureNames(rows []marts.EAJEMonth) []string {
+func structureNames(rows []marts.EAJEOccupationMensuelle) []string {
 	var names []string
 	for _, m := range rows {
 		if !slices.Contains(names, m.Nom) {
@@ -81,14 +81,14 @@ func structureNames(rows []marts.EAJEMonth) []string {
 }
 
 func eajeTrend(d *marts.Bundle, all []scope) *chart {
-	c := &chart{ID: "eaje_tendance", Height: 380, Options: eajeTrends(d.EAJEYears)}
-	narrowed(c, all, d.EAJEYears, bothLevels, func(s scope, y marts.EAJEYear) bool { return s.structures[y.Code] }, eajeTrends)
+	c := &chart{ID: "eaje_tendance", Height: 380, Options: eajeTrends(d.EAJEOccupationAnnuelle)}
+	narrowed(c, all, d.EAJEOccupationAnnuelle, bothLevels, func(s scope, y marts.EAJEOccupationAnnuelle) bool { return s.structures[y.Code] }, eajeTrends)
 	return c
 }
 
 // eajeTrends is the yearly occupation of the rows' EAJE, a line each.
-func eajeTrends(rows []marts.EAJEYear) map[string]renderable {
-	years := sortedYears(byYear(rows, func(y marts.EAJEYear) int { return y.Annee }))
+func eajeTrends(rows []marts.EAJEOccupationAnnuelle) map[string]renderable {
+	years := sortedYears(byYear(rows, func(y marts.EAJEOccupationAnnuelle) int { return y.Annee }))
 	line := charts.NewLine()
 	line.SetGlobalOptions(slices.Concat(common("Taux d'occupation réel par année", "Repère national : environ 70 %", pctTooltip), valuesUp(pctAxis))...)
 	labels := make([]string, len(years))
@@ -112,20 +112,20 @@ func eajeTrends(rows []marts.EAJEYear) map[string]renderable {
 }
 
 func acmFill(d *marts.Bundle, all []scope) *chart {
-	options, height := acmFills(d.ACM)
+	options, height := acmFills(d.ACMFrequentation)
 	c := &chart{ID: "acm_remplissage", Options: options, Height: height,
 		Note: "Taux de remplissage de chaque période déclarée : enfants présents par créneau (matin, midi, soir ou journée) / places déclarées."}
-	narrowed(c, all, d.ACM, bothLevels, func(s scope, p marts.ACMPeriod) bool { return s.structures[p.Code] },
-		func(rows []marts.ACMPeriod) map[string]renderable { o, _ := acmFills(rows); return o })
+	narrowed(c, all, d.ACMFrequentation, bothLevels, func(s scope, p marts.ACMFrequentation) bool { return s.structures[p.Code] },
+		func(rows []marts.ACMFrequentation) map[string]renderable { o, _ := acmFills(rows); return o })
 	return c
 }
 
 // acmFills are the fill rates of the rows' accueils by declared period, a heatmap per year, and
 // the height the tallest needs.
-func acmFills(all []marts.ACMPeriod) (map[string]renderable, int) {
+func acmFills(all []marts.ACMFrequentation) (map[string]renderable, int) {
 	out := map[string]renderable{}
 	height := 0
-	for y, rows := range byYear(all, func(p marts.ACMPeriod) int { return p.Annee }) {
+	for y, rows := range byYear(all, func(p marts.ACMFrequentation) int { return p.Annee }) {
 		var names, periods []string
 		for _, p := range rows {
 			if !slices.Contains(names, p.Nom) {
@@ -162,7 +162,7 @@ func acmFills(all []marts.ACMPeriod) (map[string]renderable, int) {
 
 func sejours(d *marts.Bundle, threshold int) *chart {
 	c := &chart{ID: "sejours", Height: 400, Options: map[string]renderable{}}
-	for y, rows := range byYear(d.Sejours, func(s marts.Sejour) int { return s.Annee }) {
+	for y, rows := range byYear(d.SejoursRemplissage, func(s marts.SejoursRemplissage) int { return s.Annee }) {
 		var names []string
 		var counts []int
 		var places, present []opts.BarData
@@ -181,16 +181,16 @@ func sejours(d *marts.Bundle, threshold int) *chart {
 }
 
 func rpeAteliers(d *marts.Bundle, all []scope) *chart {
-	c := &chart{ID: "rpe_ateliers", Height: 380, Options: rpeBars(d.RPE),
+	c := &chart{ID: "rpe_ateliers", Height: 380, Options: rpeBars(d.RPEActiviteAnnuelle),
 		Note: "Ateliers d'éveil tenus et annulés par antenne ; la bulle de la fréquentation donne la part des assistants maternels actifs venus au moins une fois."}
-	narrowed(c, all, d.RPE, []string{levelAntenne}, func(s scope, r marts.RPEYear) bool { return ofAntenne(s, r.Antenne) }, rpeBars)
+	narrowed(c, all, d.RPEActiviteAnnuelle, []string{levelAntenne}, func(s scope, r marts.RPEActiviteAnnuelle) bool { return ofAntenne(s, r.Antenne) }, rpeBars)
 	return c
 }
 
 // rpeBars are the ateliers of the rows' antennes, a chart per year.
-func rpeBars(all []marts.RPEYear) map[string]renderable {
+func rpeBars(all []marts.RPEActiviteAnnuelle) map[string]renderable {
 	out := map[string]renderable{}
-	for y, rows := range byYear(all, func(r marts.RPEYear) int { return r.Annee }) {
+	for y, rows := range byYear(all, func(r marts.RPEActiviteAnnuelle) int { return r.Annee }) {
 		var names []string
 		var held, cancelled []opts.BarData
 		for _, r := range rows {
@@ -207,8 +207,8 @@ func rpeBars(all []marts.RPEYear) map[string]renderable {
 }
 
 // territory keeps the territory's rows of a mart with an « antenne » column.
-func territory(rows []marts.TrainingYear) []marts.TrainingYear {
-	var out []marts.TrainingYear
+func territory(rows []marts.FormationAnnuelle) []marts.FormationAnnuelle {
+	var out []marts.FormationAnnuelle
 	for _, r := range rows {
 		if r.Antenne == "territoire" {
 			out = append(out, r)
@@ -218,13 +218,13 @@ func territory(rows []marts.TrainingYear) []marts.TrainingYear {
 }
 
 func trainingUptake(d *marts.Bundle, all []scope) *chart {
-	c := &chart{ID: "formation_depart", Height: 360, Options: uptakeBars(territory(d.Training))}
-	narrowed(c, all, d.Training, []string{levelAntenne}, func(s scope, r marts.TrainingYear) bool { return ofAntenne(s, r.Antenne) }, uptakeBars)
+	c := &chart{ID: "formation_depart", Height: 360, Options: uptakeBars(territory(d.FormationAnnuelle))}
+	narrowed(c, all, d.FormationAnnuelle, []string{levelAntenne}, func(s scope, r marts.FormationAnnuelle) bool { return ofAntenne(s, r.Antenne) }, uptakeBars)
 	return c
 }
 
 // uptakeBars are the rows' rates of AM trained, by year.
-func uptakeBars(rows []marts.TrainingYear) map[string]renderable {
+func uptakeBars(rows []marts.FormationAnnuelle) map[string]renderable {
 	var years []string
 	var data []opts.BarData
 	for _, r := range rows {
@@ -238,13 +238,13 @@ func uptakeBars(rows []marts.TrainingYear) map[string]renderable {
 }
 
 func trainingSessions(d *marts.Bundle, all []scope) *chart {
-	c := &chart{ID: "formation_sessions", Height: 360, Options: sessionBars(territory(d.Training))}
-	narrowed(c, all, d.Training, []string{levelAntenne}, func(s scope, r marts.TrainingYear) bool { return ofAntenne(s, r.Antenne) }, sessionBars)
+	c := &chart{ID: "formation_sessions", Height: 360, Options: sessionBars(territory(d.FormationAnnuelle))}
+	narrowed(c, all, d.FormationAnnuelle, []string{levelAntenne}, func(s scope, r marts.FormationAnnuelle) bool { return ofAntenne(s, r.Antenne) }, sessionBars)
 	return c
 }
 
 // sessionBars are the rows' training sessions, by year.
-func sessionBars(rows []marts.TrainingYear) map[string]renderable {
+func sessionBars(rows []marts.FormationAnnuelle) map[string]renderable {
 	var years []string
 	var planned, cancelled, under []opts.BarData
 	for _, r := range rows {
@@ -263,7 +263,7 @@ func sessionBars(rows []marts.TrainingYear) map[string]renderable {
 func brakesLevers(d *marts.Bundle) *chart {
 	c := &chart{ID: "freins_leviers", Height: 460, Options: map[string]renderable{},
 		Note: "Part des répondants à l'enquête qui citent chaque frein ou levier, et la même part parmi ceux qui ne se sont pas formés dans l'année."}
-	for y, rows := range byYear(d.BrakesLevers, func(b marts.BrakeLever) int { return b.Annee }) {
+	for y, rows := range byYear(d.FreinsLeviers, func(b marts.FreinsLeviers) int { return b.Annee }) {
 		var names []string
 		var all, untrained []opts.BarData
 		for i := len(rows) - 1; i >= 0; i-- { // ECharts draws the first category at the bottom
@@ -286,7 +286,7 @@ func amFlows(d *marts.Bundle, threshold int) *chart {
 	var years []string
 	var in, out, retired []opts.BarData
 	var ins, outs, retirees []int
-	for _, r := range d.AM {
+	for _, r := range d.AMAttractiviteAnnuelle {
 		y := yearKey(r.Annee)
 		years = append(years, y)
 		ins, outs, retirees = append(ins, r.Nouveaux), append(outs, r.Cessations), append(retirees, r.Retraites)
@@ -304,7 +304,7 @@ func amFlows(d *marts.Bundle, threshold int) *chart {
 
 func agePyramid(d *marts.Bundle, threshold int) *chart {
 	c := &chart{ID: "am_pyramide", Height: 400, Options: map[string]renderable{}}
-	for y, rows := range byYear(d.Ages, func(b marts.AgeBand) int { return b.Annee }) {
+	for y, rows := range byYear(d.AMPyramideAges, func(b marts.AMPyramideAges) int { return b.Annee }) {
 		var names []string
 		var counts []int
 		var data []opts.BarData
@@ -324,7 +324,7 @@ func agePyramid(d *marts.Bundle, threshold int) *chart {
 func retirements(d *marts.Bundle, threshold int) *chart {
 	c := &chart{ID: "am_projection", Height: 380, Options: map[string]renderable{},
 		Note: "Départs projetés à l'âge de retraite du territoire, parmi les assistants maternels actifs au 31 décembre de l'année choisie, et leurs places."}
-	for y, rows := range byYear(d.Projections, func(p marts.Projection) int { return p.AnneeReference }) {
+	for y, rows := range byYear(d.AMProjectionDeparts, func(p marts.AMProjectionDeparts) int { return p.AnneeReference }) {
 		var years []string
 		var counts []int
 		var departures, places []opts.BarData
@@ -345,7 +345,7 @@ func retirements(d *marts.Bundle, threshold int) *chart {
 func coverageMap(d *marts.Bundle) *chart {
 	c := &chart{ID: "couverture_carte", Height: 620, Options: map[string]renderable{}, Outlines: true,
 		Note: "Places d'accueil (assistants maternels actifs et EAJE) pour 100 enfants de moins de 3 ans, par commune. Les effectifs d'enfants marqués « estimation » ne sont pas des chiffres de l'INSEE."}
-	for y, rows := range byYear(d.Coverage, func(r marts.Coverage) int { return r.Annee }) {
+	for y, rows := range byYear(d.CouvertureCommune, func(r marts.CouvertureCommune) int { return r.Annee }) {
 		var data []opts.MapData
 		for _, r := range rows {
 			data = append(data, opts.MapData{Name: r.Nom, Value: rate(r.Taux)})
@@ -384,7 +384,7 @@ func (m noLegendSymbols) JSON() map[string]any {
 	return o
 }
 
-func estimationNote(rows []marts.Coverage) string {
+func estimationNote(rows []marts.CouvertureCommune) string {
 	for _, r := range rows {
 		if r.Estimation {
 			return "Effectifs d'enfants estimés"

@@ -21,9 +21,9 @@ import (
 // published is what the last published warehouse says of the exports, if there is one.
 type published struct {
 	Built      time.Time
-	Quality    []marts.FileQuality
-	Completude []marts.Completeness
-	Rejets     []marts.Rejected
+	Quality    []marts.QualiteDonnees
+	Completude []marts.Completude
+	Rejets     []marts.LignesRejetees
 }
 
 // readPublished reads the published warehouse; nil when there is none yet.
@@ -38,7 +38,7 @@ func (s *Server) readPublished(ctx context.Context, rejects bool) (*published, e
 	}
 	defer r.Close()
 	var p published
-	infos, err := r.Infos(ctx)
+	infos, err := r.InfosEntrepot(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -48,14 +48,14 @@ func (s *Server) readPublished(ctx context.Context, rejects bool) (*published, e
 	if info, err := os.Stat(path); err == nil {
 		p.Built = info.ModTime()
 	}
-	if p.Quality, err = r.Quality(ctx); err != nil {
+	if p.Quality, err = r.QualiteDonnees(ctx); err != nil {
 		return nil, err
 	}
-	if p.Completude, err = r.Completenesses(ctx); err != nil {
+	if p.Completude, err = r.Completude(ctx); err != nil {
 		return nil, err
 	}
 	if rejects {
-		if p.Rejets, err = r.RejectedLines(ctx); err != nil {
+		if p.Rejets, err = r.LignesRejetees(ctx); err != nil {
 			return nil, err
 		}
 	}
@@ -100,7 +100,7 @@ type exportsData struct {
 	Folder     string
 	Built      *time.Time
 	Groups     []exportGroup
-	Missing    []marts.Completeness
+	Missing    []marts.Completude
 	ReadErr    string
 	FileCount  int
 	MissingFor string
@@ -117,7 +117,7 @@ func (s *Server) exportsPage(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		d.ReadErr = "L'entrepôt publié est illisible : " + err.Error()
 	}
-	quality := map[string]marts.FileQuality{}
+	quality := map[string]marts.QualiteDonnees{}
 	if pub != nil {
 		d.Built = &pub.Built
 		for _, q := range pub.Quality {
@@ -167,7 +167,7 @@ func (s *Server) exportsPage(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, "exports", "Exports", d)
 }
 
-func lookupQuality(quality map[string]marts.FileQuality, rel string) (marts.FileQuality, bool) {
+func lookupQuality(quality map[string]marts.QualiteDonnees, rel string) (marts.QualiteDonnees, bool) {
 	if q, ok := quality[rel]; ok {
 		return q, true
 	}
@@ -176,11 +176,11 @@ func lookupQuality(quality map[string]marts.FileQuality, rel string) (marts.File
 			return q, true
 		}
 	}
-	return marts.FileQuality{}, false
+	return marts.QualiteDonnees{}, false
 }
 
 // fileStatus says in words what the last run did with a file.
-func fileStatus(q marts.FileQuality) (status, detail, class string) {
+func fileStatus(q marts.QualiteDonnees) (status, detail, class string) {
 	switch q.Statut {
 	case "refuse":
 		return "refusé", q.Detail.String, "erreur"
@@ -304,7 +304,7 @@ type problemsData struct {
 	Published                   bool
 	Structure, Month, Reason    string
 	Structures, Months, Reasons []option
-	Refused                     []marts.FileQuality
+	Refused                     []marts.QualiteDonnees
 	Lines                       []rejectedLine
 	Total, Shown                int
 	Workbooks                   []document
@@ -314,7 +314,7 @@ type problemsData struct {
 type option struct{ Value, Label string }
 
 type rejectedLine struct {
-	marts.Rejected
+	marts.LignesRejetees
 	Period string
 }
 

@@ -42,24 +42,12 @@ func queryLines(t testing.TB, db *sql.DB, q string) (cols []string, lines []stri
 		t.Fatal(err)
 	}
 	defer rows.Close()
-	cols, _ = rows.Columns()
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			t.Fatal(err)
-		}
-		cells := make([]string, len(vals))
-		for i, v := range vals {
-			cells[i] = cellText(v)
-		}
-		lines = append(lines, strings.Join(cells, ";"))
-	}
-	if err := rows.Err(); err != nil {
+	cols, cells, err := warehouse.TextRows(rows, cellText)
+	if err != nil {
 		t.Fatal(err)
+	}
+	for _, c := range cells {
+		lines = append(lines, strings.Join(c, ";"))
 	}
 	return cols, lines
 }

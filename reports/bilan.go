@@ -30,7 +30,7 @@ func Bilan(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 	t := meta.Infos.SecretStatistique
 	addCompleteness(m, b, year, year)
 	heading(m, "1. Établissements d'accueil du jeune enfant (prestation de service unique)")
-	for _, y := range b.EAJEYears {
+	for _, y := range b.EAJEOccupationAnnuelle {
 		if y.Annee != year {
 			continue
 		}
@@ -38,14 +38,14 @@ func Bilan(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 		months := table{widths: []int{2, 1, 2, 2, 2, 1, 1, 1},
 			header: []string{"Mois", "Jours", "Capacité (h)", "Réalisées (h)", "Facturées (h)", "T. réel", "T. fin.", "T. fact."},
 			total:  yearRow(y)}
-		for _, mo := range b.EAJEMonths {
+		for _, mo := range b.EAJEOccupationMensuelle {
 			if mo.Code == y.Code && mo.Annee == year {
 				months.add(monthRow(mo)...)
 			}
 		}
 		months.addTo(m)
 		m.AddRows(text.NewRow(6, "Enfants accueillis dans l'année : "+frfmt.Persons(y.Enfants, t), props.Text{Size: 8, Top: 1}))
-		if line := regimeLine(b.Regimes, y.Code, year); line != "" {
+		if line := regimeLine(b.EAJEHeuresRegime, y.Code, year); line != "" {
 			m.AddAutoRow(text.NewCol(12, line, props.Text{Size: 8, Top: 1}))
 		}
 	}
@@ -54,7 +54,7 @@ func Bilan(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 	// Hours of presence, before the Wednesday caps of the actes (addACMActs); the fill rate is
 	// per slot (morning, noon, evening, day), which child-days against place-days are not.
 	acm := table{widths: []int{4, 2, 2, 2, 2}, header: []string{"Accueil", "Période", "Heures réalisées", "Enfants-jours", "Remplissage par créneau"}}
-	for _, p := range rowsOfYear(b.ACM, year, func(p marts.ACMPeriod) int { return p.Annee }) {
+	for _, p := range rowsOfYear(b.ACMFrequentation, year, func(p marts.ACMFrequentation) int { return p.Annee }) {
 		acm.add(p.Nom, periodOf(p), marked(frfmt.Decimal(p.HeuresRealisees, 1), p.Donnees), marked(frfmt.Int(p.EnfantsJours), p.Donnees),
 			marked(pct(p.TauxRemplissage), p.Donnees))
 	}
@@ -62,13 +62,13 @@ func Bilan(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 	addACMActs(m, b, year)
 	heading(m, "3. Séjours")
 	sejours := table{widths: []int{4, 2, 2, 2, 2}, header: []string{"Séjour", "Places", "Participants", "En attente", "Remplissage"}}
-	for _, s := range rowsOfYear(b.Sejours, year, func(s marts.Sejour) int { return s.Annee }) {
+	for _, s := range rowsOfYear(b.SejoursRemplissage, year, func(s marts.SejoursRemplissage) int { return s.Annee }) {
 		sejours.add(s.Intitule, frfmt.Int(s.Places), marked(frfmt.Persons(s.Participants, t), s.Donnees), frfmt.Persons(s.ListeAttente, t),
 			marked(pct(s.TauxRemplissage), s.Donnees))
 	}
 	sejours.addTo(m)
 	addRPE(m, b, year, t)
-	addQuality(m, b.Quality)
+	addQuality(m, b.QualiteDonnees)
 	return m, nil
 }
 
@@ -77,7 +77,7 @@ var regimeWords = map[string]string{"general": "régime général", "msa": "MSA"
 
 // regimeLine says an EAJE's billed hours of the year by régime: the PSU is multiplied by the share
 // of the régime général.
-func regimeLine(rows []marts.RegimeHours, code string, year int) string {
+func regimeLine(rows []marts.EAJEHeuresRegime, code string, year int) string {
 	var parts []string
 	for _, r := range rows {
 		if r.Code == code && r.Annee == year {
@@ -92,7 +92,7 @@ func regimeLine(rows []marts.RegimeHours, code string, year int) string {
 
 // periodOf names a declared period by its days (« du 7 juillet au 29 août 2025 ») rather than its
 // code; the code stays in the workbook.
-func periodOf(p marts.ACMPeriod) string {
+func periodOf(p marts.ACMFrequentation) string {
 	if p.Debut.IsZero() || p.Fin.IsZero() {
 		return p.Periode
 	}
@@ -109,7 +109,7 @@ func perETP(v sql.NullFloat64) string {
 
 // monthRow is a month of an EAJE in the CAF evaluation: a month without presences says so in
 // place of its hours and rates, never 0.
-func monthRow(mo marts.EAJEMonth) []string {
+func monthRow(mo marts.EAJEOccupationMensuelle) []string {
 	name, days, capacity := frfmt.Month(monthOf(mo.Mois)), frfmt.Int(mo.Jours), frfmt.Decimal(mo.Capacite, 0)
 	if !mo.HeuresRealisees.Valid {
 		return []string{name, days, capacity, marked("", mo.Donnees), "–", "–", "–", "–"}
@@ -120,7 +120,7 @@ func monthRow(mo marts.EAJEMonth) []string {
 
 // yearRow is the year of an EAJE: its totals over the months received, said so when some miss
 // (« Année (sans 2 mois) »: the rates are those of the other months).
-func yearRow(y marts.EAJEYear) []string {
+func yearRow(y marts.EAJEOccupationAnnuelle) []string {
 	label := "Année"
 	switch {
 	case y.Donnees == "manquant":
@@ -139,7 +139,7 @@ func addRPE(m core.Maroto, b *marts.Bundle, year, t int) {
 	rpe := table{widths: []int{3, 1, 1, 2, 1, 2, 2}, header: []string{"Antenne", "Ateliers", "Annulés", "AM venues", "Part des AM", "Contacts parents", "AM par ETP"}}
 	ateliers := partialOnly(stateOf(b, year, "", "rpe_ateliers", "rpe_participations"))
 	contacts := partialOnly(stateOf(b, year, "", "rpe_contacts"))
-	for _, r := range rowsOfYear(b.RPE, year, func(r marts.RPEYear) int { return r.Annee }) {
+	for _, r := range rowsOfYear(b.RPEActiviteAnnuelle, year, func(r marts.RPEActiviteAnnuelle) int { return r.Annee }) {
 		rpe.add(r.NomAntenne, marked(frfmt.Int(r.AteliersRealises), ateliers), marked(frfmt.Int(r.AteliersAnnules), ateliers),
 			marked(frfmt.Persons(r.AMDistinctes, t), ateliers), marked(pct(r.TauxFrequentation), ateliers), marked(frfmt.Int(r.ContactsParents), contacts),
 			perETP(r.AMParETP))
@@ -154,21 +154,21 @@ func addRPE(m core.Maroto, b *marts.Bundle, year, t int) {
 	training := table{widths: []int{3, 2, 2, 2, 2, 1}, header: []string{"Antenne", "AM 1er janv.", "AM formées", "Départ", "Annulées", "Heures"}}
 	formation := partialOnly(stateOf(b, year, "", "formation_sessions", "formation_inscriptions", "am_registre"))
 	register := stateOf(b, year, "", "am_registre")
-	for _, r := range rowsOfYear(b.Training, year, func(r marts.TrainingYear) int { return r.Annee }) {
+	for _, r := range rowsOfYear(b.FormationAnnuelle, year, func(r marts.FormationAnnuelle) int { return r.Annee }) {
 		training.add(r.NomAntenne, marked(frfmt.Persons(r.AMActives, t), register), marked(frfmt.Persons(r.AMFormees, t), formation), marked(pct(r.TauxDepart), formation),
 			frfmt.Int(r.SessionsAnnulees)+" sur "+frfmt.Int(r.SessionsProgrammees), frfmt.Decimal(r.Heures, 0))
 	}
 	training.addTo(m)
 	subheading(m, "Freins et leviers à la formation (enquête auprès des assistants maternels)")
 	brakes := table{widths: []int{6, 2, 2, 2}, header: []string{"Frein ou levier", "Réponses", "Part", "Non formées"}}
-	for _, r := range rowsOfYear(b.BrakesLevers, year, func(r marts.BrakeLever) int { return r.Annee }) {
+	for _, r := range rowsOfYear(b.FreinsLeviers, year, func(r marts.FreinsLeviers) int { return r.Annee }) {
 		brakes.add(r.Libelle+" ("+r.Nature+")", frfmt.Persons(r.Reponses, t), pct(r.Part), pct(r.PartNonFormees))
 	}
 	brakes.addTo(m)
 }
 
 // addQuality is the annex: what was read, loaded and rejected, by kind of export.
-func addQuality(m core.Maroto, files []marts.FileQuality) {
+func addQuality(m core.Maroto, files []marts.QualiteDonnees) {
 	heading(m, "Annexe : qualité des données")
 	type totals struct{ files, read, loaded, rejected, refused int }
 	byKind := map[string]*totals{}

@@ -14,13 +14,13 @@ import (
 // addACMActs is the table the prestation de service ALSH is declared from: each accueil's actes
 // in hours by declared period, Wednesdays of school weeks capped, and its year.
 func addACMActs(m core.Maroto, b *marts.Bundle, year int) {
-	rows := rowsOfYear(b.ACMActs, year, func(a marts.ACMActs) int { return a.Annee })
+	rows := rowsOfYear(b.ACMActes, year, func(a marts.ACMActes) int { return a.Annee })
 	if len(rows) == 0 {
 		return
 	}
 	subheading(m, "Actes de la prestation de service ALSH (heures, mercredis plafonnés)")
 	tab := table{widths: []int{3, 3, 2, 2, 2}, header: []string{"Accueil", "Période", "Heures réalisées", "Écrêtées (mercredis)", "Actes (heures)"}}
-	var day, half marts.ACMActs
+	var day, half marts.ACMActes
 	for _, a := range rows {
 		period := a.Periode
 		if a.YearTotal() {

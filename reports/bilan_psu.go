@@ -15,7 +15,7 @@ import (
 )
 
 // psuColumnWords name the four declarations in a table's header, short enough for its columns.
-func psuColumnWords(d marts.PSUDeclaration) string {
+func psuColumnWords(d marts.EAJEDeclarationsPSU) string {
 	y, base := strconv.Itoa(d.Annee), strconv.Itoa(d.AnneeDonnees)
 	switch d.Declaration {
 	case "previsionnel":
@@ -35,8 +35,8 @@ func psuColumnWords(d marts.PSUDeclaration) string {
 // cell; one with nothing received says « manquant ».
 func addPSUDeclarations(m core.Maroto, b *marts.Bundle, year int) {
 	var codes []string
-	byCode := map[string][]marts.PSUDeclaration{}
-	for _, d := range b.PSU {
+	byCode := map[string][]marts.EAJEDeclarationsPSU{}
+	for _, d := range b.EAJEDeclarationsPSU {
 		if d.Annee != year {
 			continue
 		}
@@ -56,7 +56,7 @@ func addPSUDeclarations(m core.Maroto, b *marts.Bundle, year int) {
 		for _, d := range decls {
 			tab.header = append(tab.header, psuColumnWords(d))
 		}
-		line := func(label string, cell func(marts.PSUDeclaration) string) {
+		line := func(label string, cell func(marts.EAJEDeclarationsPSU) string) {
 			row := []string{label}
 			for _, d := range decls {
 				if d.Donnees == "manquant" {
@@ -67,37 +67,37 @@ func addPSUDeclarations(m core.Maroto, b *marts.Bundle, year int) {
 			}
 			tab.add(row...)
 		}
-		hours := func(v func(marts.PSUDeclaration) sql.NullFloat64) func(marts.PSUDeclaration) string {
-			return func(d marts.PSUDeclaration) string { return decimalCell(v(d), 1) }
+		hours := func(v func(marts.EAJEDeclarationsPSU) sql.NullFloat64) func(marts.EAJEDeclarationsPSU) string {
+			return func(d marts.EAJEDeclarationsPSU) string { return decimalCell(v(d), 1) }
 		}
 		months := []string{"Mois cumulés"}
 		for _, d := range decls {
 			months = append(months, frfmt.Month(monthOf(d.MoisDebut))+" à "+frfmt.Month(monthOf(d.MoisFin))+" "+strconv.Itoa(d.AnneeDonnees))
 		}
 		tab.add(months...)
-		line("Jours d'ouverture", func(d marts.PSUDeclaration) string { return intCell(d.Jours) })
-		line("Heures-places offertes (capacité)", hours(func(d marts.PSUDeclaration) sql.NullFloat64 { return d.Capacite }))
-		line("Heures réalisées", hours(func(d marts.PSUDeclaration) sql.NullFloat64 { return d.HeuresRealisees }))
-		line("  dont régime général", hours(func(d marts.PSUDeclaration) sql.NullFloat64 { return d.RealiseesGeneral }))
-		line("  dont MSA", hours(func(d marts.PSUDeclaration) sql.NullFloat64 { return d.RealiseesMSA }))
-		line("  dont autres régimes", hours(func(d marts.PSUDeclaration) sql.NullFloat64 { return d.RealiseesAutre }))
+		line("Jours d'ouverture", func(d marts.EAJEDeclarationsPSU) string { return intCell(d.Jours) })
+		line("Heures-places offertes (capacité)", hours(func(d marts.EAJEDeclarationsPSU) sql.NullFloat64 { return d.Capacite }))
+		line("Heures réalisées", hours(func(d marts.EAJEDeclarationsPSU) sql.NullFloat64 { return d.HeuresRealisees }))
+		line("  dont régime général", hours(func(d marts.EAJEDeclarationsPSU) sql.NullFloat64 { return d.RealiseesGeneral }))
+		line("  dont MSA", hours(func(d marts.EAJEDeclarationsPSU) sql.NullFloat64 { return d.RealiseesMSA }))
+		line("  dont autres régimes", hours(func(d marts.EAJEDeclarationsPSU) sql.NullFloat64 { return d.RealiseesAutre }))
 		unknown := false
 		for _, d := range decls {
 			unknown = unknown || d.RealiseesNonRens.Float64 > 0 || d.FactureesNonRens.Float64 > 0
 		}
 		if unknown {
-			line("  dont régime non renseigné", hours(func(d marts.PSUDeclaration) sql.NullFloat64 { return d.RealiseesNonRens }))
+			line("  dont régime non renseigné", hours(func(d marts.EAJEDeclarationsPSU) sql.NullFloat64 { return d.RealiseesNonRens }))
 		}
-		line("Heures facturées", hours(func(d marts.PSUDeclaration) sql.NullFloat64 { return d.HeuresFacturees }))
-		line("  dont régime général", hours(func(d marts.PSUDeclaration) sql.NullFloat64 { return d.FactureesGeneral }))
-		line("  dont MSA", hours(func(d marts.PSUDeclaration) sql.NullFloat64 { return d.FactureesMSA }))
-		line("  dont autres régimes", hours(func(d marts.PSUDeclaration) sql.NullFloat64 { return d.FactureesAutre }))
+		line("Heures facturées", hours(func(d marts.EAJEDeclarationsPSU) sql.NullFloat64 { return d.HeuresFacturees }))
+		line("  dont régime général", hours(func(d marts.EAJEDeclarationsPSU) sql.NullFloat64 { return d.FactureesGeneral }))
+		line("  dont MSA", hours(func(d marts.EAJEDeclarationsPSU) sql.NullFloat64 { return d.FactureesMSA }))
+		line("  dont autres régimes", hours(func(d marts.EAJEDeclarationsPSU) sql.NullFloat64 { return d.FactureesAutre }))
 		if unknown {
-			line("  dont régime non renseigné", hours(func(d marts.PSUDeclaration) sql.NullFloat64 { return d.FactureesNonRens }))
+			line("  dont régime non renseigné", hours(func(d marts.EAJEDeclarationsPSU) sql.NullFloat64 { return d.FactureesNonRens }))
 		}
-		line("Taux d'occupation réel", func(d marts.PSUDeclaration) string { return pct(d.TauxReel) })
-		line("Taux d'occupation financier", func(d marts.PSUDeclaration) string { return pct(d.TauxFinancier) })
-		line("Taux de facturation", func(d marts.PSUDeclaration) string { return pct(d.TauxFactura) })
+		line("Taux d'occupation réel", func(d marts.EAJEDeclarationsPSU) string { return pct(d.TauxReel) })
+		line("Taux d'occupation financier", func(d marts.EAJEDeclarationsPSU) string { return pct(d.TauxFinancier) })
+		line("Taux de facturation", func(d marts.EAJEDeclarationsPSU) string { return pct(d.TauxFactura) })
 		tab.addTo(m)
 		if notes := psuGaps(decls); notes != "" {
 			m.AddAutoRow(text.NewCol(12, notes, props.Text{Size: 8, Top: 1}))
@@ -112,7 +112,7 @@ func addPSUDeclarations(m core.Maroto, b *marts.Bundle, year int) {
 }
 
 // psuGaps says, for the declarations of an EAJE that lack months, how many.
-func psuGaps(decls []marts.PSUDeclaration) string {
+func psuGaps(decls []marts.EAJEDeclarationsPSU) string {
 	var parts []string
 	for _, d := range decls {
 		switch {

@@ -27,7 +27,7 @@ var (
 // addRPEDetail gives the relais' contacts by reason and channel, the monenfant.fr availability of
 // the AM and the temps forts of a year.
 func addRPEDetail(m core.Maroto, b *marts.Bundle, year, t int) {
-	contacts := rowsOfYear(b.Contacts, year, func(c marts.RPEContacts) int { return c.Annee })
+	contacts := rowsOfYear(b.RPEContactsMotifs, year, func(c marts.RPEContactsMotifs) int { return c.Annee })
 	if len(contacts) > 0 {
 		subheading(m, "Contacts du relais par motif et par canal (tous publics, toutes antennes)")
 		state := partialOnly(stateOf(b, year, "", "rpe_contacts"))
@@ -71,7 +71,7 @@ func addRPEDetail(m core.Maroto, b *marts.Bundle, year, t int) {
 			"fait deux contacts. Publics : parents, assistants maternels, candidats à l'agrément, gardes à domicile et partenaires.",
 			props.Text{Size: 8, Top: 1}))
 	}
-	if dispos := rowsOfYear(b.Dispos, year, func(a marts.Availability) int { return a.Annee }); len(dispos) > 0 {
+	if dispos := rowsOfYear(b.AMDisponibilitesAnnuelles, year, func(a marts.AMDisponibilitesAnnuelles) int { return a.Annee }); len(dispos) > 0 {
 		subheading(m, "Disponibilités déclarées sur monenfant.fr")
 		tab := table{widths: []int{4, 2, 2, 2, 2}, header: []string{"Antenne", "AM en activité", "AM à jour", "Part à jour", "Places disponibles"}}
 		for _, a := range dispos {
@@ -83,10 +83,10 @@ func addRPEDetail(m core.Maroto, b *marts.Bundle, year, t int) {
 			"le décret 2021-1131 demande avant le 1er décembre pour les six mois suivants. Places disponibles : celles de la dernière "+
 			"déclaration de l'année des AM à jour.", props.Text{Size: 8, Top: 1}))
 	}
-	if highlights := rowsOfYear(b.TempsForts, year, func(h marts.HighlightYear) int { return h.Annee }); len(highlights) > 0 {
+	if highlights := rowsOfYear(b.RPETempsFortsAnnuels, year, func(h marts.RPETempsFortsAnnuels) int { return h.Annee }); len(highlights) > 0 {
 		subheading(m, "Temps forts avec les familles")
 		tab := table{widths: []int{4, 2, 2, 2, 2}, header: []string{"Organisés par", "Temps forts", "Parents", "AM", "Enfants"}}
-		slices.SortStableFunc(highlights, func(a, b marts.HighlightYear) int {
+		slices.SortStableFunc(highlights, func(a, b marts.RPETempsFortsAnnuels) int {
 			return cmp.Compare(order(a.Antenne), order(b.Antenne))
 		})
 		for _, h := range highlights {

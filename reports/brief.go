@@ -33,14 +33,14 @@ func Brief(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 		return nil, err
 	}
 	m.AddRows(paragraph(fmt.Sprintf("Les chiffres clés de l'année %d pour les %s communes du territoire, comparés à %d.",
-		year, frfmt.Int(len(b.Communes)), year-1)))
+		year, frfmt.Int(len(b.DimCommune)), year-1)))
 	addCompleteness(m, b, year, year)
 	shown := yearsUpTo(firstYear(b, year), year)
 	facts := newScope(inBrief, b, year, shown).facts()
 	addRetenir(m, facts)
 	addTrendSeries(m, b, facts, shown)
-	indicatorTable(b.Indicators, year, meta.Infos.SecretStatistique).addTo(m)
-	if p := billingByEAJE(b.EAJEYears, year); p != "" {
+	indicatorTable(b.IndicateursCles, year, meta.Infos.SecretStatistique).addTo(m)
+	if p := billingByEAJE(b.EAJEOccupationAnnuelle, year); p != "" {
 		m.AddAutoRow(text.NewCol(12, p, props.Text{Size: 8, Top: 2}))
 	}
 	addReferences(m, b, year)
@@ -48,11 +48,11 @@ func Brief(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 		title string
 		chart barChart
 	}{
-		{"Arrivées et départs d'assistants maternels", amFlowChart(b.AM, meta.Infos.SecretStatistique)},
-		{"Taux d'occupation réel des EAJE en " + strconv.Itoa(year), eajeChart(b.EAJEYears, year)},
-		{"Taux de départ en formation des assistants maternels", trainingChart(b.Training)},
-		{"Freins et leviers à la formation cités en " + strconv.Itoa(year), brakesChart(b.BrakesLevers, year)},
-		{"Âge des assistants maternels au 31 décembre " + strconv.Itoa(year), pyramidChart(b.Ages, year, meta.Infos.SecretStatistique)},
+		{"Arrivées et départs d'assistants maternels", amFlowChart(b.AMAttractiviteAnnuelle, meta.Infos.SecretStatistique)},
+		{"Taux d'occupation réel des EAJE en " + strconv.Itoa(year), eajeChart(b.EAJEOccupationAnnuelle, year)},
+		{"Taux de départ en formation des assistants maternels", trainingChart(b.FormationAnnuelle)},
+		{"Freins et leviers à la formation cités en " + strconv.Itoa(year), brakesChart(b.FreinsLeviers, year)},
+		{"Âge des assistants maternels au 31 décembre " + strconv.Itoa(year), pyramidChart(b.AMPyramideAges, year, meta.Infos.SecretStatistique)},
 	}
 	for _, c := range charts {
 		if len(c.chart.Categories) == 0 {
@@ -92,7 +92,7 @@ func paragraph(s string) core.Row {
 
 // indicatorTable is the territory in figures: each key indicator of the year, the year before,
 // and the evolution in words.
-func indicatorTable(all []marts.Indicator, year, threshold int) *table {
+func indicatorTable(all []marts.IndicateursCles, year, threshold int) *table {
 	t := &table{widths: []int{6, 2, 2, 2}, header: []string{"Indicateur", strconv.Itoa(year), strconv.Itoa(year - 1), "Évolution"}}
 	for _, i := range all {
 		if i.Annee == year {
@@ -129,7 +129,7 @@ func formatValue(v sql.NullFloat64, unit string, person bool, threshold int) str
 
 // billingByEAJE says each EAJE's billing rate and its zone: the CAF applies its scale to each
 // EAJE, so the pooled rate of the table says nothing of the zones.
-func billingByEAJE(rows []marts.EAJEYear, year int) string {
+func billingByEAJE(rows []marts.EAJEOccupationAnnuelle, year int) string {
 	var parts []string
 	for _, r := range rows {
 		if r.Annee == year && r.TauxFacturation.Valid {
@@ -147,7 +147,7 @@ const unitPer100 = "pour 100 enfants"
 
 // trend says in words how an indicator moved since the year before.
 // An evolution is only said between two complete years: a partial one would read as a fall.
-func trend(i marts.Indicator) string {
+func trend(i marts.IndicateursCles) string {
 	if !i.Valeur.Valid || !i.ValeurN1.Valid || marts.IsMasked(i.Valeur) || marts.IsMasked(i.ValeurN1) ||
 		incomplete(i.Donnees) || incomplete(i.DonneesN1) {
 		return "–"
@@ -208,7 +208,7 @@ func tableRow(cells []string, widths []int, header, zebra bool) core.Row {
 	return r
 }
 
-func amFlowChart(rows []marts.AMYear, threshold int) barChart {
+func amFlowChart(rows []marts.AMAttractiviteAnnuelle, threshold int) barChart {
 	c := barChart{Series: []string{"Nouveaux agréments", "Cessations"}, Values: [][]float64{{}, {}}, WidthMM: 180, HeightMM: 55}
 	for _, r := range rows {
 		c.Categories = append(c.Categories, strconv.Itoa(r.Annee))
@@ -218,7 +218,7 @@ func amFlowChart(rows []marts.AMYear, threshold int) barChart {
 	return c
 }
 
-func eajeChart(rows []marts.EAJEYear, year int) barChart {
+func eajeChart(rows []marts.EAJEOccupationAnnuelle, year int) barChart {
 	c := barChart{Series: []string{"Taux d'occupation réel", "Taux d'occupation financier"}, Values: [][]float64{{}, {}},
 		WidthMM: 180, HeightMM: 55, Percent: true}
 	for _, r := range rows {
@@ -239,7 +239,7 @@ func shortName(name string) string {
 	return name
 }
 
-func trainingChart(rows []marts.TrainingYear) barChart {
+func trainingChart(rows []marts.FormationAnnuelle) barChart {
 	c := barChart{Series: []string{"Taux de départ en formation"}, Values: [][]float64{{}}, WidthMM: 180, HeightMM: 50, Percent: true}
 	for _, r := range rows {
 		if r.Antenne == "territoire" {
@@ -250,7 +250,7 @@ func trainingChart(rows []marts.TrainingYear) barChart {
 	return c
 }
 
-func brakesChart(rows []marts.BrakeLever, year int) barChart {
+func brakesChart(rows []marts.FreinsLeviers, year int) barChart {
 	c := barChart{Series: []string{"Part des répondants"}, Values: [][]float64{{}}, WidthMM: 180, HeightMM: 65,
 		Horizontal: true, Percent: true}
 	for _, r := range rows {
@@ -262,7 +262,7 @@ func brakesChart(rows []marts.BrakeLever, year int) barChart {
 	return c
 }
 
-func pyramidChart(rows []marts.AgeBand, year, threshold int) barChart {
+func pyramidChart(rows []marts.AMPyramideAges, year, threshold int) barChart {
 	c := barChart{Series: []string{"Assistants maternels"}, Values: [][]float64{{}}, WidthMM: 180, HeightMM: 55, Horizontal: true}
 	for _, r := range rows {
 		if r.Annee == year {
@@ -285,7 +285,7 @@ func addCoverageMap(m core.Maroto, b *marts.Bundle, year int) error {
 	values := map[string]*float64{}
 	estimate := false
 	top := 0.0
-	for _, c := range b.Coverage {
+	for _, c := range b.CouvertureCommune {
 		if c.Annee == year && c.Taux.Valid {
 			v := c.Taux.Float64
 			values[c.Insee] = &v
@@ -293,15 +293,15 @@ func addCoverageMap(m core.Maroto, b *marts.Bundle, year int) error {
 			estimate = estimate || c.Estimation
 		}
 	}
-	if len(b.Boundaries) == 0 {
+	if len(b.CarteCommunes) == 0 {
 		return nil
 	}
 	names := map[string]string{}
-	for _, c := range b.Boundaries {
+	for _, c := range b.CarteCommunes {
 		names[c.Insee] = c.Nom
 	}
 	classes := coverageClasses(top)
-	png, err := choropleth(b.Boundaries, names, values, classes, mapPx)
+	png, err := choropleth(b.CarteCommunes, names, values, classes, mapPx)
 	if err != nil {
 		return err
 	}
@@ -309,7 +309,7 @@ func addCoverageMap(m core.Maroto, b *marts.Bundle, year int) error {
 	if estimate {
 		title += " (effectifs d'enfants estimés)"
 	}
-	missing := len(values) < len(b.Boundaries)
+	missing := len(values) < len(b.CarteCommunes)
 	// The map is as tall as it is wide: the image takes the row's height under its title.
 	m.AddRows(row.New(mapMM + 9).Add(col.New(12).Add(
 		text.New(title, props.Text{Size: 10, Style: fontstyle.Bold, Top: 3}),

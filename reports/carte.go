@@ -76,14 +76,14 @@ type projection struct {
 // boundaries, so the GeoJSON is parsed once, not once per page.
 var territories struct {
 	mu  sync.Mutex
-	key *marts.Boundary
+	key *marts.CarteCommunes
 	n   int
 	t   *territory
 	err error
 }
 
 // territoryOf reads the boundaries, or returns the territory already read from the same slice.
-func territoryOf(boundaries []marts.Boundary) (*territory, error) {
+func territoryOf(boundaries []marts.CarteCommunes) (*territory, error) {
 	if len(boundaries) == 0 {
 		return nil, fmt.Errorf("carte : aucun contour de commune")
 	}
@@ -97,7 +97,7 @@ func territoryOf(boundaries []marts.Boundary) (*territory, error) {
 	return t, err
 }
 
-func readTerritory(boundaries []marts.Boundary) (*territory, error) {
+func readTerritory(boundaries []marts.CarteCommunes) (*territory, error) {
 	t := &territory{shapes: map[string][]ring{}, projected: map[int]*projection{},
 		minX: math.Inf(1), minY: math.Inf(1), maxX: math.Inf(-1), maxY: math.Inf(-1)}
 	for _, b := range boundaries {
@@ -174,7 +174,7 @@ var white = imgcolor.RGBA{255, 255, 255, 255}
 
 // choropleth draws the communes filled with the colour of their class (no value: grey), with
 // the names that fit (see [placeLabels]), as a PNG of widthPx pixels.
-func choropleth(boundaries []marts.Boundary, names map[string]string, values map[string]*float64, classes []class, widthPx int) ([]byte, error) {
+func choropleth(boundaries []marts.CarteCommunes, names map[string]string, values map[string]*float64, classes []class, widthPx int) ([]byte, error) {
 	t, err := territoryOf(boundaries)
 	if err != nil {
 		return nil, err
@@ -199,7 +199,7 @@ func choropleth(boundaries []marts.Boundary, names map[string]string, values map
 
 // locator draws the territory with one commune filled and the others outlined: where the
 // commune lies. The outlines are drawn once per width and copied for each commune.
-func locator(boundaries []marts.Boundary, insee string, widthPx int) ([]byte, error) {
+func locator(boundaries []marts.CarteCommunes, insee string, widthPx int) ([]byte, error) {
 	t, err := territoryOf(boundaries)
 	if err != nil {
 		return nil, err

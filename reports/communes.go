@@ -29,7 +29,7 @@ const (
 
 // Communes lists the communes of the territory with their legal population, after a chart of
 // the territory's population over the legal-population years.
-func Communes(meta Meta, communes []marts.Commune, years []marts.YearCount) (core.Maroto, error) {
+func Communes(meta Meta, communes []marts.DimCommune, years []marts.PopulationTerritoire) (core.Maroto, error) {
 	m, err := newDocument(meta, "Les communes du territoire")
 	if err != nil {
 		return nil, err
@@ -56,7 +56,7 @@ func Communes(meta Meta, communes []marts.Commune, years []marts.YearCount) (cor
 	return m, nil
 }
 
-func populationChart(years []marts.YearCount) barChart {
+func populationChart(years []marts.PopulationTerritoire) barChart {
 	c := barChart{Series: []string{"Population"},
 		Values: [][]float64{make([]float64, len(years))}, WidthMM: chartWidthMM, HeightMM: chartHeightMM}
 	for i, y := range years {
@@ -68,7 +68,7 @@ func populationChart(years []marts.YearCount) barChart {
 
 // communeTable lays the communes out in two halves side by side, so that a territory of 40
 // communes fits on the page with its chart.
-func communeTable(communes []marts.Commune, year, total int) []core.Row {
+func communeTable(communes []marts.DimCommune, year, total int) []core.Row {
 	half := (len(communes) + 1) / 2
 	head := tableCells("Code", "Commune", "Pop. "+strconv.Itoa(year), true)
 	rows := []core.Row{row.New(rowHeightMM).Add(append(head, tableCells("Code", "Commune", "Pop. "+strconv.Itoa(year), true)...)...)}

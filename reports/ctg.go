@@ -48,14 +48,14 @@ func CTG(meta Meta, b *marts.Bundle, first, last int) (core.Maroto, error) {
 		code string
 		year int
 	}
-	at := map[key]marts.Indicator{}
-	for _, i := range b.Indicators {
+	at := map[key]marts.IndicateursCles{}
+	for _, i := range b.IndicateursCles {
 		at[key{i.Code, i.Annee}] = i
 	}
 	for _, th := range ctgThemes {
 		var rows [][]string
 		var codes []string
-		for _, i := range b.Indicators {
+		for _, i := range b.IndicateursCles {
 			if i.Theme == th.theme && !slices.Contains(codes, i.Code) {
 				codes = append(codes, i.Code)
 			}
@@ -99,18 +99,18 @@ func addCommuneTable(m core.Maroto, b *marts.Bundle, first, last int) {
 	f, l := strconv.Itoa(first), strconv.Itoa(last)
 	// The places beside the coverage are those it counts: AM and EAJE together.
 	communes := table{widths: widths, header: []string{"Commune", "Places " + f, "Places " + l, "Couverture " + f, "Couverture " + l}}
-	byKey := map[string]marts.Coverage{}
-	for _, c := range b.Coverage {
+	byKey := map[string]marts.CouvertureCommune{}
+	for _, c := range b.CouvertureCommune {
 		byKey[c.Insee+strconv.Itoa(c.Annee)] = c
 	}
-	for _, c := range b.Communes {
+	for _, c := range b.DimCommune {
 		a, z := byKey[c.Insee+f], byKey[c.Insee+l]
 		communes.add(c.Nom, frfmt.Decimal(float64(a.PlacesAM)+a.PlacesEAJE, 1), frfmt.Decimal(float64(z.PlacesAM)+z.PlacesEAJE, 1), rateCell(a), rateCell(z))
 	}
 	communes.addTo(m)
 }
 
-func rateCell(c marts.Coverage) string {
+func rateCell(c marts.CouvertureCommune) string {
 	if !c.Taux.Valid {
 		return "–"
 	}

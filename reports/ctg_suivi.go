@@ -26,12 +26,12 @@ const ctgRule = "Base : la valeur de l'année avant la première année de la co
 // marts.ctg_suivi for the rule).
 func addCTGTargets(m core.Maroto, b *marts.Bundle, t int) {
 	heading(m, "Suivi des objectifs de la convention")
-	if len(b.CTG) == 0 {
+	if len(b.CTGSuivi) == 0 {
 		m.AddAutoRow(text.NewCol(12, "Le fichier de territoire ne donne pas les années de la convention ni ses cibles (section [ctg]) : "+
 			"aucun objectif n'est suivi.", props.Text{Size: 8, Top: 1}))
 		return
 	}
-	first := b.CTG[0]
+	first := b.CTGSuivi[0]
 	var years []int
 	for y := max(first.Premiere, first.Derniere-4); y <= first.Derniere; y++ { // five years fit the page
 		years = append(years, y)
@@ -45,9 +45,9 @@ func addCTGTargets(m core.Maroto, b *marts.Bundle, t int) {
 	}
 	tab.widths = append(tab.widths, 1, 2)
 	tab.header = append(tab.header, "Cible "+strconv.Itoa(first.Derniere), "Où en est-on ?")
-	byCode := map[string][]marts.CTGTrack{}
+	byCode := map[string][]marts.CTGSuivi{}
 	var codes []string
-	for _, c := range b.CTG {
+	for _, c := range b.CTGSuivi {
 		if !c.Cible.Valid {
 			continue
 		}
@@ -108,7 +108,7 @@ func addCommuneUse(m core.Maroto, b *marts.Bundle, first, last int, t int) {
 		masked       bool
 	}
 	sums := map[key]*sum{}
-	for _, c := range b.Care {
+	for _, c := range b.AccueilParCommune {
 		if c.Annee != first && c.Annee != last {
 			continue
 		}
@@ -139,7 +139,7 @@ func addCommuneUse(m core.Maroto, b *marts.Bundle, first, last int, t int) {
 			tab.header = append(tab.header, k.title+" "+strconv.Itoa(y))
 		}
 	}
-	for _, c := range b.Communes {
+	for _, c := range b.DimCommune {
 		row := []string{c.Nom}
 		received := false
 		for _, k := range careKinds {
@@ -177,17 +177,17 @@ func addCommuneUse(m core.Maroto, b *marts.Bundle, first, last int, t int) {
 // addCNAFCoverage puts the CNAF's published taux de couverture global of the EPCI and its
 // neighbours beside this tool's places for 100 children, each named for what it counts.
 func addCNAFCoverage(m core.Maroto, b *marts.Bundle, last int) {
-	if len(b.CNAF) == 0 {
+	if len(b.CouvertureCNAFEPCI) == 0 {
 		return
 	}
 	heading(m, "Couverture : le chiffre de cet outil et celui publié par la CNAF")
 	tab := table{widths: []int{4, 1, 1, 1, 1, 4}, header: []string{"Territoire", "Année", "Pour 100 enfants", "dont EAJE", "dont AM", "Source"}}
-	at := map[string]marts.Indicator{}
-	for _, i := range b.Indicators {
+	at := map[string]marts.IndicateursCles{}
+	for _, i := range b.IndicateursCles {
 		at[i.Code+strconv.Itoa(i.Annee)] = i
 	}
 	var ours []int
-	for _, c := range b.CNAF {
+	for _, c := range b.CouvertureCNAFEPCI {
 		if !slices.Contains(ours, c.Annee) {
 			ours = append(ours, c.Annee)
 		}
@@ -208,10 +208,10 @@ func addCNAFCoverage(m core.Maroto, b *marts.Bundle, last int) {
 		if estimated(b, y) {
 			source += " ; enfants de moins de 3 ans estimés"
 		}
-		tab.add(b.Infos.Territoire+" (cet outil)", strconv.Itoa(y), marked(decimalCell(total.Valeur, 1), total.Donnees),
+		tab.add(b.InfosEntrepot.Territoire+" (cet outil)", strconv.Itoa(y), marked(decimalCell(total.Valeur, 1), total.Donnees),
 			marked(decimalCell(eaje, 1), total.Donnees), marked(decimalCell(am.Valeur, 1), am.Donnees), source)
 	}
-	for _, c := range b.CNAF {
+	for _, c := range b.CouvertureCNAFEPCI {
 		source := "CNAF, taux de couverture global " + strconv.Itoa(c.Annee) + ", source secondaire « à vérifier sur data.caf.fr »"
 		if c.Verifie {
 			source = "CNAF, taux de couverture global " + strconv.Itoa(c.Annee) + " (data.caf.fr)"
@@ -230,7 +230,7 @@ func addCNAFCoverage(m core.Maroto, b *marts.Bundle, last int) {
 
 // estimated says whether a year's coverage rests on estimated counts of children.
 func estimated(b *marts.Bundle, year int) bool {
-	for _, c := range b.Coverage {
+	for _, c := range b.CouvertureCommune {
 		if c.Annee == year && c.Estimation {
 			return true
 		}

@@ -28,7 +28,7 @@ const family = "dejavu"
 
 // Meta is what every page says about where its figures come from.
 type Meta struct {
-	Infos   marts.Infos
+	Infos   marts.InfosEntrepot
 	Sources string // one line naming the public sources of the figures
 	// Arretees is the last day the document's activity data reach (see [dataEnd]); nil for a
 	// document without activity data (the communes' list).
@@ -64,12 +64,12 @@ func dataEnd(b *marts.Bundle, year int) *time.Time {
 			later(t.AddDate(0, 1, -1))
 		}
 	}
-	for _, e := range b.EAJEMonths {
+	for _, e := range b.EAJEOccupationMensuelle {
 		if e.Annee == year && received(e.Donnees) && e.Mois >= 1 && e.Mois <= 12 {
 			later(time.Date(year, time.Month(e.Mois)+1, 0, 0, 0, 0, 0, time.UTC))
 		}
 	}
-	for _, p := range b.ACM {
+	for _, p := range b.ACMFrequentation {
 		if p.Annee == year && received(p.Donnees) && p.Fin.Year() == year {
 			later(p.Fin)
 		}

@@ -25,14 +25,14 @@ const locatorPx = 340
 // Fiche is the page of one commune for its maire: where it lies, its assistants maternels and
 // places beside its antenne's and the territory's, its children in each structure, and how its
 // places moved over the years.
-func Fiche(meta Meta, b *marts.Bundle, c marts.Commune, year int) (core.Maroto, error) {
+func Fiche(meta Meta, b *marts.Bundle, c marts.DimCommune, year int) (core.Maroto, error) {
 	m, err := newDocument(meta, c.Nom+" — fiche commune "+strconv.Itoa(year))
 	if err != nil {
 		return nil, err
 	}
 	t := meta.Infos.SecretStatistique
-	var history []marts.Coverage
-	for _, cv := range b.Coverage {
+	var history []marts.CouvertureCommune
+	for _, cv := range b.CouvertureCommune {
 		if cv.Insee == c.Insee {
 			history = append(history, cv)
 		}
@@ -52,7 +52,7 @@ func Fiche(meta Meta, b *marts.Bundle, c marts.Commune, year int) (core.Maroto, 
 
 // addWhere is the first row of the page: the commune's population and antenne, the locator map
 // of the commune in the territory, and a small chart of its AM's places over the years.
-func addWhere(m core.Maroto, b *marts.Bundle, c marts.Commune, history []marts.Coverage) error {
+func addWhere(m core.Maroto, b *marts.Bundle, c marts.DimCommune, history []marts.CouvertureCommune) error {
 	lines := []string{c.Nom + " (" + c.Insee + ")", frfmt.Int(c.Population) + " habitants (population municipale " +
 		strconv.Itoa(c.PopulationAnnee) + ")"}
 	if c.NomAntenne != "" {
@@ -67,8 +67,8 @@ func addWhere(m core.Maroto, b *marts.Bundle, c marts.Commune, history []marts.C
 		info.Add(text.New(l, style))
 	}
 	cols := []core.Col{info}
-	if len(b.Boundaries) > 0 {
-		png, err := locator(b.Boundaries, c.Insee, locatorPx)
+	if len(b.CarteCommunes) > 0 {
+		png, err := locator(b.CarteCommunes, c.Insee, locatorPx)
 		if err != nil {
 			return err
 		}
@@ -102,7 +102,7 @@ type area struct {
 	known                   bool // at least one commune with a row of the year
 }
 
-func (a *area) add(c marts.Coverage) {
+func (a *area) add(c marts.CouvertureCommune) {
 	a.known = true
 	a.communes++
 	if c.AM < 0 {
@@ -161,10 +161,10 @@ func addCommuneCare(m core.Maroto, s *scope, register bool) {
 	heading(m, "L'accueil des jeunes enfants en "+strconv.Itoa(year)+" : la commune, son antenne et le territoire")
 	commune, antenne, territoire := area{name: c.Nom}, area{name: c.NomAntenne}, area{name: "Territoire"}
 	antennes := map[string]string{}
-	for _, o := range s.b.Communes {
+	for _, o := range s.b.DimCommune {
 		antennes[o.Insee] = o.Antenne
 	}
-	for _, cv := range s.b.Coverage {
+	for _, cv := range s.b.CouvertureCommune {
 		if cv.Annee != year {
 			continue
 		}
@@ -229,7 +229,7 @@ func addCommuneCare(m core.Maroto, s *scope, register bool) {
 
 // rateOf is the commune's coverage as the mart gives it, the figure its block quotes.
 func rateOf(s *scope, insee string, year int, fallback string) string {
-	for _, cv := range s.b.Coverage {
+	for _, cv := range s.b.CouvertureCommune {
 		if cv.Insee == insee && cv.Annee == year {
 			if !cv.Taux.Valid {
 				return "–"
@@ -253,7 +253,7 @@ func shortAntenne(name string) string {
 func addCommuneChildren(m core.Maroto, b *marts.Bundle, insee string, year, t int) {
 	heading(m, "Enfants et jeunes de la commune accueillis par les structures en "+strconv.Itoa(year))
 	children := table{widths: []int{8, 4}, header: []string{"Structure", "Enfants"}}
-	for _, c := range b.Care {
+	for _, c := range b.AccueilParCommune {
 		if c.Insee == insee && c.Annee == year {
 			state := partialOnly(stateOf(b, year, c.Code, "eaje_presences", "acm_presences", "sejours_inscriptions"))
 			children.add(c.Nom, marked(frfmt.Persons(c.Enfants, t), state))
@@ -267,8 +267,8 @@ func addCommuneChildren(m core.Maroto, b *marts.Bundle, insee string, year, t in
 }
 
 // shownYears are the commune's years a page shows: up to its year, the last ficheYears.
-func shownYears(all []marts.Coverage, year int) []marts.Coverage {
-	var history []marts.Coverage
+func shownYears(all []marts.CouvertureCommune, year int) []marts.CouvertureCommune {
+	var history []marts.CouvertureCommune
 	for _, h := range all {
 		if h.Annee <= year {
 			history = append(history, h)
@@ -282,7 +282,7 @@ func shownYears(all []marts.Coverage, year int) []marts.Coverage {
 
 // addCommuneHistory is the commune's assistants maternels, places and coverage year by year, and
 // the change in places since the first year shown.
-func addCommuneHistory(m core.Maroto, history []marts.Coverage, year, t int) {
+func addCommuneHistory(m core.Maroto, history []marts.CouvertureCommune, year, t int) {
 	heading(m, "Évolution")
 	widths := []int{12 - len(history)}
 	header := []string{""}
@@ -309,7 +309,7 @@ const placesChartMM = 30
 const ficheYears = 8
 
 // placesChart is the places of the commune's AM year by year: a count of places, never masked.
-func placesChart(history []marts.Coverage) barChart {
+func placesChart(history []marts.CouvertureCommune) barChart {
 	c := barChart{Series: []string{"Places agréées"}, Values: [][]float64{{}}, WidthMM: 75, HeightMM: placesChartMM - 5, small: true}
 	for _, h := range history {
 		c.Categories = append(c.Categories, strconv.Itoa(h.Annee))

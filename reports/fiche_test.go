@@ -23,23 +23,23 @@ func squareGeoJSON(lon, lat float64) string {
 // AM masked; the relais' two antennes; squares for boundaries.
 func ficheBundle() *marts.Bundle {
 	b := communeBundle()
-	b.Communes = append([]marts.Commune(nil), communes...)
-	for i := range b.Communes {
-		b.Communes[i].Antenne, b.Communes[i].NomAntenne = "ANT-W", "Antenne de Wormhout"
+	b.DimCommune = append([]marts.DimCommune(nil), communes...)
+	for i := range b.DimCommune {
+		b.DimCommune[i].Antenne, b.DimCommune[i].NomAntenne = "ANT-W", "Antenne de Wormhout"
 	}
-	b.Communes[1].Antenne, b.Communes[1].NomAntenne = "ANT-B", "Antenne de Bergues"
-	b.Communes[2].Antenne, b.Communes[2].NomAntenne = "ANT-B", "Antenne de Bergues"
-	b.Coverage = []marts.Coverage{
+	b.DimCommune[1].Antenne, b.DimCommune[1].NomAntenne = "ANT-B", "Antenne de Bergues"
+	b.DimCommune[2].Antenne, b.DimCommune[2].NomAntenne = "ANT-B", "Antenne de Bergues"
+	b.CouvertureCommune = []marts.CouvertureCommune{
 		coverage("59046", 2025, 6, 20, 40), coverage("59478", 2025, marts.Masked, 9, 10), coverage("59663", 2025, 40, 120, 75.04),
 		coverage("59666", 2025, 12, 40, 30),
 		coverage("59067", 2023, 36, 117, 60.3), coverage("59067", 2024, 33, 105, 54.0), coverage("59067", 2025, 30, 97, 75.0),
 	}
-	b.RPE = []marts.RPEYear{
+	b.RPEActiviteAnnuelle = []marts.RPEActiviteAnnuelle{
 		{Antenne: "ANT-B", NomAntenne: "Antenne de Bergues", Annee: 2025, AMActives: 215, AMParETP: sql.NullFloat64{Float64: 107.5, Valid: true}},
 		{Antenne: "ANT-W", NomAntenne: "Antenne de Wormhout", Annee: 2025, AMActives: 150, AMParETP: sql.NullFloat64{Float64: 75, Valid: true}},
 	}
 	for i, c := range communes {
-		b.Boundaries = append(b.Boundaries, marts.Boundary{Insee: c.Insee, Nom: c.Nom, GeoJSON: squareGeoJSON(2.3+0.05*float64(i), 50.9)})
+		b.CarteCommunes = append(b.CarteCommunes, marts.CarteCommunes{Insee: c.Insee, Nom: c.Nom, GeoJSON: squareGeoJSON(2.3+0.05*float64(i), 50.9)})
 	}
 	return b
 }
@@ -49,7 +49,7 @@ func ficheBundle() *marts.Bundle {
 func TestFicheComparesAndLocates(t *testing.T) {
 	b := ficheBundle()
 	end := time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
-	m, err := Fiche(Meta{Infos: infos, Sources: FicheSources, Arretees: &end}, b, b.Communes[1], 2025)
+	m, err := Fiche(Meta{Infos: infos, Sources: FicheSources, Arretees: &end}, b, b.DimCommune[1], 2025)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func TestFicheComparesAndLocates(t *testing.T) {
 // TestLocator: the commune is filled, the others only outlined, from the geometry read once.
 func TestLocator(t *testing.T) {
 	b := ficheBundle()
-	img, err := locator(b.Boundaries, "59067", 300)
+	img, err := locator(b.CarteCommunes, "59067", 300)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestLocator(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ter, _ := territoryOf(b.Boundaries)
+	ter, _ := territoryOf(b.CarteCommunes)
 	pr := ter.at(300)
 	at := func(insee string) (uint32, uint32, uint32) {
 		cx, cy := centroid(largest(pr.shapes[insee]))
@@ -104,7 +104,7 @@ func TestLocator(t *testing.T) {
 	if r, g, bl := at("59046"); int(r) != zr || int(g) != zg || int(bl) != zb {
 		t.Errorf("Bambecque is (%d,%d,%d), want the background %s", r, g, bl, palette.Zebra)
 	}
-	again, _ := territoryOf(b.Boundaries)
+	again, _ := territoryOf(b.CarteCommunes)
 	if again != ter {
 		t.Error("the boundaries are read again for the same slice")
 	}
@@ -113,13 +113,13 @@ func TestLocator(t *testing.T) {
 // TestDataEnd: the last day of the year's activity data received; a missing month does not count.
 func TestDataEnd(t *testing.T) {
 	b := &marts.Bundle{
-		Completude: []marts.Completeness{
+		Completude: []marts.Completude{
 			{Type: "eaje_presences", Annee: 2025, Periode: "2025-10", Statut: "complet"},
 			{Type: "eaje_presences", Annee: 2025, Periode: "2025-11", Statut: "partiel"},
 			{Type: "eaje_presences", Annee: 2025, Periode: "2025-12", Statut: "manquant"},
 			{Type: "am_registre", Annee: 2025, Periode: "2025", Statut: "complet"},
 		},
-		ACM: []marts.ACMPeriod{{Annee: 2025, Donnees: "complet", Fin: time.Date(2025, 10, 31, 0, 0, 0, 0, time.UTC)},
+		ACMFrequentation: []marts.ACMFrequentation{{Annee: 2025, Donnees: "complet", Fin: time.Date(2025, 10, 31, 0, 0, 0, 0, time.UTC)},
 			{Annee: 2025, Donnees: "manquant", Fin: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)}},
 	}
 	if got := dataEnd(b, 2025); got == nil || !got.Equal(time.Date(2025, 11, 30, 0, 0, 0, 0, time.UTC)) {
@@ -138,7 +138,7 @@ func TestDataEnd(t *testing.T) {
 // references, each with its source and year, and says why each compares only roughly.
 func TestBriefReferences(t *testing.T) {
 	b := ficheBundle()
-	b.Indicators = append(b.Indicators, marts.Indicator{Annee: 2025, Code: "eaje_occupation_financiere", Libelle: "Taux d'occupation financier des EAJE",
+	b.IndicateursCles = append(b.IndicateursCles, marts.IndicateursCles{Annee: 2025, Code: "eaje_occupation_financiere", Libelle: "Taux d'occupation financier des EAJE",
 		Unite: "taux", Valeur: sql.NullFloat64{Float64: 0.741, Valid: true}})
 	m, err := Brief(Meta{Infos: infos, Sources: BriefSources}, b, 2025)
 	if err != nil {

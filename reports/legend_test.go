@@ -91,7 +91,7 @@ func TestNiceAxis(t *testing.T) {
 	}
 	// The brakes chart of the demo: 60 % at most, 180 mm wide. The top leaves room for the label
 	// beside the longest bar, and the labels are far enough apart for their widths.
-	c := brakesChart([]marts.BrakeLever{{Annee: 2025, Libelle: "Temps personnel", Nature: "frein", Part: nf(0.6)},
+	c := brakesChart([]marts.FreinsLeviers{{Annee: 2025, Libelle: "Temps personnel", Nature: "frein", Part: nf(0.6)},
 		{Annee: 2025, Libelle: "Annulations", Nature: "frein", Part: nf(0.24)}}, 2025)
 	face, err := chartTypeface()
 	if err != nil {

@@ -40,7 +40,7 @@ const (
 // from its AM and ratio. No ratio when an antenne's count of AM is masked.
 func rpeRatio(b *marts.Bundle, antenne string, year int) (float64, bool) {
 	var am, etp float64
-	for _, r := range b.RPE {
+	for _, r := range b.RPEActiviteAnnuelle {
 		if r.Annee != year || !r.AMParETP.Valid || r.AMParETP.Float64 <= 0 {
 			continue
 		}
@@ -71,7 +71,7 @@ func addReferences(m core.Maroto, b *marts.Bundle, year int) {
 			frfmt.Int(rpeTarget)+" au plus", rpeTargetSource)
 		notes = append(notes, rpeTargetNote)
 	}
-	for _, i := range b.Indicators {
+	for _, i := range b.IndicateursCles {
 		if i.Annee == year && i.Code == "eaje_occupation_financiere" && i.Valeur.Valid && !marts.IsMasked(i.Valeur) {
 			tab.add("Taux d'occupation financier des EAJE", marked(frfmt.Percent(i.Valeur.Float64, 1), i.Donnees),
 				frfmt.Percent(eajeNational, 0)+" ("+strconv.Itoa(eajeNationalYear)+")", eajeNationalSource)
@@ -90,7 +90,7 @@ func addReferences(m core.Maroto, b *marts.Bundle, year int) {
 
 // addRPEReference is a commune page's relais: its antenne's and the territory's AM per ETP of
 // animation beside the target, in one sentence.
-func addRPEReference(m core.Maroto, s *scope, c marts.Commune) {
+func addRPEReference(m core.Maroto, s *scope, c marts.DimCommune) {
 	t, okT := rpeRatio(s.b, "territoire", s.year)
 	a, okA := rpeRatio(s.b, c.Antenne, s.year)
 	if !okT && !okA {

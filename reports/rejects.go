@@ -15,7 +15,7 @@ import (
 // with its column, its value as written (persons masked) and the reason, which says what was
 // expected. It is made only when something was refused or rejected.
 func RejectsWorkbook(b *marts.Bundle, year int) ([]byte, bool, error) {
-	refused, lines := refusedFiles(b.Quality), b.Rejets
+	refused, lines := refusedFiles(b.QualiteDonnees), b.LignesRejetees
 	if len(refused) == 0 && len(lines) == 0 && len(b.Incomplete(year, year)) == 0 {
 		return nil, false, nil
 	}
@@ -29,19 +29,19 @@ func RejectsWorkbook(b *marts.Bundle, year int) ([]byte, bool, error) {
 	for _, r := range lines {
 		rows.rows = append(rows.rows, []any{r.Code, r.Fichier, r.Ligne, r.Colonne, r.Valeur, r.Motif})
 	}
-	out, err := writeWorkbook([]sheet{rejectsSummary(b, year, refused), files, rows}, b.Infos.SecretStatistique)
+	out, err := writeWorkbook([]sheet{rejectsSummary(b, year, refused), files, rows}, b.InfosEntrepot.SecretStatistique)
 	return out, true, err
 }
 
 const refusalAction = "Corrigez ou exportez à nouveau ce fichier (voir la raison ; les colonnes attendues sont dans docs/exports.md), déposez-le dans le dossier des exports et relancez le traitement."
 
-func refusedFiles(all []marts.FileQuality) []marts.FileQuality {
-	return slices.DeleteFunc(slices.Clone(all), func(f marts.FileQuality) bool { return f.Statut != "refuse" })
+func refusedFiles(all []marts.QualiteDonnees) []marts.QualiteDonnees {
+	return slices.DeleteFunc(slices.Clone(all), func(f marts.QualiteDonnees) bool { return f.Statut != "refuse" })
 }
 
 // rejectsSummary says per structure, in one sentence, what is missing, refused and rejected:
 // « mars 2025 manquant ; 1 fichier refusé ; 12 lignes rejetées dans 1 fichier ».
-func rejectsSummary(b *marts.Bundle, year int, refused []marts.FileQuality) sheet {
+func rejectsSummary(b *marts.Bundle, year int, refused []marts.QualiteDonnees) sheet {
 	type counts struct {
 		missing []string
 		refused int
@@ -67,7 +67,7 @@ func rejectsSummary(b *marts.Bundle, year int, refused []marts.FileQuality) shee
 	for _, f := range refused {
 		get(f.Code).refused++
 	}
-	for _, r := range b.Rejets {
+	for _, r := range b.LignesRejetees {
 		x := get(r.Code)
 		x.lines[[2]any{r.Fichier, r.Ligne}] = true
 		x.files[r.Fichier] = true

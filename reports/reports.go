@@ -34,11 +34,11 @@ type maker struct {
 func Generate(b *marts.Bundle, year int) ([]Document, error) {
 	year = b.ReportYear(year)
 	end := dataEnd(b, year)
-	meta := func(sources string) Meta { return Meta{Infos: b.Infos, Sources: sources, Arretees: end} }
+	meta := func(sources string) Meta { return Meta{Infos: b.InfosEntrepot, Sources: sources, Arretees: end} }
 	y := strconv.Itoa(year)
 	makers := []maker{
 		{"communes.pdf", func() (core.Maroto, error) {
-			return Communes(Meta{Infos: b.Infos, Sources: CommunesSources}, b.Communes, b.Years)
+			return Communes(Meta{Infos: b.InfosEntrepot, Sources: CommunesSources}, b.DimCommune, b.PopulationTerritoire)
 		}},
 		{"brief-elus-" + y + ".pdf", func() (core.Maroto, error) { return Brief(meta(BriefSources), b, year) }},
 		{"bilan-caf-" + y + ".pdf", func() (core.Maroto, error) { return Bilan(meta(BilanSources), b, year) }},
@@ -47,7 +47,7 @@ func Generate(b *marts.Bundle, year int) ([]Document, error) {
 		makers = append(makers, maker{"evaluation-ctg-" + strconv.Itoa(first) + "-" + y + ".pdf",
 			func() (core.Maroto, error) { return CTG(meta(CTGSources), b, first, year) }})
 	}
-	for _, c := range b.Communes {
+	for _, c := range b.DimCommune {
 		makers = append(makers, maker{"communes/fiche-" + c.Insee + "-" + y + ".pdf",
 			func() (core.Maroto, error) { return Fiche(meta(FicheSources), b, c, year) }})
 	}

@@ -22,16 +22,16 @@ import (
 var (
 	built    = time.Date(2026, 11, 29, 8, 30, 0, 0, time.UTC)
 	dataDate = time.Date(2026, 1, 3, 0, 0, 0, 0, time.UTC)
-	infos    = marts.Infos{Territoire: "Communauté de Communes des Hauts de Flandre", SirenEPCI: "200040954",
+	infos    = marts.InfosEntrepot{Territoire: "Communauté de Communes des Hauts de Flandre", SirenEPCI: "200040954",
 		AnneeReference: 2025, SecretStatistique: 5, ConstruitLe: built, DonneesLe: &dataDate}
-	communes = []marts.Commune{
+	communes = []marts.DimCommune{
 		{Insee: "59046", Nom: "Bambecque", Population: 845, PopulationAnnee: 2023},
 		{Insee: "59067", Nom: "Bergues", Population: 3525, PopulationAnnee: 2023},
 		{Insee: "59478", Nom: "Quaëdypre", Population: 1108, PopulationAnnee: 2023},
 		{Insee: "59663", Nom: "Wormhout", Population: 5584, PopulationAnnee: 2023},
 		{Insee: "59666", Nom: "Zegerscappel", Population: 1562, PopulationAnnee: 2023},
 	}
-	years = []marts.YearCount{{Annee: 2022, Valeur: 12600}, {Annee: 2023, Valeur: 12624}}
+	years = []marts.PopulationTerritoire{{Annee: 2022, Valeur: 12600}, {Annee: 2023, Valeur: 12624}}
 )
 
 func TestCommunesPDF(t *testing.T) {
@@ -87,9 +87,9 @@ func TestDates(t *testing.T) {
 // TestLongTablesAcrossPages: a table that runs onto the next pages shows its header again at
 // the top of each, and no heading is left alone at the foot of a page.
 func TestLongTablesAcrossPages(t *testing.T) {
-	b := &marts.Bundle{Infos: infos}
+	b := &marts.Bundle{InfosEntrepot: infos}
 	for i := range 120 {
-		b.ACM = append(b.ACM, marts.ACMPeriod{Code: "ALSH", Nom: "Accueil de loisirs " + strconv.Itoa(i+1), Annee: 2025,
+		b.ACMFrequentation = append(b.ACMFrequentation, marts.ACMFrequentation{Code: "ALSH", Nom: "Accueil de loisirs " + strconv.Itoa(i+1), Annee: 2025,
 			Periode: "ete-2025", EnfantsJours: 10, Capacite: 20})
 	}
 	m, err := Bilan(Meta{Infos: infos, Sources: "essai"}, b, 2025)
@@ -147,7 +147,7 @@ func TestFormatValue(t *testing.T) {
 // TestSmallCountsInCharts: a count of persons below the threshold has no bar and the label
 // « < 5 », never its value nor a plain 0; a true 0 stays 0.
 func TestSmallCountsInCharts(t *testing.T) {
-	c := amFlowChart([]marts.AMYear{{Annee: 2024, Nouveaux: 3, Cessations: 0}, {Annee: 2025, Nouveaux: 17, Cessations: 51}}, 5)
+	c := amFlowChart([]marts.AMAttractiviteAnnuelle{{Annee: 2024, Nouveaux: 3, Cessations: 0}, {Annee: 2025, Nouveaux: 17, Cessations: 51}}, 5)
 	if want := [][]float64{{hiddenCount, 17}, {0, 51}}; !slices.EqualFunc(c.Values, want, slices.Equal) {
 		t.Errorf("values %v, want %v", c.Values, want)
 	}
@@ -168,13 +168,13 @@ func TestSmallCountsInCharts(t *testing.T) {
 // TestCTGGapFromReferenceYear: with more years than the page shows, the gap is still measured
 // from the reference year, not from the first year shown.
 func TestCTGGapFromReferenceYear(t *testing.T) {
-	b := &marts.Bundle{Infos: infos}
+	b := &marts.Bundle{InfosEntrepot: infos}
 	for y := 2017; y <= 2025; y++ {
 		v := map[int]float64{2017: 100, 2019: 120, 2025: 150}[y]
 		if v == 0 {
 			v = 130
 		}
-		b.Indicators = append(b.Indicators, marts.Indicator{Annee: y, Theme: "petite enfance", Code: "places", Libelle: "Places",
+		b.IndicateursCles = append(b.IndicateursCles, marts.IndicateursCles{Annee: y, Theme: "petite enfance", Code: "places", Libelle: "Places",
 			Valeur: sql.NullFloat64{Float64: v, Valid: true}, Unite: "nombre"})
 	}
 	m, err := CTG(Meta{Infos: infos, Sources: "essai"}, b, 2017, 2025)
@@ -206,14 +206,14 @@ func pdfText(t *testing.T, m core.Maroto) string {
 func TestTrend(t *testing.T) {
 	v := func(x float64) sql.NullFloat64 { return sql.NullFloat64{Float64: x, Valid: true} }
 	tests := []struct {
-		i    marts.Indicator
+		i    marts.IndicateursCles
 		want string
 	}{
-		{marts.Indicator{Unite: "taux", Valeur: v(0.692), ValeurN1: v(0.71)}, "▼ −1,8 point"},
-		{marts.Indicator{Unite: unitPer100, Valeur: v(51.9), ValeurN1: v(67.3)}, "▼ −15,4 points"},
-		{marts.Indicator{Unite: "nombre", Valeur: v(150), ValeurN1: v(100)}, "▲ +50,0\u00a0%"},
-		{marts.Indicator{Unite: "nombre", Valeur: v(150), ValeurN1: v(100), Donnees: "partiel"}, "–"},
-		{marts.Indicator{Unite: marts.UnitPersons, Valeur: v(marts.Masked), ValeurN1: v(12)}, "–"},
+		{marts.IndicateursCles{Unite: "taux", Valeur: v(0.692), ValeurN1: v(0.71)}, "▼ −1,8 point"},
+		{marts.IndicateursCles{Unite: unitPer100, Valeur: v(51.9), ValeurN1: v(67.3)}, "▼ −15,4 points"},
+		{marts.IndicateursCles{Unite: "nombre", Valeur: v(150), ValeurN1: v(100)}, "▲ +50,0\u00a0%"},
+		{marts.IndicateursCles{Unite: "nombre", Valeur: v(150), ValeurN1: v(100), Donnees: "partiel"}, "–"},
+		{marts.IndicateursCles{Unite: marts.UnitPersons, Valeur: v(marts.Masked), ValeurN1: v(12)}, "–"},
 	}
 	for _, tt := range tests {
 		if got := trend(tt.i); got != tt.want {

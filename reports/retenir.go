@@ -92,8 +92,8 @@ type scope struct {
 	year    int   // the year the document describes
 	shown   []int // the years whose key indicators the document prints, oldest first
 	secret  int
-	commune marts.Commune // a commune page's commune
-	at      map[indicatorKey]marts.Indicator
+	commune marts.DimCommune // a commune page's commune
+	at      map[indicatorKey]marts.IndicateursCles
 }
 
 type indicatorKey struct {
@@ -107,8 +107,8 @@ type fact struct {
 }
 
 func newScope(kind docKind, b *marts.Bundle, year int, shown []int) *scope {
-	s := &scope{kind: kind, b: b, year: year, shown: shown, secret: b.Infos.SecretStatistique, at: map[indicatorKey]marts.Indicator{}}
-	for _, i := range b.Indicators {
+	s := &scope{kind: kind, b: b, year: year, shown: shown, secret: b.InfosEntrepot.SecretStatistique, at: map[indicatorKey]marts.IndicateursCles{}}
+	for _, i := range b.IndicateursCles {
 		s.at[indicatorKey{i.Code, i.Annee}] = i
 	}
 	return s
@@ -144,7 +144,7 @@ func (s *scope) trendCode(label string) string {
 }
 
 // value is a key indicator of a year the document prints, when it is complete and published.
-func (s *scope) value(code string, year int) (marts.Indicator, bool) {
+func (s *scope) value(code string, year int) (marts.IndicateursCles, bool) {
 	i, ok := s.at[indicatorKey{code, year}]
 	if !ok || !slices.Contains(s.shown, year) || !i.Valeur.Valid || incomplete(i.Donnees) {
 		return i, false
@@ -156,7 +156,7 @@ func (s *scope) value(code string, year int) (marts.Indicator, bool) {
 }
 
 // format writes an indicator's value as the documents' tables do.
-func (s *scope) format(i marts.Indicator, x float64) string {
+func (s *scope) format(i marts.IndicateursCles, x float64) string {
 	v := i.Valeur
 	v.Float64 = x
 	return formatValue(v, i.Unite, i.Unite == marts.UnitPersons, s.secret)
@@ -229,7 +229,7 @@ func fireTrends(r rule, s *scope) [][]any {
 	var out [][]any
 	for _, code := range trendCodes {
 		var points []point
-		var ind marts.Indicator
+		var ind marts.IndicateursCles
 		for y := s.year; ; y-- {
 			i, ok := s.value(code, y)
 			if !ok {
@@ -250,7 +250,7 @@ func fireTrends(r rule, s *scope) [][]any {
 // line under the brief's table writes them.
 func fireBilling(r rule, s *scope) [][]any {
 	var names []string
-	for _, e := range s.b.EAJEYears {
+	for _, e := range s.b.EAJEOccupationAnnuelle {
 		if e.Annee == s.year && e.TauxFacturation.Valid && !incomplete(e.Donnees) && e.TauxFacturation.Float64 > r.threshold {
 			names = append(names, shortName(e.Nom)+" ("+frfmt.Percent(e.TauxFacturation.Float64, 1)+")")
 		}

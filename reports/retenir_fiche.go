@@ -10,16 +10,16 @@ import (
 // The rules of a commune page read the commune's coverage, as its page prints it.
 
 // coverage is the commune's coverage of a year, when the year's register of the AM is complete.
-func (s *scope) coverage(year int) (marts.Coverage, bool) {
+func (s *scope) coverage(year int) (marts.CouvertureCommune, bool) {
 	if stateOf(s.b, year, "", "am_registre") != "complet" {
-		return marts.Coverage{}, false
+		return marts.CouvertureCommune{}, false
 	}
-	for _, c := range s.b.Coverage {
+	for _, c := range s.b.CouvertureCommune {
 		if c.Insee == s.commune.Insee && c.Annee == year {
 			return c, true
 		}
 	}
-	return marts.Coverage{}, false
+	return marts.CouvertureCommune{}, false
 }
 
 // tenths is a coverage as the page prints it, to a tenth: communes printed alike rank alike.
@@ -32,7 +32,7 @@ func fireRank(r rule, s *scope) [][]any {
 		return nil
 	}
 	rank, n := 1, 0
-	for _, o := range s.b.Coverage {
+	for _, o := range s.b.CouvertureCommune {
 		if o.Annee == s.year && o.Taux.Valid {
 			n++
 			if tenths(o.Taux.Float64) > tenths(c.Taux.Float64) {

@@ -27,10 +27,10 @@ var indicatorInfo = map[string][2]string{
 }
 
 // series makes one key indicator over consecutive years from first; NaN stands for no value.
-func series(code string, first int, values ...float64) []marts.Indicator {
-	var out []marts.Indicator
+func series(code string, first int, values ...float64) []marts.IndicateursCles {
+	var out []marts.IndicateursCles
 	for k, v := range values {
-		i := marts.Indicator{Annee: first + k, Code: code, Libelle: indicatorInfo[code][0], Unite: indicatorInfo[code][1],
+		i := marts.IndicateursCles{Annee: first + k, Code: code, Libelle: indicatorInfo[code][0], Unite: indicatorInfo[code][1],
 			Theme: "assistants maternels", Valeur: sql.NullFloat64{Float64: v, Valid: v == v}}
 		out = append(out, i)
 	}
@@ -38,7 +38,7 @@ func series(code string, first int, values ...float64) []marts.Indicator {
 }
 
 // with sets the state of the data of one year of a series.
-func with(all []marts.Indicator, year int, donnees string) []marts.Indicator {
+func with(all []marts.IndicateursCles, year int, donnees string) []marts.IndicateursCles {
 	for k := range all {
 		if all[k].Annee == year {
 			all[k].Donnees = donnees
@@ -47,7 +47,7 @@ func with(all []marts.Indicator, year int, donnees string) []marts.Indicator {
 	return all
 }
 
-func sentences(kind docKind, b *marts.Bundle, year int, shown []int, commune marts.Commune) []string {
+func sentences(kind docKind, b *marts.Bundle, year int, shown []int, commune marts.DimCommune) []string {
 	s := newScope(kind, b, year, shown)
 	s.commune = commune
 	var out []string
@@ -71,7 +71,7 @@ var amFalling = []float64{596, 570, 541, 510, 489, 470, 453}
 // indicators, and that nothing is said of a partial, missing or masked figure.
 func TestTerritoryRules(t *testing.T) {
 	v := func(x float64) sql.NullFloat64 { return sql.NullFloat64{Float64: x, Valid: true} }
-	renewalOf := func(in, out, ratio float64) []marts.Indicator {
+	renewalOf := func(in, out, ratio float64) []marts.IndicateursCles {
 		all := slices.Concat(series("nouveaux_agrements", 2025, in), series("cessations", 2025, out), series("ratio_renouvellement", 2025, ratio))
 		if in > 0 && in < 5 { // what ReadAll does to a small count and the ratio computed from it
 			all[0].Valeur, all[2].Valeur = v(marts.Masked), sql.NullFloat64{}
@@ -80,8 +80,8 @@ func TestTerritoryRules(t *testing.T) {
 	}
 	tests := []struct {
 		name       string
-		indicators []marts.Indicator
-		eaje       []marts.EAJEYear
+		indicators []marts.IndicateursCles
+		eaje       []marts.EAJEOccupationAnnuelle
 		want       []string
 	}{
 		{"nothing to say", series("am_actives", 2024, 470, 453), nil, nil},
@@ -106,12 +106,12 @@ func TestTerritoryRules(t *testing.T) {
 		{"occupation at 70 %", series("eaje_occupation_reelle", 2025, 0.70), nil, nil},
 		{"occupation partial", with(series("eaje_occupation_reelle", 2025, 0.6922), 2025, "partiel"), nil, nil},
 		{"training cancelled", series("taux_annulation", 2025, 0.2917), nil, []string{cancelled}},
-		{"EAJE past the CAF's threshold", nil, []marts.EAJEYear{
+		{"EAJE past the CAF's threshold", nil, []marts.EAJEOccupationAnnuelle{
 			{Nom: "Halte-garderie itinérante « Le Bambibus »", Annee: 2025, TauxFacturation: v(1.0755), Donnees: "complet"},
 			{Nom: "Halte-garderie itinérante « La Ronde Enfantine »", Annee: 2025, TauxFacturation: v(1.0728), Donnees: "complet"},
 			{Nom: "Multi-accueil « A Pas de Loups »", Annee: 2025, TauxFacturation: v(1.0676), Donnees: "complet"},
 		}, []string{"Le Bambibus (107,5\u00a0%) et La Ronde Enfantine (107,3\u00a0%) dépassent en 2025 le taux de facturation de 107\u00a0% au-delà duquel la CAF réduit son aide."}},
-		{"a partial EAJE is left out", nil, []marts.EAJEYear{
+		{"a partial EAJE is left out", nil, []marts.EAJEOccupationAnnuelle{
 			{Nom: "Halte-garderie itinérante « Le Bambibus »", Annee: 2025, TauxFacturation: v(1.0755), Donnees: "partiel"},
 			{Nom: "Halte-garderie itinérante « La Ronde Enfantine »", Annee: 2025, TauxFacturation: v(1.0728), Donnees: "complet"},
 			{Nom: "Multi-accueil « A Pas de Loups »", Annee: 2024, TauxFacturation: v(1.09), Donnees: "complet"},
@@ -124,8 +124,8 @@ func TestTerritoryRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b := &marts.Bundle{Infos: infos, Indicators: tt.indicators, EAJEYears: tt.eaje}
-			got := sentences(inBrief, b, 2025, yearsUpTo(2019, 2025), marts.Commune{})
+			b := &marts.Bundle{InfosEntrepot: infos, IndicateursCles: tt.indicators, EAJEOccupationAnnuelle: tt.eaje}
+			got := sentences(inBrief, b, 2025, yearsUpTo(2019, 2025), marts.DimCommune{})
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("sentences:\n got %q\nwant %q", got, tt.want)
 			}
@@ -137,25 +137,25 @@ var nan = func() float64 { var z float64; return z / z }()
 
 // TestTrendOnlyOnYearsShown: a document that prints two years says no trend of seven.
 func TestTrendOnlyOnYearsShown(t *testing.T) {
-	b := &marts.Bundle{Infos: infos, Indicators: series("am_actives", 2019, amFalling...)}
-	if got := sentences(inCTG, b, 2025, yearsUpTo(2024, 2025), marts.Commune{}); got != nil {
+	b := &marts.Bundle{InfosEntrepot: infos, IndicateursCles: series("am_actives", 2019, amFalling...)}
+	if got := sentences(inCTG, b, 2025, yearsUpTo(2024, 2025), marts.DimCommune{}); got != nil {
 		t.Errorf("a trend from years not shown: %q", got)
 	}
-	if got := sentences(inCTG, b, 2025, yearsUpTo(2019, 2025), marts.Commune{}); !slices.Equal(got, []string{trendAM}) {
+	if got := sentences(inCTG, b, 2025, yearsUpTo(2019, 2025), marts.DimCommune{}); !slices.Equal(got, []string{trendAM}) {
 		t.Errorf("CTG: %q", got)
 	}
 }
 
-func coverage(insee string, year, am, places int, taux float64) marts.Coverage {
-	return marts.Coverage{Insee: insee, Annee: year, AM: am, PlacesAM: places, Taux: sql.NullFloat64{Float64: taux, Valid: taux == taux},
+func coverage(insee string, year, am, places int, taux float64) marts.CouvertureCommune {
+	return marts.CouvertureCommune{Insee: insee, Annee: year, AM: am, PlacesAM: places, Taux: sql.NullFloat64{Float64: taux, Valid: taux == taux},
 		Enfants: sql.NullInt64{Int64: 100, Valid: true}}
 }
 
 // communeBundle has five communes in 2025, Bergues' places falling since 2022, and the
 // territory's coverage.
 func communeBundle() *marts.Bundle {
-	b := &marts.Bundle{Infos: infos, Communes: communes, Indicators: series("couverture_totale", 2025, 51.9)}
-	b.Coverage = []marts.Coverage{
+	b := &marts.Bundle{InfosEntrepot: infos, DimCommune: communes, IndicateursCles: series("couverture_totale", 2025, 51.9)}
+	b.CouvertureCommune = []marts.CouvertureCommune{
 		coverage("59046", 2025, 6, 20, 40), coverage("59478", 2025, 0, 0, 0), coverage("59663", 2025, 40, 120, 75.04),
 		coverage("59666", 2025, 12, 40, nan),
 		coverage("59067", 2022, 39, 127, 65.1), coverage("59067", 2023, 36, 117, 60.3), coverage("59067", 2024, 33, 105, 54.0),
@@ -167,9 +167,9 @@ func communeBundle() *marts.Bundle {
 // TestCommuneRules checks the sentences of commune pages.
 func TestCommuneRules(t *testing.T) {
 	missing := communeBundle()
-	missing.Completude = []marts.Completeness{{Code: "RPE", Type: "am_registre", Annee: 2025, Periode: "2025", Statut: "manquant"}}
+	missing.Completude = []marts.Completude{{Code: "RPE", Type: "am_registre", Annee: 2025, Periode: "2025", Statut: "manquant"}}
 	partial2023 := communeBundle()
-	partial2023.Completude = []marts.Completeness{{Code: "RPE", Type: "am_registre", Annee: 2023, Periode: "2023", Statut: "partiel"}}
+	partial2023.Completude = []marts.Completude{{Code: "RPE", Type: "am_registre", Annee: 2023, Periode: "2023", Statut: "partiel"}}
 	tests := []struct {
 		name  string
 		b     *marts.Bundle
@@ -199,7 +199,7 @@ func TestCommuneRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := sentences(inFiche, tt.b, 2025, []int{2025}, marts.Commune{Insee: tt.insee})
+			got := sentences(inFiche, tt.b, 2025, []int{2025}, marts.DimCommune{Insee: tt.insee})
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("sentences:\n got %q\nwant %q", got, tt.want)
 			}
@@ -217,7 +217,7 @@ func plain(s string) string { return strings.NewReplacer("\u202f", " ", "\u00a0"
 
 // briefFixture is seven years of AM, their renewal and age, and the EAJE's occupation.
 func briefFixture() *marts.Bundle {
-	return &marts.Bundle{Infos: infos, Communes: communes, Indicators: slices.Concat(
+	return &marts.Bundle{InfosEntrepot: infos, DimCommune: communes, IndicateursCles: slices.Concat(
 		series("am_actives", 2019, amFalling...),
 		series("nouveaux_agrements", 2025, 17), series("cessations", 2025, 51), series("ratio_renouvellement", 2025, 17.0/51),
 		series("part_am_55_ans_plus", 2025, 0.45), series("eaje_occupation_reelle", 2025, 0.6922))}
@@ -248,7 +248,7 @@ func TestBriefHoldsTheBlock(t *testing.T) {
 
 // TestNothingToRetain: with no rule that fires, the block says so rather than invent.
 func TestNothingToRetain(t *testing.T) {
-	b := &marts.Bundle{Infos: infos, Communes: communes, Indicators: series("am_actives", 2024, 470, 453)}
+	b := &marts.Bundle{InfosEntrepot: infos, DimCommune: communes, IndicateursCles: series("am_actives", 2024, 470, 453)}
 	m, err := CTG(Meta{Infos: infos, Sources: CTGSources}, b, 2024, 2025)
 	if err != nil {
 		t.Fatal(err)
@@ -313,7 +313,7 @@ func thresholdWords(r rule) string {
 // TestFicheNamesCarryTheYear: the pages of another year do not overwrite this year's.
 func TestFicheNamesCarryTheYear(t *testing.T) {
 	b := communeBundle()
-	b.Communes = communes[:1]
+	b.DimCommune = communes[:1]
 	docs, err := Generate(b, 2024)
 	if err != nil {
 		t.Fatal(err)

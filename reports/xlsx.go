@@ -39,7 +39,7 @@ type sheet struct {
 // Workbook writes the indicator tables of a year as an XLSX workbook: French headers, numbers as
 // numbers and rates as percentages, so that they can be copied into the CAF's forms.
 func Workbook(b *marts.Bundle, year int) ([]byte, error) {
-	return writeWorkbook(workbookSheets(b, year), b.Infos.SecretStatistique)
+	return writeWorkbook(workbookSheets(b, year), b.InfosEntrepot.SecretStatistique)
 }
 
 // writeWorkbook writes sheets into a new workbook, counts of persons hidden below threshold.
@@ -224,12 +224,12 @@ func neutralised(s string) string {
 func workbookSheets(b *marts.Bundle, year int) []sheet {
 	key := sheet{name: "Indicateurs clés", headers: []string{"Année", "Indicateur", "Valeur", "Unité", "Données", "Valeur N-1", "Données N-1"},
 		formats: []cellFormat{asInt, asText, asDecimal, asText, asText, asDecimal, asText}}
-	for _, i := range b.Indicators {
+	for _, i := range b.IndicateursCles {
 		if i.Annee == year {
 			f := unitFormat(i.Unite)
 			value, previous := any(styled{i.Valeur, f}), any(styled{i.ValeurN1, f})
 			if i.Unite == marts.UnitPersons { // counts of persons: « < 5 » below the threshold
-				value, previous = styled{persons(i.Valeur, b.Infos.SecretStatistique), f}, styled{persons(i.ValeurN1, b.Infos.SecretStatistique), f}
+				value, previous = styled{persons(i.Valeur, b.InfosEntrepot.SecretStatistique), f}, styled{persons(i.ValeurN1, b.InfosEntrepot.SecretStatistique), f}
 			}
 			key.rows = append(key.rows, []any{i.Annee, i.Libelle, value, i.Unite, i.Donnees, previous, i.DonneesN1})
 		}
@@ -237,7 +237,7 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 	eaje := sheet{name: "EAJE", headers: []string{"Code", "Structure", "Année", "Mois", "Heures réalisées", "Capacité théorique (heures)",
 		"Taux d'occupation réel", "Taux d'occupation financier", "Données"},
 		formats: []cellFormat{asText, asText, asInt, asInt, asDecimal, asDecimal, asPercent, asPercent, asText}}
-	for _, m := range b.EAJEMonths {
+	for _, m := range b.EAJEOccupationMensuelle {
 		if m.Annee == year {
 			eaje.rows = append(eaje.rows, []any{m.Code, m.Nom, m.Annee, m.Mois, m.HeuresRealisees, m.Capacite, m.TauxReel, m.TauxFinancier, m.Donnees})
 		}
@@ -246,7 +246,7 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 		"Capacité théorique (heures)", "Heures réalisées", "Heures facturées", "Taux d'occupation réel",
 		"Taux d'occupation financier", "Taux de facturation", "Zone de facturation", "Enfants accueillis"},
 		formats: []cellFormat{asText, asText, asInt, asInt, asDecimal, asDecimal, asDecimal, asPercent, asPercent, asPercent, asText, asPersons}}
-	for _, y := range b.EAJEYears {
+	for _, y := range b.EAJEOccupationAnnuelle {
 		if y.Annee == year {
 			eajeYear.rows = append(eajeYear.rows, []any{y.Code, y.Nom, y.Annee, y.Jours, y.Capacite, y.HeuresRealisees, y.HeuresFacturees,
 				y.TauxReel, y.TauxFinancier, y.TauxFacturation, y.Zone, y.Enfants})
@@ -255,7 +255,7 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 	acm := sheet{name: "ACM", headers: []string{"Code", "Accueil", "Période", "Début", "Fin", "Enfants-jours", "Places-jours",
 		"Taux de remplissage par créneau", "Enfants différents", "Actes (heures réalisées)", "Données"},
 		formats: []cellFormat{asText, asText, asText, asDate, asDate, asInt, asInt, asPercent, asPersons, asDecimal, asText}}
-	for _, p := range b.ACM {
+	for _, p := range b.ACMFrequentation {
 		if p.Annee == year {
 			acm.rows = append(acm.rows, []any{p.Code, p.Nom, p.Periode, p.Debut, p.Fin, p.EnfantsJours, p.Capacite, p.TauxRemplissage, p.Enfants,
 				p.HeuresRealisees, p.Donnees})
@@ -263,7 +263,7 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 	}
 	sejours := sheet{name: "Séjours", headers: []string{"Code", "Séjour", "Places", "Participants", "Liste d'attente", "Taux de remplissage"},
 		formats: []cellFormat{asText, asText, asInt, asPersons, asPersons, asPercent}}
-	for _, s := range b.Sejours {
+	for _, s := range b.SejoursRemplissage {
 		if s.Annee == year {
 			sejours.rows = append(sejours.rows, []any{s.Code, s.Intitule, s.Places, s.Participants, s.ListeAttente, s.TauxRemplissage})
 		}
@@ -271,7 +271,7 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 	training := sheet{name: "Formation", headers: []string{"Antenne", "AM actives au 1er janvier", "AM formées", "Taux de départ en formation",
 		"Sessions programmées", "Sessions annulées", "Sessions sous le minimum", "Heures suivies"},
 		formats: []cellFormat{asText, asPersons, asPersons, asPercent, asInt, asInt, asInt, asDecimal}}
-	for _, t := range b.Training {
+	for _, t := range b.FormationAnnuelle {
 		if t.Annee == year {
 			training.rows = append(training.rows, []any{t.NomAntenne, t.AMActives, t.AMFormees, t.TauxDepart, t.SessionsProgrammees, t.SessionsAnnulees, t.SousMinimum, t.Heures})
 		}
@@ -279,13 +279,13 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 	am := sheet{name: "Assistants maternels", headers: []string{"Année", "Agréés au 1er janvier", "Nouveaux agréments", "Cessations",
 		"dont retraites", "Ratio de renouvellement", "Agréés au 31 décembre", "dont en activité (registre)", "Places agréées", "Âge moyen"},
 		formats: []cellFormat{asInt, asPersons, asPersons, asPersons, asPersons, asDecimal, asPersons, asPersons, asInt, asDecimal}}
-	for _, y := range b.AM {
+	for _, y := range b.AMAttractiviteAnnuelle {
 		am.rows = append(am.rows, []any{y.Annee, y.Actives1erJanvier, y.Nouveaux, y.Cessations, y.Retraites, y.Ratio, y.Actives31Decembre,
 			y.EnActivite, y.Places, y.AgeMoyen})
 	}
 	coverage := sheet{name: "Couverture", headers: []string{"Code INSEE", "Commune", "Places AM", "Places EAJE", "Enfants de moins de 3 ans",
 		"Places pour 100 enfants", "Effectif estimé"}, formats: []cellFormat{asText, asText, asInt, asDecimal, asPersons, asDecimal, asText}}
-	for _, c := range b.Coverage {
+	for _, c := range b.CouvertureCommune {
 		if c.Annee == year {
 			estimate := "non"
 			if c.Estimation {
@@ -296,7 +296,7 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 	}
 	regimes := sheet{name: "EAJE régimes", headers: []string{"Code", "Année", "Régime", "Heures réalisées", "Heures facturées", "Part des heures facturées"},
 		formats: []cellFormat{asText, asInt, asText, asDecimal, asDecimal, asPercent}}
-	for _, r := range b.Regimes {
+	for _, r := range b.EAJEHeuresRegime {
 		if r.Annee == year {
 			regimes.rows = append(regimes.rows, []any{r.Code, r.Annee, r.Regime, r.HeuresRealisees, r.HeuresFacturees, r.Part})
 		}

@@ -14,7 +14,7 @@ func psuSheet(b *marts.Bundle, year int) sheet {
 		formats: []cellFormat{asText, asText, asInt, asText, asInt, asInt, asInt, asInt, asInt, asInt, asDecimal,
 			asDecimal, asDecimal, asDecimal, asDecimal, asDecimal, asDecimal, asDecimal, asDecimal, asDecimal, asDecimal,
 			asPercent, asPercent, asPercent, asPercent, asText}}
-	for _, d := range b.PSU {
+	for _, d := range b.EAJEDeclarationsPSU {
 		if d.Annee != year {
 			continue
 		}

@@ -7,7 +7,7 @@ import "enfance/internal/marts"
 func rpeSheets(b *marts.Bundle, year int) []sheet {
 	contacts := sheet{name: "RPE contacts", headers: []string{"Antenne", "Année", "Public", "Motif", "Canal", "Contacts"},
 		formats: []cellFormat{asText, asInt, asText, asText, asText, asInt}}
-	for _, c := range b.Contacts {
+	for _, c := range b.RPEContactsMotifs {
 		if c.Annee == year {
 			contacts.rows = append(contacts.rows, []any{c.Antenne, c.Annee, c.Public, c.Motif, c.Canal, c.Contacts})
 		}
@@ -15,7 +15,7 @@ func rpeSheets(b *marts.Bundle, year int) []sheet {
 	dispos := sheet{name: "RPE monenfant.fr", headers: []string{"Antenne", "Année", "AM en activité au 31 décembre",
 		"AM à jour (déclaration du 1er juillet au 31 décembre)", "Part à jour", "Places disponibles déclarées"},
 		formats: []cellFormat{asText, asInt, asPersons, asPersons, asPercent, asInt}}
-	for _, a := range b.Dispos {
+	for _, a := range b.AMDisponibilitesAnnuelles {
 		if a.Annee == year {
 			dispos.rows = append(dispos.rows, []any{a.NomAntenne, a.Annee, a.AMEnActivite, a.AMAJour, a.Part, a.PlacesDisponibles})
 		}
@@ -23,7 +23,7 @@ func rpeSheets(b *marts.Bundle, year int) []sheet {
 	highlights := sheet{name: "RPE temps forts", headers: []string{"Organisés par", "Année", "Temps forts", "Présences de parents",
 		"Présences d'AM", "Présences d'enfants", "Temps forts sans effectifs"},
 		formats: []cellFormat{asText, asInt, asInt, asInt, asInt, asInt, asInt}}
-	for _, h := range b.TempsForts {
+	for _, h := range b.RPETempsFortsAnnuels {
 		if h.Annee == year {
 			highlights.rows = append(highlights.rows, []any{h.NomAntenne, h.Annee, h.TempsForts, h.Parents, h.AM, h.Enfants, h.SansEffectifs})
 		}
@@ -38,7 +38,7 @@ func actsSheet(b *marts.Bundle, year int) sheet {
 		"Heures facturées", "Mercredis plafonnés (journées-enfants)", "Heures écrêtées", "Actes (heures)",
 		"Plafond mercredi journée (h)", "Plafond mercredi demi-journée (h)", "Données"},
 		formats: []cellFormat{asText, asText, asText, asDate, asDate, asDecimal, asDecimal, asInt, asDecimal, asDecimal, asDecimal, asDecimal, asText}}
-	for _, a := range b.ACMActs {
+	for _, a := range b.ACMActes {
 		if a.Annee == year {
 			var from, to any
 			if a.Debut.Valid {

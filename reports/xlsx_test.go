@@ -13,16 +13,16 @@ import (
 
 func TestWorkbook(t *testing.T) {
 	b := &marts.Bundle{
-		Infos: infos,
-		Indicators: []marts.Indicator{{Annee: 2025, Code: "am_actives", Libelle: "Assistants maternels", Valeur: sql.NullFloat64{Float64: 453, Valid: true}, Unite: marts.UnitPersons},
+		InfosEntrepot: infos,
+		IndicateursCles: []marts.IndicateursCles{{Annee: 2025, Code: "am_actives", Libelle: "Assistants maternels", Valeur: sql.NullFloat64{Float64: 453, Valid: true}, Unite: marts.UnitPersons},
 			{Annee: 2025, Code: "am_formees", Libelle: "AM formées", Valeur: sql.NullFloat64{Float64: 3, Valid: true}, Unite: marts.UnitPersons,
 				ValeurN1: sql.NullFloat64{Float64: 7, Valid: true}},
 			{Annee: 2025, Code: "eaje_occupation_reelle", Libelle: "Occupation", Valeur: sql.NullFloat64{Float64: 0.692, Valid: true}, Unite: "taux"}},
-		Coverage:  []marts.Coverage{{Insee: "59478", Nom: "Quaëdypre", Annee: 2025, Enfants: sql.NullInt64{Int64: 4, Valid: true}}},
-		EAJEYears: []marts.EAJEYear{{Code: "MA", Nom: "Multi-accueil", Annee: 2025, TauxReel: sql.NullFloat64{Float64: 0.732, Valid: true}}},
-		ACM: []marts.ACMPeriod{{Code: "ALSH", Nom: "Accueil de loisirs", Annee: 2025, Periode: "ete-2025",
+		CouvertureCommune:      []marts.CouvertureCommune{{Insee: "59478", Nom: "Quaëdypre", Annee: 2025, Enfants: sql.NullInt64{Int64: 4, Valid: true}}},
+		EAJEOccupationAnnuelle: []marts.EAJEOccupationAnnuelle{{Code: "MA", Nom: "Multi-accueil", Annee: 2025, TauxReel: sql.NullFloat64{Float64: 0.732, Valid: true}}},
+		ACMFrequentation: []marts.ACMFrequentation{{Code: "ALSH", Nom: "Accueil de loisirs", Annee: 2025, Periode: "ete-2025",
 			Debut: time.Date(2025, 7, 7, 0, 0, 0, 0, time.UTC), Fin: time.Date(2025, 8, 29, 0, 0, 0, 0, time.UTC)}},
-		Sejours: []marts.Sejour{{Code: "S1", Annee: 2025, Intitule: "=HYPERLINK(\"http://x\")", Places: 24, Participants: 22, ListeAttente: 3}},
+		SejoursRemplissage: []marts.SejoursRemplissage{{Code: "S1", Annee: 2025, Intitule: "=HYPERLINK(\"http://x\")", Places: 24, Participants: 22, ListeAttente: 3}},
 	}
 	data, err := Workbook(b, 2025)
 	if err != nil {

@@ -86,29 +86,24 @@ func runTest(ctx context.Context, db *sql.DB, t *Model) (Failure, error) {
 	if f.Columns, err = rows.Columns(); err != nil {
 		return f, t.errorf(t.sqlLine, "%w", err)
 	}
-	for rows.Next() {
-		f.Count++
-		if f.Count > shownRows {
-			continue
+	err = warehouse.EachRow(rows, func(vals []any) error {
+		if f.Count++; f.Count <= shownRows {
+			f.Rows = append(f.Rows, warehouse.Cells(vals, failureCell))
 		}
-		vals := make([]any, len(f.Columns))
-		ptrs := make([]any, len(vals))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			return f, t.errorf(t.sqlLine, "%w", err)
-		}
-		row := make([]string, len(vals))
-		for i, v := range vals {
-			row[i] = fmt.Sprint(v)
-			if v == nil {
-				row[i] = "NULL"
-			}
-		}
-		f.Rows = append(f.Rows, row)
+		return nil
+	})
+	if err != nil {
+		return f, t.errorf(t.sqlLine, "%w", err)
 	}
-	return f, rows.Err()
+	return f, nil
+}
+
+// failureCell writes a value of an offending row: NULL as « NULL ».
+func failureCell(v any) string {
+	if v == nil {
+		return "NULL"
+	}
+	return fmt.Sprint(v)
 }
 
 // Constrain declares each mart's key as its PRIMARY KEY (its columns NOT NULL with it), once the

@@ -7,7 +7,11 @@
 // unknown dependencies and cycles with errors that name the file and line; [Project.Run] runs the
 // models in a deterministic dependency order; [Project.Check] runs the data tests (tests/*.sql,
 // each a SELECT returning offending rows, plus the unique and not-null tests of every key).
+// Every mart keeps the analysts' contract (contract.go: names, types, the parts of each rate) or
+// does not build. Once the tests pass, [Project.Constrain] declares each mart's key, and
+// [Project.Catalogue] and [Project.Publics] write marts.catalogue and the schema publics, the marts
+// with the statistical secrecy their column descriptions declare applied.
 //
-// It reads raw.* and staging.*, writes staging.* and marts.*, and imports only
+// It reads raw.* and staging.*, writes staging.*, marts.* and publics.*, and imports only
 // internal/warehouse: never ingest, reports or dashboards.
 package transform

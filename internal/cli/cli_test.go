@@ -206,7 +206,7 @@ func TestStagesOneByOne(t *testing.T) {
 			"publiques  sans_colonne\n32         0\n(1 ligne)\n", nil},
 		// The catalogue says of each model its layer, key, tests and the queries of the outputs that read it.
 		{[]string{"query", "--format", "csv", `SELECT couche, cle, tests, lu_par FROM marts.catalogue WHERE modele = 'marts.couverture_commune'`},
-			"couche,cle,tests,lu_par\nmarts,\"commune_insee, annee\",\"marts.couverture_commune key, taux_dans_leurs_bornes\",queries/couverture.sql\n", nil},
+			"couche,cle,tests,lu_par\nmarts,\"commune_insee, annee\",\"marts.couverture_commune key, taux_dans_leurs_bornes\",queries/couverture_commune.sql\n", nil},
 	}
 	for _, s := range steps {
 		r := enfance(t, append(s.args, "--out", out, "--data", data, "-q")...)

@@ -158,25 +158,16 @@ func goldenMarts(t *testing.T, db *sql.DB) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cols, _ := rows.Columns()
+		cols, lines, err := warehouse.TextRows(rows, goldenCell)
+		rows.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
 		var b strings.Builder
 		b.WriteString(strings.Join(cols, ";") + "\n")
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			cells := make([]string, len(vals))
-			for i, v := range vals {
-				cells[i] = goldenCell(v)
-			}
+		for _, cells := range lines {
 			b.WriteString(strings.Join(cells, ";") + "\n")
 		}
-		rows.Close()
 		golden.Check(t, "testdata/fixture.golden/"+name+".csv", []byte(b.String()))
 	}
 }

@@ -125,7 +125,7 @@ func (a *app) warnOnNewKey(ctx context.Context) {
 		return // no published warehouse yet
 	}
 	defer r.Close()
-	infos, err := r.Infos(ctx)
+	infos, err := r.InfosEntrepot(ctx)
 	if err == nil && infos.EmpreinteCle != "" && infos.EmpreinteCle != a.fingerprint {
 		a.logger.Warn("la clé des pseudonymes n'est plus celle de l'entrepôt précédent : chaque personne change de pseudonyme, " +
 			"les extractions faites avant ne se comparent plus. Remettez l'ancienne clé si elle a été perdue ou remplacée par erreur.")

@@ -149,23 +149,18 @@ func warehouseText(t *testing.T, out string) string {
 		if err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
-		cols, _ := r.Columns()
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		for r.Next() {
-			if err := r.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
+		err = warehouse.EachRow(r, func(vals []any) error {
 			for _, v := range vals {
 				if s, ok := v.(string); ok {
 					b.WriteString(s + "\n")
 				}
 			}
-		}
+			return nil
+		})
 		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 	return b.String()
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"enfance/internal/warehouse"
 )
 
 // resultWriter writes the rows of a query in one format: header once, rows, then the end.
@@ -42,22 +44,12 @@ func runQuery(ctx context.Context, w io.Writer, db *sql.DB, query string, format
 	if err := out.header(cols); err != nil {
 		return err
 	}
-	vals := make([]any, len(cols))
-	ptrs := make([]any, len(cols))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
 	n := 0
-	for rows.Next() {
-		if err := rows.Scan(ptrs...); err != nil {
-			return err
-		}
-		if err := out.row(vals); err != nil {
-			return err
-		}
+	err = warehouse.EachRow(rows, func(vals []any) error {
 		n++
-	}
-	if err := rows.Err(); err != nil {
+		return out.row(vals)
+	})
+	if err != nil {
 		return fmt.Errorf("requête interrompue : %w", err)
 	}
 	return out.end(n)
@@ -75,11 +67,7 @@ func (t *tableResult) header(cols []string) error {
 }
 
 func (t *tableResult) row(vals []any) error {
-	cells := make([]string, len(vals))
-	for i, v := range vals {
-		cells[i] = cell(v)
-	}
-	_, err := fmt.Fprintln(t.tw, strings.Join(cells, "\t"))
+	_, err := fmt.Fprintln(t.tw, strings.Join(warehouse.Cells(vals, cell), "\t"))
 	return err
 }
 
@@ -96,14 +84,14 @@ type csvResult struct{ cw *csv.Writer }
 
 func (c *csvResult) header(cols []string) error { return c.cw.Write(cols) }
 
-func (c *csvResult) row(vals []any) error {
-	cells := make([]string, len(vals))
-	for i, v := range vals {
-		if v != nil {
-			cells[i] = text(v)
-		}
+func (c *csvResult) row(vals []any) error { return c.cw.Write(warehouse.Cells(vals, csvCell)) }
+
+// csvCell writes a value of a CSV row: NULL is an empty field.
+func csvCell(v any) string {
+	if v == nil {
+		return ""
 	}
-	return c.cw.Write(cells)
+	return text(v)
 }
 
 func (c *csvResult) end(int) error {

@@ -147,19 +147,14 @@ func rowsText(t *testing.T, db *sql.DB, query string) string {
 		t.Fatal(err)
 	}
 	defer rows.Close()
-	cols, _ := rows.Columns()
+	_, lines, err := warehouse.TextRows(rows, goldenCell)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var b strings.Builder
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			t.Fatal(err)
-		}
-		for _, v := range vals {
-			b.WriteString(goldenCell(v) + ";")
+	for _, cells := range lines {
+		for _, c := range cells {
+			b.WriteString(c + ";")
 		}
 		b.WriteString("\n")
 	}

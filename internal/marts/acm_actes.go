@@ -5,30 +5,30 @@ import (
 	"database/sql"
 )
 
-// ACMActs is a row of marts.acm_actes: the actes of the prestation de service ALSH of an accueil
-// for a declared period, or for its year when Periode is « annee ».
-type ACMActs struct {
-	Code, Nom                        string
-	Annee                            int
-	Periode                          string
-	Debut, Fin                       sql.NullTime
-	HeuresRealisees                  float64
-	HeuresFacturees                  sql.NullFloat64
-	MercredisPlafonnes               int
-	HeuresEcretees, Actes            float64
-	PlafondJournee, PlafondDemiJourn sql.NullFloat64
-	Donnees                          string
+// ACMActes is a row of marts.acm_actes, with the structure's name (marts.dim_structure): the
+// actes of the prestation de service ALSH of an accueil for a declared period, or for its year
+// when Periode is « annee ».
+type ACMActes struct {
+	Code               string          `col:"code_structure"`
+	Nom                string          `col:"nom"`
+	Annee              int             `col:"annee"`
+	Periode            string          `col:"periode"`
+	Debut              sql.NullTime    `col:"date_debut"`
+	Fin                sql.NullTime    `col:"date_fin"`
+	HeuresRealisees    float64         `col:"heures_realisees"`
+	HeuresFacturees    sql.NullFloat64 `col:"heures_facturees"`
+	MercredisPlafonnes int             `col:"mercredis_plafonnes"`
+	HeuresEcretees     float64         `col:"heures_ecretees"`
+	Actes              float64         `col:"actes_heures"`
+	PlafondJournee     sql.NullFloat64 `col:"plafond_mercredi_journee"`
+	PlafondDemiJourn   sql.NullFloat64 `col:"plafond_mercredi_demi_journee"`
+	Donnees            string          `col:"donnees"`
 }
 
 // YearTotal says whether the row is the accueil's year.
-func (a ACMActs) YearTotal() bool { return a.Periode == "annee" }
+func (a ACMActes) YearTotal() bool { return a.Periode == "annee" }
 
-// ACMActsByPeriod reads the ACM's actes in hours, Wednesdays capped, by period and year.
-func (r *Reader) ACMActsByPeriod(ctx context.Context) ([]ACMActs, error) {
-	return collect(ctx, r.db, "acm_actes", func(rows *sql.Rows) (ACMActs, error) {
-		var a ACMActs
-		err := rows.Scan(&a.Code, &a.Nom, &a.Annee, &a.Periode, &a.Debut, &a.Fin, &a.HeuresRealisees, &a.HeuresFacturees,
-			&a.MercredisPlafonnes, &a.HeuresEcretees, &a.Actes, &a.PlafondJournee, &a.PlafondDemiJourn, &a.Donnees)
-		return a, err
-	})
+// ACMActes reads the ACM's actes in hours, Wednesdays capped, by period and year.
+func (r *Reader) ACMActes(ctx context.Context) ([]ACMActes, error) {
+	return collect[ACMActes](ctx, r.db, "acm_actes")
 }

@@ -8,35 +8,35 @@ import (
 // Bundle is every mart the reports and the dashboard show, read once. A field tagged with its
 // mart is protected by the secrecy that mart declares.
 type Bundle struct {
-	Infos        Infos
-	Communes     []Commune
-	Structures   []Structure
-	Indicators   []Indicator
-	Years        []YearCount
-	EAJEMonths   []EAJEMonth
-	EAJEYears    []EAJEYear     `mart:"eaje_occupation_annuelle"`
-	ACM          []ACMPeriod    `mart:"acm_frequentation"`
-	Sejours      []Sejour       `mart:"sejours_remplissage"`
-	RPE          []RPEYear      `mart:"rpe_activite_annuelle"`
-	Training     []TrainingYear `mart:"formation_annuelle"`
-	BrakesLevers []BrakeLever   `mart:"freins_leviers"`
-	AM           []AMYear       `mart:"am_attractivite_annuelle"`
-	Ages         []AgeBand      `mart:"am_pyramide_ages"`
-	Projections  []Projection   `mart:"am_projection_departs"`
-	Coverage     []Coverage     `mart:"couverture_commune"`
-	Boundaries   []Boundary
-	Quality      []FileQuality
-	Care         []CommuneCare `mart:"accueil_par_commune"`
-	Completude   []Completeness
-	Rejets       []Rejected
-	Regimes      []RegimeHours
-	Contacts     []RPEContacts
-	Dispos       []Availability `mart:"am_disponibilites_annuelles"`
-	TempsForts   []HighlightYear
-	ACMActs      []ACMActs
-	PSU          []PSUDeclaration
-	CTG          []CTGTrack
-	CNAF         []CNAFCoverage
+	InfosEntrepot             InfosEntrepot
+	DimCommune                []DimCommune
+	DimStructure              []DimStructure
+	IndicateursCles           []IndicateursCles
+	PopulationTerritoire      []PopulationTerritoire
+	EAJEOccupationMensuelle   []EAJEOccupationMensuelle
+	EAJEOccupationAnnuelle    []EAJEOccupationAnnuelle `mart:"eaje_occupation_annuelle"`
+	ACMFrequentation          []ACMFrequentation       `mart:"acm_frequentation"`
+	SejoursRemplissage        []SejoursRemplissage     `mart:"sejours_remplissage"`
+	RPEActiviteAnnuelle       []RPEActiviteAnnuelle    `mart:"rpe_activite_annuelle"`
+	FormationAnnuelle         []FormationAnnuelle      `mart:"formation_annuelle"`
+	FreinsLeviers             []FreinsLeviers          `mart:"freins_leviers"`
+	AMAttractiviteAnnuelle    []AMAttractiviteAnnuelle `mart:"am_attractivite_annuelle"`
+	AMPyramideAges            []AMPyramideAges         `mart:"am_pyramide_ages"`
+	AMProjectionDeparts       []AMProjectionDeparts    `mart:"am_projection_departs"`
+	CouvertureCommune         []CouvertureCommune      `mart:"couverture_commune"`
+	CarteCommunes             []CarteCommunes
+	QualiteDonnees            []QualiteDonnees
+	AccueilParCommune         []AccueilParCommune `mart:"accueil_par_commune"`
+	Completude                []Completude
+	LignesRejetees            []LignesRejetees
+	EAJEHeuresRegime          []EAJEHeuresRegime
+	RPEContactsMotifs         []RPEContactsMotifs
+	AMDisponibilitesAnnuelles []AMDisponibilitesAnnuelles `mart:"am_disponibilites_annuelles"`
+	RPETempsFortsAnnuels      []RPETempsFortsAnnuels
+	ACMActes                  []ACMActes
+	EAJEDeclarationsPSU       []EAJEDeclarationsPSU
+	CTGSuivi                  []CTGSuivi
+	CouvertureCNAFEPCI        []CouvertureCNAFEPCI
 }
 
 // ReadAll reads every mart of the bundle, with the statistical secrecy applied (see [Masked]).
@@ -44,35 +44,35 @@ func (r *Reader) ReadAll(ctx context.Context) (*Bundle, error) {
 	d := &Bundle{}
 	var err error
 	steps := []func(){
-		func() { d.Infos, err = r.Infos(ctx) },
-		func() { d.Communes, err = r.Communes(ctx) },
-		func() { d.Structures, err = r.Structures(ctx) },
-		func() { d.Indicators, err = r.Indicators(ctx) },
-		func() { d.Years, err = r.PopulationTerritoire(ctx) },
-		func() { d.EAJEMonths, err = r.EAJEMonths(ctx) },
-		func() { d.EAJEYears, err = r.EAJEYears(ctx) },
-		func() { d.ACM, err = r.ACMPeriods(ctx) },
-		func() { d.Sejours, err = r.Sejours(ctx) },
-		func() { d.RPE, err = r.RPEYears(ctx) },
-		func() { d.Training, err = r.TrainingYears(ctx) },
-		func() { d.BrakesLevers, err = r.BrakesLevers(ctx) },
-		func() { d.AM, err = r.AMYears(ctx) },
-		func() { d.Ages, err = r.AgeBands(ctx) },
-		func() { d.Projections, err = r.Projections(ctx) },
-		func() { d.Coverage, err = r.Coverages(ctx) },
-		func() { d.Boundaries, err = r.Boundaries(ctx) },
-		func() { d.Quality, err = r.Quality(ctx) },
-		func() { d.Care, err = r.CommuneCares(ctx) },
-		func() { d.Completude, err = r.Completenesses(ctx) },
-		func() { d.Rejets, err = r.RejectedLines(ctx) },
-		func() { d.Regimes, err = r.RegimeHoursByEAJE(ctx) },
-		func() { d.Contacts, err = r.RPEContactsByReason(ctx) },
-		func() { d.Dispos, err = r.Availabilities(ctx) },
-		func() { d.TempsForts, err = r.Highlights(ctx) },
-		func() { d.ACMActs, err = r.ACMActsByPeriod(ctx) },
-		func() { d.PSU, err = r.PSUDeclarations(ctx) },
-		func() { d.CTG, err = r.CTGTracks(ctx) },
-		func() { d.CNAF, err = r.CNAFCoverages(ctx) },
+		func() { d.InfosEntrepot, err = r.InfosEntrepot(ctx) },
+		func() { d.DimCommune, err = r.DimCommune(ctx) },
+		func() { d.DimStructure, err = r.DimStructure(ctx) },
+		func() { d.IndicateursCles, err = r.IndicateursCles(ctx) },
+		func() { d.PopulationTerritoire, err = r.PopulationTerritoire(ctx) },
+		func() { d.EAJEOccupationMensuelle, err = r.EAJEOccupationMensuelle(ctx) },
+		func() { d.EAJEOccupationAnnuelle, err = r.EAJEOccupationAnnuelle(ctx) },
+		func() { d.ACMFrequentation, err = r.ACMFrequentation(ctx) },
+		func() { d.SejoursRemplissage, err = r.SejoursRemplissage(ctx) },
+		func() { d.RPEActiviteAnnuelle, err = r.RPEActiviteAnnuelle(ctx) },
+		func() { d.FormationAnnuelle, err = r.FormationAnnuelle(ctx) },
+		func() { d.FreinsLeviers, err = r.FreinsLeviers(ctx) },
+		func() { d.AMAttractiviteAnnuelle, err = r.AMAttractiviteAnnuelle(ctx) },
+		func() { d.AMPyramideAges, err = r.AMPyramideAges(ctx) },
+		func() { d.AMProjectionDeparts, err = r.AMProjectionDeparts(ctx) },
+		func() { d.CouvertureCommune, err = r.CouvertureCommune(ctx) },
+		func() { d.CarteCommunes, err = r.CarteCommunes(ctx) },
+		func() { d.QualiteDonnees, err = r.QualiteDonnees(ctx) },
+		func() { d.AccueilParCommune, err = r.AccueilParCommune(ctx) },
+		func() { d.Completude, err = r.Completude(ctx) },
+		func() { d.LignesRejetees, err = r.LignesRejetees(ctx) },
+		func() { d.EAJEHeuresRegime, err = r.EAJEHeuresRegime(ctx) },
+		func() { d.RPEContactsMotifs, err = r.RPEContactsMotifs(ctx) },
+		func() { d.AMDisponibilitesAnnuelles, err = r.AMDisponibilitesAnnuelles(ctx) },
+		func() { d.RPETempsFortsAnnuels, err = r.RPETempsFortsAnnuels(ctx) },
+		func() { d.ACMActes, err = r.ACMActes(ctx) },
+		func() { d.EAJEDeclarationsPSU, err = r.EAJEDeclarationsPSU(ctx) },
+		func() { d.CTGSuivi, err = r.CTGSuivi(ctx) },
+		func() { d.CouvertureCNAFEPCI, err = r.CouvertureCNAFEPCI(ctx) },
 	}
 	for _, step := range steps {
 		if step(); err != nil {
@@ -86,7 +86,7 @@ func (r *Reader) ReadAll(ctx context.Context) (*Bundle, error) {
 // page can describe.
 func (b *Bundle) IndicatorYears() []int {
 	var years []int
-	for _, i := range b.Indicators {
+	for _, i := range b.IndicateursCles {
 		years = append(years, i.Annee)
 	}
 	slices.Sort(years)
@@ -100,8 +100,8 @@ func (b *Bundle) ReportYear(year int) int {
 		return year
 	}
 	years := b.IndicatorYears()
-	if len(years) == 0 || slices.Contains(years, b.Infos.AnneeReference) {
-		return b.Infos.AnneeReference
+	if len(years) == 0 || slices.Contains(years, b.InfosEntrepot.AnneeReference) {
+		return b.InfosEntrepot.AnneeReference
 	}
 	return years[len(years)-1]
 }

@@ -5,22 +5,21 @@ import (
 	"database/sql"
 )
 
-// CNAFCoverage is a row of marts.couverture_cnaf_epci: the CNAF's taux de couverture global of an
-// EPCI for a year, from a secondary source to verify.
-type CNAFCoverage struct {
-	Siren, Nom       string
-	Annee            int
-	Territoire       bool
-	Global, EAJE, AM sql.NullFloat64
-	Source           string
-	Verifie          bool
+// CouvertureCNAFEPCI is a row of marts.couverture_cnaf_epci: the CNAF's taux de couverture global
+// of an EPCI for a year, from a secondary source to verify.
+type CouvertureCNAFEPCI struct {
+	Siren      string          `col:"epci_siren"`
+	Nom        string          `col:"epci_nom"`
+	Annee      int             `col:"annee"`
+	Territoire bool            `col:"territoire"`
+	Global     sql.NullFloat64 `col:"taux_couverture_global"`
+	EAJE       sql.NullFloat64 `col:"taux_couverture_eaje"`
+	AM         sql.NullFloat64 `col:"taux_couverture_am"`
+	Source     string          `col:"source"`
+	Verifie    bool            `col:"verifie"`
 }
 
-// CNAFCoverages reads the CNAF's published coverage of the EPCI and its neighbours.
-func (r *Reader) CNAFCoverages(ctx context.Context) ([]CNAFCoverage, error) {
-	return collect(ctx, r.db, "couverture_cnaf", func(rows *sql.Rows) (CNAFCoverage, error) {
-		var c CNAFCoverage
-		err := rows.Scan(&c.Siren, &c.Nom, &c.Annee, &c.Territoire, &c.Global, &c.EAJE, &c.AM, &c.Source, &c.Verifie)
-		return c, err
-	})
+// CouvertureCNAFEPCI reads the CNAF's published coverage of the EPCI and its neighbours.
+func (r *Reader) CouvertureCNAFEPCI(ctx context.Context) ([]CouvertureCNAFEPCI, error) {
+	return collect[CouvertureCNAFEPCI](ctx, r.db, "couverture_cnaf_epci")
 }

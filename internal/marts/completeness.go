@@ -49,12 +49,12 @@ func (b *Bundle) Incomplete(first, last int) []string {
 }
 
 // Words says an export owed and its state: « présences mars 2025 (manquant) ».
-func (c Completeness) Words() string {
+func (c Completude) Words() string {
 	return c.KindWords() + " " + periodWords(c.Periode) + " (" + statusWords[c.Statut] + ")"
 }
 
 // KindWords names the kind of export owed in plain French: « présences », « contacts ».
-func (c Completeness) KindWords() string { return cmp.Or(exportLabels[c.Type], c.Type) }
+func (c Completude) KindWords() string { return cmp.Or(exportLabels[c.Type], c.Type) }
 
 // periodWords writes a period of marts.completude: « mars 2025 », « 2025 », or the ACM's code.
 func periodWords(p string) string {

@@ -5,26 +5,28 @@ import (
 	"database/sql"
 )
 
-// CTGTrack is a row of marts.ctg_suivi: a key indicator in a year of the Convention Territoriale
-// Globale, against its baseline and its target.
-type CTGTrack struct {
-	Code, Libelle, Unite                 string
-	Annee, Premiere, Derniere, AnneeBase int
-	ValeurBase                           sql.NullFloat64
-	DonneesBase                          string
-	Cible, Valeur                        sql.NullFloat64
-	Donnees                              string
-	Attendue                             sql.NullFloat64
-	Appreciation                         string
-	EnBonneVoie                          sql.NullBool
+// CTGSuivi is a row of marts.ctg_suivi: a key indicator in a year of the Convention Territoriale
+// Globale, against its baseline and its target. The query orders the indicators as
+// marts.indicateurs_cles does.
+type CTGSuivi struct {
+	Code         string          `col:"indicateur"`
+	Libelle      string          `col:"libelle"`
+	Unite        string          `col:"unite"`
+	Annee        int             `col:"annee"`
+	Premiere     int             `col:"premiere_annee"`
+	Derniere     int             `col:"derniere_annee"`
+	AnneeBase    int             `col:"annee_base"`
+	ValeurBase   sql.NullFloat64 `col:"valeur_base"`
+	DonneesBase  string          `col:"donnees_base"`
+	Cible        sql.NullFloat64 `col:"cible"`
+	Valeur       sql.NullFloat64 `col:"valeur"`
+	Donnees      string          `col:"donnees"`
+	Attendue     sql.NullFloat64 `col:"valeur_attendue"`
+	Appreciation string          `col:"appreciation"`
+	EnBonneVoie  sql.NullBool    `col:"en_bonne_voie"`
 }
 
-// CTGTracks reads the CTG follow-up of every key indicator, year by year.
-func (r *Reader) CTGTracks(ctx context.Context) ([]CTGTrack, error) {
-	return collect(ctx, r.db, "ctg_suivi", func(rows *sql.Rows) (CTGTrack, error) {
-		var c CTGTrack
-		err := rows.Scan(&c.Code, &c.Libelle, &c.Unite, &c.Annee, &c.Premiere, &c.Derniere, &c.AnneeBase, &c.ValeurBase, &c.DonneesBase,
-			&c.Cible, &c.Valeur, &c.Donnees, &c.Attendue, &c.Appreciation, &c.EnBonneVoie)
-		return c, err
-	})
+// CTGSuivi reads the CTG follow-up of every key indicator, year by year.
+func (r *Reader) CTGSuivi(ctx context.Context) ([]CTGSuivi, error) {
+	return collect[CTGSuivi](ctx, r.db, "ctg_suivi")
 }

@@ -21,40 +21,42 @@ type TableColumn struct {
 	Name, Type, Description string
 }
 
-type martColumn struct {
-	table string
-	col   TableColumn
+// tableRow is a row of dictionary_tables.sql (duckdb_tables(), not a mart).
+type tableRow struct {
+	Name    string         `col:"table_name"`
+	Comment sql.NullString `col:"comment"`
+	Key     string         `col:"cle"`
+}
+
+// columnRow is a row of dictionary_columns.sql (duckdb_columns(), not a mart).
+type columnRow struct {
+	Table   string         `col:"table_name"`
+	Name    string         `col:"column_name"`
+	Type    string         `col:"data_type"`
+	Comment sql.NullString `col:"comment"`
 }
 
 // Dictionary reads the name, description and columns of every mart.
 func (r *Reader) Dictionary(ctx context.Context) ([]Table, error) {
-	tables, err := collect(ctx, r.db, "dictionary_tables", func(rows *sql.Rows) (Table, error) {
-		var t Table
-		var comment sql.NullString
-		err := rows.Scan(&t.Name, &comment, &t.Key)
-		t.Description = comment.String
-		return t, err
-	})
+	rows, err := collect[tableRow](ctx, r.db, "dictionary_tables")
 	if err != nil {
 		return nil, err
 	}
-	columns, err := collect(ctx, r.db, "dictionary_columns", func(rows *sql.Rows) (martColumn, error) {
-		var c martColumn
-		var comment sql.NullString
-		err := rows.Scan(&c.table, &c.col.Name, &c.col.Type, &comment)
-		c.col.Description = comment.String
-		return c, err
-	})
+	columns, err := collect[columnRow](ctx, r.db, "dictionary_columns")
 	if err != nil {
 		return nil, err
+	}
+	tables := make([]Table, len(rows))
+	for i, t := range rows {
+		tables[i] = Table{Name: t.Name, Description: t.Comment.String, Key: t.Key}
 	}
 	byName := map[string]*Table{}
 	for i := range tables {
 		byName[tables[i].Name] = &tables[i]
 	}
 	for _, c := range columns {
-		if t := byName[c.table]; t != nil {
-			t.Columns = append(t.Columns, c.col)
+		if t := byName[c.Table]; t != nil {
+			t.Columns = append(t.Columns, TableColumn{Name: c.Name, Type: c.Type, Description: c.Comment.String})
 		}
 	}
 	return tables, nil

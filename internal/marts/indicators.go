@@ -3,166 +3,159 @@ package marts
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"time"
 )
 
 // The rows below mirror the marts the dashboards and reports read; each comes from one embedded
-// query of queries/, named after it.
+// query of queries/, named after it, and each type and reader is named after its mart.
 
-// EAJEMonth is a row of marts.eaje_occupation_mensuelle, with the structure's name. A month whose
-// presences are missing or refused has no hours and no rates.
-type EAJEMonth struct {
-	Code, Nom                        string
-	Annee, Mois                      int
-	TauxReel, TauxFinancier          sql.NullFloat64
-	HeuresRealisees, HeuresFacturees sql.NullFloat64
-	Capacite                         float64
-	Jours                            int
-	TauxFacturation                  sql.NullFloat64
-	Donnees                          string // complet, partiel, manquant or refuse (see [Completeness])
+// EAJEOccupationMensuelle is a row of marts.eaje_occupation_mensuelle, with the structure's name
+// (marts.dim_structure). A month whose presences are missing or refused has no hours and no rates.
+type EAJEOccupationMensuelle struct {
+	Code            string          `col:"code_structure"`
+	Nom             string          `col:"nom"`
+	Annee           int             `col:"annee"`
+	Mois            int             `col:"mois"`
+	TauxReel        sql.NullFloat64 `col:"taux_occupation_reel"`
+	TauxFinancier   sql.NullFloat64 `col:"taux_occupation_financier"`
+	HeuresRealisees sql.NullFloat64 `col:"heures_realisees"`
+	HeuresFacturees sql.NullFloat64 `col:"heures_facturees"`
+	Capacite        float64         `col:"capacite_theorique_heures"`
+	Jours           int             `col:"jours_ouverture"`
+	TauxFacturation sql.NullFloat64 `col:"taux_facturation"`
+	Donnees         string          `col:"donnees"` // complet, partiel, manquant or refuse (see [Completude])
 }
 
-// EAJEMonths reads the monthly occupancy of every EAJE.
-func (r *Reader) EAJEMonths(ctx context.Context) ([]EAJEMonth, error) {
-	return collect(ctx, r.db, "eaje_mensuel", func(rows *sql.Rows) (EAJEMonth, error) {
-		var m EAJEMonth
-		err := rows.Scan(&m.Code, &m.Nom, &m.Annee, &m.Mois, &m.TauxReel, &m.TauxFinancier, &m.HeuresRealisees, &m.Capacite,
-			&m.HeuresFacturees, &m.Jours, &m.TauxFacturation, &m.Donnees)
-		return m, err
-	})
+// EAJEOccupationMensuelle reads the monthly occupancy of every EAJE.
+func (r *Reader) EAJEOccupationMensuelle(ctx context.Context) ([]EAJEOccupationMensuelle, error) {
+	return collect[EAJEOccupationMensuelle](ctx, r.db, "eaje_occupation_mensuelle")
 }
 
-// EAJEYear is a row of marts.eaje_occupation_annuelle.
-type EAJEYear struct {
-	Code, Nom                                  string
-	Annee                                      int `col:"annee"`
-	TauxReel, TauxFinancier, TauxFacturation   sql.NullFloat64
-	Zone                                       string
-	Enfants                                    int `col:"enfants_distincts"`
-	Jours                                      int
-	Capacite, HeuresRealisees, HeuresFacturees float64 // of the months received
-	MoisSansDonnees                            int
-	Donnees                                    string // complet, partiel or manquant
+// EAJEOccupationAnnuelle is a row of marts.eaje_occupation_annuelle, with the structure's name
+// (marts.dim_structure).
+type EAJEOccupationAnnuelle struct {
+	Code            string          `col:"code_structure"`
+	Nom             string          `col:"nom"`
+	Annee           int             `col:"annee"`
+	TauxReel        sql.NullFloat64 `col:"taux_occupation_reel"`
+	TauxFinancier   sql.NullFloat64 `col:"taux_occupation_financier"`
+	TauxFacturation sql.NullFloat64 `col:"taux_facturation"`
+	Zone            string          `col:"zone_facturation"`
+	Enfants         int             `col:"enfants_distincts"`
+	Jours           int             `col:"jours_ouverture"`
+	// Capacite, HeuresRealisees and HeuresFacturees are of the months received.
+	Capacite        float64 `col:"capacite_theorique_heures"`
+	HeuresRealisees float64 `col:"heures_realisees"`
+	HeuresFacturees float64 `col:"heures_facturees"`
+	MoisSansDonnees int     `col:"mois_sans_donnees"`
+	Donnees         string  `col:"donnees"` // complet, partiel or manquant
 }
 
-// EAJEYears reads the yearly occupancy of every EAJE.
-func (r *Reader) EAJEYears(ctx context.Context) ([]EAJEYear, error) {
-	return collect(ctx, r.db, "eaje_annuel", func(rows *sql.Rows) (EAJEYear, error) {
-		var y EAJEYear
-		err := rows.Scan(&y.Code, &y.Nom, &y.Annee, &y.TauxReel, &y.TauxFinancier, &y.TauxFacturation, &y.Zone, &y.Enfants,
-			&y.Jours, &y.Capacite, &y.HeuresRealisees, &y.HeuresFacturees, &y.MoisSansDonnees, &y.Donnees)
-		return y, err
-	})
+// EAJEOccupationAnnuelle reads the yearly occupancy of every EAJE.
+func (r *Reader) EAJEOccupationAnnuelle(ctx context.Context) ([]EAJEOccupationAnnuelle, error) {
+	return collect[EAJEOccupationAnnuelle](ctx, r.db, "eaje_occupation_annuelle")
 }
 
-// ACMPeriod is a row of marts.acm_frequentation.
-type ACMPeriod struct {
-	Code, Nom              string
-	Annee                  int `col:"annee"`
-	Periode                string
-	TauxRemplissage        sql.NullFloat64
-	EnfantsJours, Capacite int
-	Enfants                int       `col:"enfants_distincts"`
-	Debut, Fin             time.Time // first and last days of the period
-	Donnees                string    // state of the period's presences (see [Completeness])
-	HeuresRealisees        float64   // hours of presence: the actes the CAF counts
+// ACMFrequentation is a row of marts.acm_frequentation, with the structure's name
+// (marts.dim_structure).
+type ACMFrequentation struct {
+	Code            string          `col:"code_structure"`
+	Nom             string          `col:"nom"`
+	Annee           int             `col:"annee"`
+	Periode         string          `col:"periode"`
+	TauxRemplissage sql.NullFloat64 `col:"taux_remplissage"`
+	EnfantsJours    int             `col:"presences_enfants_jours"`
+	Capacite        int             `col:"capacite_places_jours"`
+	Enfants         int             `col:"enfants_distincts"`
+	Debut           time.Time       `col:"date_debut"`       // first day of the period
+	Fin             time.Time       `col:"date_fin"`         // last day of the period
+	Donnees         string          `col:"donnees"`          // state of the period's presences (see [Completude])
+	HeuresRealisees float64         `col:"heures_realisees"` // hours of presence: the actes the CAF counts
 }
 
-// ACMPeriods reads the attendance of every ACM by declared period.
-func (r *Reader) ACMPeriods(ctx context.Context) ([]ACMPeriod, error) {
-	return collect(ctx, r.db, "acm", func(rows *sql.Rows) (ACMPeriod, error) {
-		var p ACMPeriod
-		err := rows.Scan(&p.Code, &p.Nom, &p.Annee, &p.Periode, &p.TauxRemplissage, &p.EnfantsJours, &p.Capacite, &p.Enfants, &p.Debut, &p.Fin, &p.Donnees, &p.HeuresRealisees)
-		return p, err
-	})
+// ACMFrequentation reads the attendance of every ACM by declared period.
+func (r *Reader) ACMFrequentation(ctx context.Context) ([]ACMFrequentation, error) {
+	return collect[ACMFrequentation](ctx, r.db, "acm_frequentation")
 }
 
-// Sejour is a row of marts.sejours_remplissage.
-type Sejour struct {
-	Code            string
-	Annee           int `col:"annee"`
-	Intitule        string
-	Places          int
+// SejoursRemplissage is a row of marts.sejours_remplissage.
+type SejoursRemplissage struct {
+	Code            string          `col:"code_sejour"`
+	Annee           int             `col:"annee"`
+	Intitule        string          `col:"intitule"`
+	Places          int             `col:"places_ouvertes"`
 	Participants    int             `col:"participants"`
 	ListeAttente    int             `col:"liste_attente"`
 	TauxRemplissage sql.NullFloat64 `col:"taux_remplissage"`
-	Donnees         string          // state of the year's registrations (see [Completeness])
+	Donnees         string          `col:"donnees"` // state of the year's registrations (see [Completude])
 }
 
-// Sejours reads every séjour.
-func (r *Reader) Sejours(ctx context.Context) ([]Sejour, error) {
-	return collect(ctx, r.db, "sejours", func(rows *sql.Rows) (Sejour, error) {
-		var s Sejour
-		err := rows.Scan(&s.Code, &s.Annee, &s.Intitule, &s.Places, &s.Participants, &s.ListeAttente, &s.TauxRemplissage, &s.Donnees)
-		return s, err
-	})
+// SejoursRemplissage reads every séjour.
+func (r *Reader) SejoursRemplissage(ctx context.Context) ([]SejoursRemplissage, error) {
+	return collect[SejoursRemplissage](ctx, r.db, "sejours_remplissage")
 }
 
-// RPEYear is a row of marts.rpe_activite_annuelle.
-type RPEYear struct {
-	NomAntenne                              string // the antenne's name, « Territoire » for the whole
-	Antenne                                 string
-	Annee                                   int `col:"annee"`
-	AteliersRealises, AteliersAnnules       int
-	AMDistinctes                            int             `col:"am_distinctes_ateliers"`
-	AMActives                               int             `col:"am_actives_1er_janvier"`
-	TauxFrequentation                       sql.NullFloat64 `col:"taux_frequentation_am"`
-	ContactsParents, ContactsProfessionnels int
-	AMParETP                                sql.NullFloat64 // AM active on 1 January for one ETP of animation (target: 70)
+// RPEActiviteAnnuelle is a row of marts.rpe_activite_annuelle, with the antenne's name
+// (marts.dim_antenne).
+type RPEActiviteAnnuelle struct {
+	NomAntenne             string          `col:"nom_antenne"` // the antenne's name, « Territoire » for the whole
+	Antenne                string          `col:"antenne"`
+	Annee                  int             `col:"annee"`
+	AteliersRealises       int             `col:"ateliers_realises"`
+	AteliersAnnules        int             `col:"ateliers_annules"`
+	AMDistinctes           int             `col:"am_distinctes_ateliers"`
+	AMActives              int             `col:"am_actives_1er_janvier"`
+	TauxFrequentation      sql.NullFloat64 `col:"taux_frequentation_am"`
+	ContactsParents        int             `col:"contacts_parents"`
+	ContactsProfessionnels int             `col:"contacts_professionnels"`
+	AMParETP               sql.NullFloat64 `col:"am_par_etp"` // AM active on 1 January for one ETP of animation (target: 70)
 }
 
-// RPEYears reads the relais' activity by antenne and year.
-func (r *Reader) RPEYears(ctx context.Context) ([]RPEYear, error) {
-	return collect(ctx, r.db, "rpe", func(rows *sql.Rows) (RPEYear, error) {
-		var y RPEYear
-		err := rows.Scan(&y.Antenne, &y.NomAntenne, &y.Annee, &y.AteliersRealises, &y.AteliersAnnules, &y.AMDistinctes, &y.AMActives,
-			&y.TauxFrequentation, &y.ContactsParents, &y.ContactsProfessionnels, &y.AMParETP)
-		return y, err
-	})
+// RPEActiviteAnnuelle reads the relais' activity by antenne and year.
+func (r *Reader) RPEActiviteAnnuelle(ctx context.Context) ([]RPEActiviteAnnuelle, error) {
+	return collect[RPEActiviteAnnuelle](ctx, r.db, "rpe_activite_annuelle")
 }
 
-// TrainingYear is a row of marts.formation_annuelle.
-type TrainingYear struct {
-	NomAntenne                                         string // the antenne's name, « Territoire » for the whole
-	Antenne                                            string
-	Annee                                              int             `col:"annee"`
-	AMActives                                          int             `col:"am_actives_1er_janvier"`
-	AMFormees                                          int             `col:"am_formees"`
-	TauxDepart                                         sql.NullFloat64 `col:"taux_depart_formation"`
-	SessionsProgrammees, SessionsAnnulees, SousMinimum int
-	Heures                                             float64
+// FormationAnnuelle is a row of marts.formation_annuelle, with the antenne's name
+// (marts.dim_antenne).
+type FormationAnnuelle struct {
+	NomAntenne          string          `col:"nom_antenne"` // the antenne's name, « Territoire » for the whole
+	Antenne             string          `col:"antenne"`
+	Annee               int             `col:"annee"`
+	AMActives           int             `col:"am_actives_1er_janvier"`
+	AMFormees           int             `col:"am_formees"`
+	TauxDepart          sql.NullFloat64 `col:"taux_depart_formation"`
+	SessionsProgrammees int             `col:"sessions_programmees"`
+	SessionsAnnulees    int             `col:"sessions_annulees"`
+	SousMinimum         int             `col:"sessions_sous_minimum"`
+	Heures              float64         `col:"heures_formation"`
 }
 
-// TrainingYears reads training uptake by antenne (and « territoire ») and year.
-func (r *Reader) TrainingYears(ctx context.Context) ([]TrainingYear, error) {
-	return collect(ctx, r.db, "formation", func(rows *sql.Rows) (TrainingYear, error) {
-		var y TrainingYear
-		err := rows.Scan(&y.Antenne, &y.NomAntenne, &y.Annee, &y.AMActives, &y.AMFormees, &y.TauxDepart, &y.SessionsProgrammees,
-			&y.SessionsAnnulees, &y.SousMinimum, &y.Heures)
-		return y, err
-	})
+// FormationAnnuelle reads training uptake by antenne (and « territoire ») and year.
+func (r *Reader) FormationAnnuelle(ctx context.Context) ([]FormationAnnuelle, error) {
+	return collect[FormationAnnuelle](ctx, r.db, "formation_annuelle")
 }
 
-// BrakeLever is a row of marts.freins_leviers.
-type BrakeLever struct {
-	Annee                 int `col:"annee"`
-	Nature, Code, Libelle string
-	Reponses              int             `col:"reponses"`
-	Part                  sql.NullFloat64 `col:"part_repondants"`
-	PartNonFormees        sql.NullFloat64 `col:"part_chez_non_formees"`
+// FreinsLeviers is a row of marts.freins_leviers.
+type FreinsLeviers struct {
+	Annee          int             `col:"annee"`
+	Nature         string          `col:"nature"`
+	Code           string          `col:"code"`
+	Libelle        string          `col:"libelle"`
+	Reponses       int             `col:"reponses"`
+	Part           sql.NullFloat64 `col:"part_repondants"`
+	PartNonFormees sql.NullFloat64 `col:"part_chez_non_formees"`
 }
 
-// BrakesLevers reads the survey's brakes and levers.
-func (r *Reader) BrakesLevers(ctx context.Context) ([]BrakeLever, error) {
-	return collect(ctx, r.db, "freins_leviers", func(rows *sql.Rows) (BrakeLever, error) {
-		var b BrakeLever
-		err := rows.Scan(&b.Annee, &b.Nature, &b.Code, &b.Libelle, &b.Reponses, &b.Part, &b.PartNonFormees)
-		return b, err
-	})
+// FreinsLeviers reads the survey's brakes and levers.
+func (r *Reader) FreinsLeviers(ctx context.Context) ([]FreinsLeviers, error) {
+	return collect[FreinsLeviers](ctx, r.db, "freins_leviers")
 }
 
-// AMYear is a territory row of marts.am_attractivite_annuelle.
-type AMYear struct {
+// AMAttractiviteAnnuelle is a territory row of marts.am_attractivite_annuelle, for the years
+// whose register was received (marts.completude).
+type AMAttractiviteAnnuelle struct {
 	Annee             int             `col:"annee"`
 	Actives1erJanvier int             `col:"am_actives_1er_janvier"`
 	Nouveaux          int             `col:"nouveaux_agrements"`
@@ -170,200 +163,195 @@ type AMYear struct {
 	Retraites         int             `col:"cessations_retraite"`
 	Ratio             sql.NullFloat64 `col:"ratio_renouvellement"`
 	Actives31Decembre int             `col:"am_actives_31_decembre"`
-	Places            int
-	AgeMoyen          sql.NullFloat64
-	EnActivite        sql.NullInt64 `col:"am_en_activite"` // agréés the year's register says active
+	Places            int             `col:"places_agreees"`
+	AgeMoyen          sql.NullFloat64 `col:"age_moyen"`
+	EnActivite        sql.NullInt64   `col:"am_en_activite"` // agréés the year's register says active
 }
 
-// AMYears reads the attractiveness of the profession for the territory.
-func (r *Reader) AMYears(ctx context.Context) ([]AMYear, error) {
-	return collect(ctx, r.db, "attractivite", func(rows *sql.Rows) (AMYear, error) {
-		var y AMYear
-		err := rows.Scan(&y.Annee, &y.Actives1erJanvier, &y.Nouveaux, &y.Cessations, &y.Retraites, &y.Ratio,
-			&y.Actives31Decembre, &y.Places, &y.AgeMoyen, &y.EnActivite)
-		return y, err
-	})
+// AMAttractiviteAnnuelle reads the attractiveness of the profession for the territory.
+func (r *Reader) AMAttractiviteAnnuelle(ctx context.Context) ([]AMAttractiviteAnnuelle, error) {
+	return collect[AMAttractiviteAnnuelle](ctx, r.db, "am_attractivite_annuelle")
 }
 
-// AgeBand is a row of marts.am_pyramide_ages.
-type AgeBand struct {
-	Annee   int `col:"annee"`
-	Tranche string
-	AM      int `col:"am"`
-	Places  int
+// AMPyramideAges is a row of marts.am_pyramide_ages, for the years whose register was received
+// (marts.completude).
+type AMPyramideAges struct {
+	Annee   int    `col:"annee"`
+	Tranche string `col:"tranche_age"`
+	AM      int    `col:"am"`
+	Places  int    `col:"places_agreees"`
 }
 
-// AgeBands reads the age pyramid of the AM.
-func (r *Reader) AgeBands(ctx context.Context) ([]AgeBand, error) {
-	return collect(ctx, r.db, "pyramide", func(rows *sql.Rows) (AgeBand, error) {
-		var b AgeBand
-		err := rows.Scan(&b.Annee, &b.Tranche, &b.AM, &b.Places)
-		return b, err
-	})
+// AMPyramideAges reads the age pyramid of the AM.
+func (r *Reader) AMPyramideAges(ctx context.Context) ([]AMPyramideAges, error) {
+	return collect[AMPyramideAges](ctx, r.db, "am_pyramide_ages")
 }
 
-// Projection is a row of marts.am_projection_departs.
-type Projection struct {
-	AnneeReference int
+// AMProjectionDeparts is a row of marts.am_projection_departs, for the reference years whose
+// register was received (marts.completude).
+type AMProjectionDeparts struct {
+	AnneeReference int `col:"annee_reference"`
 	Annee          int `col:"annee"`
 	Departs        int `col:"departs_retraite_projetes"`
-	Places         int
-	PlacesCumulees int
+	Places         int `col:"places_perdues_projetees"`
+	PlacesCumulees int `col:"places_perdues_cumulees"`
 }
 
-// Projections reads the projected retirements.
-func (r *Reader) Projections(ctx context.Context) ([]Projection, error) {
-	return collect(ctx, r.db, "projection", func(rows *sql.Rows) (Projection, error) {
-		var p Projection
-		err := rows.Scan(&p.AnneeReference, &p.Annee, &p.Departs, &p.Places, &p.PlacesCumulees)
-		return p, err
-	})
+// AMProjectionDeparts reads the projected retirements.
+func (r *Reader) AMProjectionDeparts(ctx context.Context) ([]AMProjectionDeparts, error) {
+	return collect[AMProjectionDeparts](ctx, r.db, "am_projection_departs")
 }
 
-// Coverage is a row of marts.couverture_commune, with the commune's name.
-type Coverage struct {
-	Insee, Nom string
-	Annee      int `col:"annee"`
-	AM         int `col:"am_actives_31_decembre"`
-	PlacesAM   int
-	PlacesEAJE float64
+// CouvertureCommune is a row of marts.couverture_commune, with the commune's name
+// (marts.dim_commune), for the years whose register was received (marts.completude).
+type CouvertureCommune struct {
+	Insee      string          `col:"commune_insee"`
+	Nom        string          `col:"nom_commune"`
+	Annee      int             `col:"annee"`
+	AM         int             `col:"am_actives_31_decembre"`
+	PlacesAM   int             `col:"places_am"`
+	PlacesEAJE float64         `col:"places_eaje"`
 	Enfants    sql.NullInt64   `col:"enfants_moins_3_ans"`
 	Taux       sql.NullFloat64 `col:"taux_couverture"`
-	Estimation bool
+	Estimation bool            `col:"estimation"`
 }
 
-// Coverages reads the coverage of every commune and year.
-func (r *Reader) Coverages(ctx context.Context) ([]Coverage, error) {
-	return collect(ctx, r.db, "couverture", func(rows *sql.Rows) (Coverage, error) {
-		var c Coverage
-		err := rows.Scan(&c.Insee, &c.Nom, &c.Annee, &c.AM, &c.PlacesAM, &c.PlacesEAJE, &c.Enfants, &c.Taux, &c.Estimation)
-		return c, err
-	})
+// CouvertureCommune reads the coverage of every commune and year.
+func (r *Reader) CouvertureCommune(ctx context.Context) ([]CouvertureCommune, error) {
+	return collect[CouvertureCommune](ctx, r.db, "couverture_commune")
 }
 
-// Boundary is a row of marts.carte_communes.
-type Boundary struct {
-	Insee, Nom, GeoJSON string
+// CarteCommunes is a row of marts.carte_communes: a commune's boundary.
+type CarteCommunes struct {
+	Insee   string `col:"commune_insee"`
+	Nom     string `col:"nom_commune"`
+	GeoJSON string `col:"geometrie_geojson"`
 }
 
-// Boundaries reads the communes' boundaries.
-func (r *Reader) Boundaries(ctx context.Context) ([]Boundary, error) {
-	return collect(ctx, r.db, "carte", func(rows *sql.Rows) (Boundary, error) {
-		var b Boundary
-		err := rows.Scan(&b.Insee, &b.Nom, &b.GeoJSON)
-		return b, err
-	})
+// CarteCommunes reads the communes' boundaries.
+func (r *Reader) CarteCommunes(ctx context.Context) ([]CarteCommunes, error) {
+	return collect[CarteCommunes](ctx, r.db, "carte_communes")
 }
 
-// Indicator is a row of marts.indicateurs_cles.
-type Indicator struct {
-	Annee                int
-	Theme, Code, Libelle string
-	Valeur               sql.NullFloat64
-	Unite                string // « personnes » for a count of persons (see [UnitPersons])
-	ValeurN1             sql.NullFloat64
-	Revele               []string // indicators of persons the value is computed from
-	Donnees, DonneesN1   string   // complet, partiel or manquant: the state of the exports behind the value
+// IndicateursCles is a row of marts.indicateurs_cles.
+type IndicateursCles struct {
+	Annee     int             `col:"annee"`
+	Theme     string          `col:"theme"`
+	Code      string          `col:"indicateur"`
+	Libelle   string          `col:"libelle"`
+	Valeur    sql.NullFloat64 `col:"valeur"`
+	Unite     string          `col:"unite"` // « personnes » for a count of persons (see [UnitPersons])
+	ValeurN1  sql.NullFloat64 `col:"valeur_n_1"`
+	Revele    NameList        `col:"revele"`      // indicators of persons the value is computed from
+	Donnees   string          `col:"donnees"`     // complet, partiel or manquant: the state of the exports behind the value
+	DonneesN1 string          `col:"donnees_n_1"` // the same for ValeurN1
 }
 
-// Indicators reads the key indicators.
-func (r *Reader) Indicators(ctx context.Context) ([]Indicator, error) {
-	return collect(ctx, r.db, "indicateurs", func(rows *sql.Rows) (Indicator, error) {
-		var i Indicator
-		var revele sql.NullString
-		err := rows.Scan(&i.Annee, &i.Theme, &i.Code, &i.Libelle, &i.Valeur, &i.Unite, &i.ValeurN1, &revele, &i.Donnees, &i.DonneesN1)
-		i.Revele = splitNames(revele.String)
-		return i, err
-	})
+// IndicateursCles reads the key indicators.
+func (r *Reader) IndicateursCles(ctx context.Context) ([]IndicateursCles, error) {
+	return collect[IndicateursCles](ctx, r.db, "indicateurs_cles")
 }
 
-// FileQuality is a row of marts.qualite_donnees.
-type FileQuality struct {
-	Fichier, Type, Statut    string
-	Lues, Chargees, Rejetees int
-	PremierMotif, Detail     sql.NullString
-	Code                     string // the structure the file's name announces, if any
+// NameList is a list of names the warehouse writes as one text, « a, b » (NULL: none).
+type NameList []string
+
+// Scan reads a NameList from a text or NULL (database/sql.Scanner).
+func (l *NameList) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		*l = nil
+	case string:
+		*l = splitNames(v)
+	case []byte:
+		*l = splitNames(string(v))
+	default:
+		return fmt.Errorf("liste de noms : type %T inattendu", src)
+	}
+	return nil
 }
 
-// Quality reads what happened to every file loaded.
-func (r *Reader) Quality(ctx context.Context) ([]FileQuality, error) {
-	return collect(ctx, r.db, "qualite", func(rows *sql.Rows) (FileQuality, error) {
-		var q FileQuality
-		err := rows.Scan(&q.Fichier, &q.Type, &q.Statut, &q.Lues, &q.Chargees, &q.Rejetees, &q.PremierMotif, &q.Detail, &q.Code)
-		return q, err
-	})
+// QualiteDonnees is a row of marts.qualite_donnees.
+type QualiteDonnees struct {
+	Fichier      string         `col:"fichier"`
+	Type         string         `col:"type_export"`
+	Statut       string         `col:"statut"`
+	Lues         int            `col:"lignes_lues"`
+	Chargees     int            `col:"lignes_chargees"`
+	Rejetees     int            `col:"lignes_rejetees"`
+	PremierMotif sql.NullString `col:"premier_motif"`
+	Detail       sql.NullString `col:"detail"`
+	Code         string         `col:"code_structure"` // the structure the file's name announces, if any
 }
 
-// CommuneCare is a row of marts.accueil_par_commune.
-type CommuneCare struct {
-	Insee           string
-	Annee           int `col:"annee"`
-	Code, Nom, Type string
-	Enfants         int `col:"enfants"`
+// QualiteDonnees reads what happened to every file loaded.
+func (r *Reader) QualiteDonnees(ctx context.Context) ([]QualiteDonnees, error) {
+	return collect[QualiteDonnees](ctx, r.db, "qualite_donnees")
 }
 
-// CommuneCares reads how many children of each commune each structure received.
-func (r *Reader) CommuneCares(ctx context.Context) ([]CommuneCare, error) {
-	return collect(ctx, r.db, "accueil_commune", func(rows *sql.Rows) (CommuneCare, error) {
-		var c CommuneCare
-		err := rows.Scan(&c.Insee, &c.Annee, &c.Code, &c.Nom, &c.Type, &c.Enfants)
-		return c, err
-	})
+// AccueilParCommune is a row of marts.accueil_par_commune.
+type AccueilParCommune struct {
+	Insee   string `col:"commune_insee"`
+	Annee   int    `col:"annee"`
+	Code    string `col:"code_structure"`
+	Nom     string `col:"nom_structure"`
+	Type    string `col:"type_structure"`
+	Enfants int    `col:"enfants"`
 }
 
-// Completeness is a row of marts.completude: an export a structure owes for a period, and what
-// was received of it.
-type Completeness struct {
-	Code, Nom, Type, Periode       string
-	Annee                          int
-	Statut                         string // complet, partiel, manquant or refuse
-	Fichiers, FichiersRefuses      int
-	LignesChargees, LignesRejetees int
-	Motif                          sql.NullString
+// AccueilParCommune reads how many children of each commune each structure received.
+func (r *Reader) AccueilParCommune(ctx context.Context) ([]AccueilParCommune, error) {
+	return collect[AccueilParCommune](ctx, r.db, "accueil_par_commune")
 }
 
-// Completenesses reads what was expected and received, structure by structure.
-func (r *Reader) Completenesses(ctx context.Context) ([]Completeness, error) {
-	return collect(ctx, r.db, "completude", func(rows *sql.Rows) (Completeness, error) {
-		var c Completeness
-		err := rows.Scan(&c.Code, &c.Nom, &c.Type, &c.Periode, &c.Annee, &c.Statut, &c.Fichiers, &c.FichiersRefuses,
-			&c.LignesChargees, &c.LignesRejetees, &c.Motif)
-		return c, err
-	})
+// Completude is a row of marts.completude, with the structure's name (marts.dim_structure): an
+// export a structure owes for a period, and what was received of it.
+type Completude struct {
+	Code            string         `col:"code_structure"`
+	Nom             string         `col:"nom"`
+	Type            string         `col:"type_export"`
+	Periode         string         `col:"periode"`
+	Annee           int            `col:"annee"`
+	Statut          string         `col:"statut"` // complet, partiel, manquant or refuse
+	Fichiers        int            `col:"fichiers"`
+	FichiersRefuses int            `col:"fichiers_refuses"`
+	LignesChargees  int            `col:"lignes_chargees"`
+	LignesRejetees  int            `col:"lignes_rejetees"`
+	Motif           sql.NullString `col:"motif"`
 }
 
-// Rejected is a row of marts.lignes_rejetees: one failing column of a rejected line.
-type Rejected struct {
-	Fichier, Code    string
-	Ligne            int
-	Colonne, Valeur  sql.NullString
-	Motif, CodeMotif string
+// Completude reads what was expected and received, structure by structure.
+func (r *Reader) Completude(ctx context.Context) ([]Completude, error) {
+	return collect[Completude](ctx, r.db, "completude")
 }
 
-// RejectedLines reads every rejected line, file by file.
-func (r *Reader) RejectedLines(ctx context.Context) ([]Rejected, error) {
-	return collect(ctx, r.db, "lignes_rejetees", func(rows *sql.Rows) (Rejected, error) {
-		var x Rejected
-		err := rows.Scan(&x.Fichier, &x.Code, &x.Ligne, &x.Colonne, &x.Valeur, &x.Motif, &x.CodeMotif)
-		return x, err
-	})
+// LignesRejetees is a row of marts.lignes_rejetees: one failing column of a rejected line.
+type LignesRejetees struct {
+	Fichier   string         `col:"fichier"`
+	Code      string         `col:"code_structure"`
+	Ligne     int            `col:"ligne"`
+	Colonne   sql.NullString `col:"colonne"`
+	Valeur    sql.NullString `col:"valeur"`
+	Motif     string         `col:"motif"`
+	CodeMotif string         `col:"code_motif"`
 }
 
-// RegimeHours is a row of marts.eaje_heures_regime: an EAJE's hours of a year for the families
-// of one régime.
-type RegimeHours struct {
-	Code                             string
-	Annee                            int
-	Regime                           string
-	HeuresRealisees, HeuresFacturees float64
-	Part                             sql.NullFloat64
+// LignesRejetees reads every rejected line, file by file.
+func (r *Reader) LignesRejetees(ctx context.Context) ([]LignesRejetees, error) {
+	return collect[LignesRejetees](ctx, r.db, "lignes_rejetees")
 }
 
-// RegimeHoursByEAJE reads the hours of every EAJE by year and régime.
-func (r *Reader) RegimeHoursByEAJE(ctx context.Context) ([]RegimeHours, error) {
-	return collect(ctx, r.db, "eaje_regimes", func(rows *sql.Rows) (RegimeHours, error) {
-		var h RegimeHours
-		err := rows.Scan(&h.Code, &h.Annee, &h.Regime, &h.HeuresRealisees, &h.HeuresFacturees, &h.Part)
-		return h, err
-	})
+// EAJEHeuresRegime is a row of marts.eaje_heures_regime: an EAJE's hours of a year for the
+// families of one régime.
+type EAJEHeuresRegime struct {
+	Code            string          `col:"code_structure"`
+	Annee           int             `col:"annee"`
+	Regime          string          `col:"regime"`
+	HeuresRealisees float64         `col:"heures_realisees"`
+	HeuresFacturees float64         `col:"heures_facturees"`
+	Part            sql.NullFloat64 `col:"part_heures_facturees"`
+}
+
+// EAJEHeuresRegime reads the hours of every EAJE by year and régime.
+func (r *Reader) EAJEHeuresRegime(ctx context.Context) ([]EAJEHeuresRegime, error) {
+	return collect[EAJEHeuresRegime](ctx, r.db, "eaje_heures_regime")
 }

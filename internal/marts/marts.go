@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"fmt"
 	"time"
 
 	"enfance/internal/warehouse"
@@ -36,80 +35,48 @@ func Open(path string) (*Reader, error) {
 // Close closes the warehouse.
 func (r *Reader) Close() error { return r.db.Close() }
 
-// Infos describes the build of the warehouse (marts.infos_entrepot).
-type Infos struct {
-	Territoire        string
-	SirenEPCI         string
-	AnneeReference    int
-	SecretStatistique int
-	ConstruitLe       time.Time
-	DonneesLe         *time.Time // newest loaded file; nil when no file had a date
-	Demo              bool       // demonstration data were loaded: every output says so
-	EmpreinteCle      string     // fingerprint of the key of the pseudonyms
+// InfosEntrepot describes the build of the warehouse (marts.infos_entrepot).
+type InfosEntrepot struct {
+	Territoire        string     `col:"territoire"`
+	SirenEPCI         string     `col:"siren_epci"`
+	AnneeReference    int        `col:"annee_reference"`
+	SecretStatistique int        `col:"secret_statistique"`
+	ConstruitLe       time.Time  `col:"construit_le"`
+	DonneesLe         *time.Time `col:"donnees_le"`            // newest loaded file; nil when no file had a date
+	Demo              bool       `col:"donnees_demonstration"` // demonstration data were loaded: every output says so
+	EmpreinteCle      string     `col:"empreinte_cle"`         // fingerprint of the key of the pseudonyms
 }
 
-// Infos reads the one row of marts.infos_entrepot.
-func (r *Reader) Infos(ctx context.Context) (Infos, error) {
-	var i Infos
-	err := r.db.QueryRowContext(ctx, query("infos")).Scan(
-		&i.Territoire, &i.SirenEPCI, &i.AnneeReference, &i.SecretStatistique, &i.ConstruitLe, &i.DonneesLe, &i.Demo, &i.EmpreinteCle)
-	if err != nil {
-		return i, fmt.Errorf("marts : lecture de infos_entrepot : %w", err)
-	}
-	return i, nil
+// InfosEntrepot reads the one row of marts.infos_entrepot.
+func (r *Reader) InfosEntrepot(ctx context.Context) (InfosEntrepot, error) {
+	return one[InfosEntrepot](ctx, r.db, "infos_entrepot")
 }
 
-// Commune is a row of marts.dim_commune.
-type Commune struct {
-	Insee           string
-	Nom             string
-	Population      int
-	PopulationAnnee int
+// DimCommune is a row of marts.dim_commune, with the name of its relais antenne (marts.dim_antenne).
+type DimCommune struct {
+	Insee           string `col:"commune_insee"`
+	Nom             string `col:"nom_commune"`
+	Population      int    `col:"population"`
+	PopulationAnnee int    `col:"population_millesime"`
 	// Antenne is the code of the relais antenne that covers the commune and NomAntenne its name;
 	// both empty when none does.
-	Antenne, NomAntenne string
+	Antenne    string `col:"antenne"`
+	NomAntenne string `col:"nom_antenne"`
 }
 
-// Communes reads every commune, by name in French order.
-func (r *Reader) Communes(ctx context.Context) ([]Commune, error) {
-	return collect(ctx, r.db, "communes", func(rows *sql.Rows) (Commune, error) {
-		var c Commune
-		err := rows.Scan(&c.Insee, &c.Nom, &c.Population, &c.PopulationAnnee, &c.Antenne, &c.NomAntenne)
-		return c, err
-	})
+// DimCommune reads every commune, by name in French order.
+func (r *Reader) DimCommune(ctx context.Context) ([]DimCommune, error) {
+	return collect[DimCommune](ctx, r.db, "dim_commune")
 }
 
-func collect[T any](ctx context.Context, db *sql.DB, name string, scan func(*sql.Rows) (T, error)) ([]T, error) {
-	rows, err := db.QueryContext(ctx, query(name))
-	if err != nil {
-		return nil, fmt.Errorf("marts : requête %s : %w", name, err)
-	}
-	defer rows.Close()
-	var out []T
-	for rows.Next() {
-		v, err := scan(rows)
-		if err != nil {
-			return nil, fmt.Errorf("marts : requête %s : %w", name, err)
-		}
-		out = append(out, v)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("marts : requête %s : %w", name, err)
-	}
-	return out, nil
-}
-
-// YearCount is a count for a year.
-type YearCount struct {
-	Annee  int
-	Valeur int
+// PopulationTerritoire is a row of marts.population_territoire: the territory's population for
+// a legal-population year.
+type PopulationTerritoire struct {
+	Annee  int `col:"millesime"`
+	Valeur int `col:"population"`
 }
 
 // PopulationTerritoire reads the territory's population for each legal-population year.
-func (r *Reader) PopulationTerritoire(ctx context.Context) ([]YearCount, error) {
-	return collect(ctx, r.db, "population_territoire", func(rows *sql.Rows) (YearCount, error) {
-		var y YearCount
-		err := rows.Scan(&y.Annee, &y.Valeur)
-		return y, err
-	})
+func (r *Reader) PopulationTerritoire(ctx context.Context) ([]PopulationTerritoire, error) {
+	return collect[PopulationTerritoire](ctx, r.db, "population_territoire")
 }

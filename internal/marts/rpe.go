@@ -5,59 +5,55 @@ import (
 	"database/sql"
 )
 
-// RPEContacts is a row of marts.rpe_contacts_motifs: the contacts of an antenne and year with one
-// public, for one reason, through one channel.
-type RPEContacts struct {
-	Antenne              string
-	Annee                int `col:"annee"`
-	Public, Motif, Canal string
-	Contacts             int
+// RPEContactsMotifs is a row of marts.rpe_contacts_motifs: the contacts of an antenne and year
+// with one public, for one reason, through one channel.
+type RPEContactsMotifs struct {
+	Antenne  string `col:"antenne"`
+	Annee    int    `col:"annee"`
+	Public   string `col:"public"`
+	Motif    string `col:"motif"`
+	Canal    string `col:"canal"`
+	Contacts int    `col:"contacts"`
 }
 
-// RPEContactsByReason reads the relais' contacts by public, reason and channel.
-func (r *Reader) RPEContactsByReason(ctx context.Context) ([]RPEContacts, error) {
-	return collect(ctx, r.db, "rpe_contacts", func(rows *sql.Rows) (RPEContacts, error) {
-		var c RPEContacts
-		err := rows.Scan(&c.Antenne, &c.Annee, &c.Public, &c.Motif, &c.Canal, &c.Contacts)
-		return c, err
-	})
+// RPEContactsMotifs reads the relais' contacts by public, reason and channel.
+func (r *Reader) RPEContactsMotifs(ctx context.Context) ([]RPEContactsMotifs, error) {
+	return collect[RPEContactsMotifs](ctx, r.db, "rpe_contacts_motifs")
 }
 
-// Availability is a row of marts.am_disponibilites_annuelles: the AM in activity on 31 December
-// and those whose monenfant.fr availability is up to date (declared from 1 July).
-type Availability struct {
-	Antenne, NomAntenne string          // « territoire », « Territoire » for the whole
-	Annee               int             `col:"annee"`
-	AMEnActivite        int             `col:"am_en_activite"`
-	AMAJour             int             `col:"am_a_jour"`
-	Part                sql.NullFloat64 `col:"part_a_jour"`
-	PlacesDisponibles   int
+// AMDisponibilitesAnnuelles is a row of marts.am_disponibilites_annuelles, with the antenne's
+// name (marts.dim_antenne): the AM in activity on 31 December and those whose monenfant.fr
+// availability is up to date (declared from 1 July).
+type AMDisponibilitesAnnuelles struct {
+	Antenne           string          `col:"antenne"`     // « territoire » for the whole
+	NomAntenne        string          `col:"nom_antenne"` // « Territoire » for the whole
+	Annee             int             `col:"annee"`
+	AMEnActivite      int             `col:"am_en_activite"`
+	AMAJour           int             `col:"am_a_jour"`
+	Part              sql.NullFloat64 `col:"part_a_jour"`
+	PlacesDisponibles int             `col:"places_disponibles"`
 }
 
-// Availabilities reads the share of AM whose monenfant.fr availability is up to date.
-func (r *Reader) Availabilities(ctx context.Context) ([]Availability, error) {
-	return collect(ctx, r.db, "rpe_disponibilites", func(rows *sql.Rows) (Availability, error) {
-		var a Availability
-		err := rows.Scan(&a.Antenne, &a.NomAntenne, &a.Annee, &a.AMEnActivite, &a.AMAJour, &a.Part, &a.PlacesDisponibles)
-		return a, err
-	})
+// AMDisponibilitesAnnuelles reads the share of AM whose monenfant.fr availability is up to date.
+func (r *Reader) AMDisponibilitesAnnuelles(ctx context.Context) ([]AMDisponibilitesAnnuelles, error) {
+	return collect[AMDisponibilitesAnnuelles](ctx, r.db, "am_disponibilites_annuelles")
 }
 
-// HighlightYear is a row of marts.rpe_temps_forts_annuels: the relais' temps forts of an antenne
-// (« intercommunal » when none organised it, « territoire » for the whole) and year.
-type HighlightYear struct {
-	Antenne, NomAntenne  string
-	Annee                int `col:"annee"`
-	TempsForts           int
-	Parents, AM, Enfants int // attendances, not distinct persons
-	SansEffectifs        int // events the export gives no attendance for
+// RPETempsFortsAnnuels is a row of marts.rpe_temps_forts_annuels, with the antenne's name
+// (marts.dim_antenne): the relais' temps forts of an antenne (« intercommunal » when none
+// organised it, « territoire » for the whole) and year.
+type RPETempsFortsAnnuels struct {
+	Antenne       string `col:"antenne"`
+	NomAntenne    string `col:"nom_antenne"`
+	Annee         int    `col:"annee"`
+	TempsForts    int    `col:"temps_forts"`
+	Parents       int    `col:"parents"` // attendances, not distinct persons
+	AM            int    `col:"am"`
+	Enfants       int    `col:"enfants"`
+	SansEffectifs int    `col:"temps_forts_sans_effectifs"` // events the export gives no attendance for
 }
 
-// Highlights reads the relais' temps forts by antenne and year.
-func (r *Reader) Highlights(ctx context.Context) ([]HighlightYear, error) {
-	return collect(ctx, r.db, "rpe_temps_forts", func(rows *sql.Rows) (HighlightYear, error) {
-		var h HighlightYear
-		err := rows.Scan(&h.Antenne, &h.NomAntenne, &h.Annee, &h.TempsForts, &h.Parents, &h.AM, &h.Enfants, &h.SansEffectifs)
-		return h, err
-	})
+// RPETempsFortsAnnuels reads the relais' temps forts by antenne and year.
+func (r *Reader) RPETempsFortsAnnuels(ctx context.Context) ([]RPETempsFortsAnnuels, error) {
+	return collect[RPETempsFortsAnnuels](ctx, r.db, "rpe_temps_forts_annuels")
 }

@@ -69,14 +69,14 @@ func (r *Reader) protect(ctx context.Context, b *Bundle) error {
 	if err != nil {
 		return err
 	}
-	rules, threshold := secrecies(tables), b.Infos.SecretStatistique
+	rules, threshold := secrecies(tables), b.InfosEntrepot.SecretStatistique
 	v := reflect.ValueOf(b).Elem()
 	for i := range v.NumField() {
 		if mart := v.Type().Field(i).Tag.Get("mart"); mart != "" {
 			protectRows(v.Field(i), rules[mart], threshold)
 		}
 	}
-	protectIndicators(b.Indicators, threshold)
+	protectIndicators(b.IndicateursCles, threshold)
 	return nil
 }
 
@@ -146,13 +146,8 @@ func hideRevealing(row reflect.Value, cols map[string]int, s secrecy) {
 
 // columnsOf maps the mart columns of a row type (its `col` tags) to field indexes.
 func columnsOf(t reflect.Type) map[string]int {
-	out := map[string]int{}
-	for i := range t.NumField() {
-		if c := t.Field(i).Tag.Get("col"); c != "" {
-			out[c] = i
-		}
-	}
-	return out
+	cols, _ := columnTags(t) // a type with a wrong tag is never read: collect refuses it
+	return cols
 }
 
 func yearOf(row reflect.Value, cols map[string]int) int64 {
@@ -197,7 +192,7 @@ func empty(f reflect.Value) {
 
 // protectIndicators masks the key indicators that count persons below the threshold, and those
 // computed from a masked one the same year (a ratio of new agréments to departures).
-func protectIndicators(all []Indicator, threshold int) {
+func protectIndicators(all []IndicateursCles, threshold int) {
 	hidden := map[[2]any]bool{} // (year, code) of a masked value
 	hide := func(v *sql.NullFloat64, year int, code string) {
 		if v.Valid && v.Float64 > 0 && v.Float64 < float64(threshold) {

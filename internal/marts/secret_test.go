@@ -19,35 +19,35 @@ var sejourRules = secrecies([]Table{{Name: "sejours_remplissage", Columns: []Tab
 func TestProtectRows(t *testing.T) {
 	tests := []struct {
 		name     string
-		in, want []Sejour
+		in, want []SejoursRemplissage
 	}{
 		{"a small count, its rate and a complement",
-			[]Sejour{
+			[]SejoursRemplissage{
 				{Annee: 2025, Places: 8, Participants: 3, TauxRemplissage: f(0.375)},
 				{Annee: 2025, Places: 20, Participants: 18, TauxRemplissage: f(0.9)},
 				{Annee: 2025, Places: 30, Participants: 25, TauxRemplissage: f(25.0 / 30)},
 				{Annee: 2024, Places: 30, Participants: 12, TauxRemplissage: f(0.4)},
 			},
-			[]Sejour{
+			[]SejoursRemplissage{
 				{Annee: 2025, Places: 8, Participants: Masked},
 				{Annee: 2025, Places: 20, Participants: MaskedOther},
 				{Annee: 2025, Places: 30, Participants: 25, TauxRemplissage: f(25.0 / 30)},
 				{Annee: 2024, Places: 30, Participants: 12, TauxRemplissage: f(0.4)},
 			}},
 		{"two small counts need no complement; nought is published",
-			[]Sejour{
+			[]SejoursRemplissage{
 				{Annee: 2025, Participants: 3, ListeAttente: 0},
 				{Annee: 2025, Participants: 4, ListeAttente: 7},
 				{Annee: 2025, Participants: 40, ListeAttente: 2},
 			},
-			[]Sejour{
+			[]SejoursRemplissage{
 				{Annee: 2025, Participants: Masked, ListeAttente: 0},
 				{Annee: 2025, Participants: Masked, ListeAttente: MaskedOther},
 				{Annee: 2025, Participants: 40, ListeAttente: Masked},
 			}},
 		{"at the threshold, nothing is masked",
-			[]Sejour{{Annee: 2025, Participants: 5, TauxRemplissage: f(0.5)}},
-			[]Sejour{{Annee: 2025, Participants: 5, TauxRemplissage: f(0.5)}}},
+			[]SejoursRemplissage{{Annee: 2025, Participants: 5, TauxRemplissage: f(0.5)}},
+			[]SejoursRemplissage{{Annee: 2025, Participants: 5, TauxRemplissage: f(0.5)}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -62,7 +62,7 @@ func TestProtectRows(t *testing.T) {
 // TestProtectIndicators: a key indicator of persons below the threshold is masked, and so is a
 // ratio computed from it, the same year only.
 func TestProtectIndicators(t *testing.T) {
-	all := []Indicator{
+	all := []IndicateursCles{
 		{Annee: 2025, Code: "nouveaux_agrements", Unite: UnitPersons, Valeur: f(3), ValeurN1: f(12)},
 		{Annee: 2025, Code: "cessations", Unite: UnitPersons, Valeur: f(9), ValeurN1: f(8)},
 		{Annee: 2025, Code: "ratio_renouvellement", Unite: "ratio", Valeur: f(3.0 / 9), ValeurN1: f(1.5), Revele: []string{"nouveaux_agrements", "cessations"}},

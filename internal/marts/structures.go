@@ -1,23 +1,18 @@
 package marts
 
-import (
-	"context"
-	"database/sql"
-)
+import "context"
 
-// Structure is a row of marts.dim_structure: where a structure is, for the pages that narrow
+// DimStructure is a row of marts.dim_structure: where a structure is, for the pages that narrow
 // their figures to an antenne or a commune.
-type Structure struct {
-	Code, Nom, Type string
-	Commune         string // INSEE code of the commune it is in
-	Antenne         string // code of its relais antenne, "" when none
+type DimStructure struct {
+	Code    string `col:"code_structure"`
+	Nom     string `col:"nom_structure"`
+	Type    string `col:"type_structure"`
+	Commune string `col:"commune_insee"` // INSEE code of the commune it is in
+	Antenne string `col:"antenne"`       // code of its relais antenne, "" when none
 }
 
-// Structures reads the structures of the service.
-func (r *Reader) Structures(ctx context.Context) ([]Structure, error) {
-	return collect(ctx, r.db, "structures", func(rows *sql.Rows) (Structure, error) {
-		var s Structure
-		err := rows.Scan(&s.Code, &s.Nom, &s.Type, &s.Commune, &s.Antenne)
-		return s, err
-	})
+// DimStructure reads the structures of the service.
+func (r *Reader) DimStructure(ctx context.Context) ([]DimStructure, error) {
+	return collect[DimStructure](ctx, r.db, "dim_structure")
 }

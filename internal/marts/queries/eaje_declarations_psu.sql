@@ -1,4 +1,4 @@
-SELECT d.code_structure, coalesce(s.nom_structure, d.code_structure), d.annee, d.declaration, d.libelle, d.annee_donnees, CAST(month(d.date_debut) AS INTEGER) AS mois_debut, CAST(month(d.date_fin) AS INTEGER) AS mois_fin,
+SELECT d.code_structure, coalesce(s.nom_structure, d.code_structure) AS nom, d.annee, d.declaration, d.libelle, d.annee_donnees, CAST(month(d.date_debut) AS INTEGER) AS mois_debut, CAST(month(d.date_fin) AS INTEGER) AS mois_fin,
        d.mois_ouverture, d.mois_sans_donnees, d.jours_ouverture, d.capacite_theorique_heures, d.heures_realisees, d.heures_facturees,
        d.heures_realisees_regime_general, d.heures_realisees_msa, d.heures_realisees_autre_regime, d.heures_realisees_regime_non_renseigne,
        d.heures_facturees_regime_general, d.heures_facturees_msa, d.heures_facturees_autre_regime, d.heures_facturees_regime_non_renseigne,
