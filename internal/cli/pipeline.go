@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 
 	"enfance/dashboards"
 	"enfance/data"
@@ -171,16 +172,23 @@ func (a *app) transformInto(ctx context.Context, db *sql.DB) error {
 	if err := project.Run(ctx, db, params, a.logger); err != nil {
 		return err
 	}
-	if err := a.check(ctx, project, db); err != nil {
-		return err
+	steps := []struct {
+		name string
+		run  func() error
+	}{
+		{"tests de données", func() error { return a.check(ctx, project, db) }},
+		{"clés primaires", func() error { return project.Constrain(ctx, db) }},
+		{"catalogue", func() error { return project.Catalogue(ctx, db, marts.ReadBy()) }},
+		{"schéma publics", func() error { return project.Publics(ctx, db, a.cfg.Seuils.SecretStatistique) }},
 	}
-	if err := project.Constrain(ctx, db); err != nil {
-		return err
+	for _, s := range steps {
+		start := time.Now()
+		if err := s.run(); err != nil {
+			return err
+		}
+		a.logger.Debug("étape faite", "étape", s.name, "durée", time.Since(start).Round(time.Millisecond))
 	}
-	if err := project.Catalogue(ctx, db, marts.ReadBy()); err != nil {
-		return err
-	}
-	return project.Publics(ctx, db, a.cfg.Seuils.SecretStatistique)
+	return nil
 }
 
 // check runs the data tests and prints every failure on stderr.

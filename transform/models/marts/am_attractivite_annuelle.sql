@@ -1,6 +1,6 @@
 -- description: L'attractivité du métier d'assistant maternel par année, pour le territoire
 --   (antenne « territoire ») et chaque antenne : entrées, sorties, renouvellement, âge.
--- depends: staging.am_annees, staging.am_statuts
+-- depends: marts.am_annees, staging.am_statuts
 -- key: annee, antenne
 -- column annee: Année.
 -- column antenne: Code de l'antenne, ou « territoire ». Une AM compte dans l'antenne de sa situation
@@ -36,7 +36,7 @@ SELECT
     count(*) FILTER (WHERE actif_1er_janvier) AS am_actives_1er_janvier,
     count(*) FILTER (WHERE nouvel_agrement) AS nouveaux_agrements,
     count(*) FILTER (WHERE cessation) AS cessations,
-    count(*) FILTER (WHERE cessation AND motif_cessation = 'retraite') AS cessations_retraite,
+    count(*) FILTER (WHERE cessation_retraite) AS cessations_retraite,
     count(*) FILTER (WHERE nouvel_agrement) / nullif(count(*) FILTER (WHERE cessation), 0) AS ratio_renouvellement,
     count(*) FILTER (WHERE cessation) / nullif(count(*) FILTER (WHERE actif_1er_janvier), 0) AS taux_sortie,
     count(*) FILTER (WHERE nouvel_agrement) - count(*) FILTER (WHERE cessation) AS solde,
@@ -50,7 +50,7 @@ SELECT
     count(*) FILTER (WHERE actif_31_decembre AND age >= 50) / nullif(count(*) FILTER (WHERE actif_31_decembre), 0) AS part_50_ans_plus,
     count(*) FILTER (WHERE actif_31_decembre AND age >= 55) AS am_55_ans_plus,
     count(*) FILTER (WHERE actif_31_decembre AND age >= 55) / nullif(count(*) FILTER (WHERE actif_31_decembre), 0) AS part_55_ans_plus
-FROM staging.am_annees
+FROM marts.am_annees
 LEFT JOIN staging.am_statuts USING (identifiant_am, annee)
 GROUP BY GROUPING SETS ((annee, antenne), (annee))
 ORDER BY annee, antenne IS NOT NULL, antenne

@@ -1,6 +1,6 @@
 -- description: La pyramide des âges des assistants maternels actifs au 31 décembre, par tranche
 --   de cinq ans.
--- depends: staging.am_annees
+-- depends: marts.am_annees
 -- key: annee, tranche_age
 -- column annee: Année.
 -- column tranche_age: Tranche d'âge en fin d'année : « moins de 30 ans », « 30-34 ans », …,
@@ -11,7 +11,7 @@
 WITH tranches AS (
     SELECT annee, places_agreees,
            CASE WHEN age < 30 THEN 25 WHEN age >= 65 THEN 65 ELSE age - age % 5 END AS age_min
-    FROM staging.am_annees
+    FROM marts.am_annees
     WHERE actif_31_decembre
 )
 SELECT

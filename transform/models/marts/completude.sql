@@ -28,6 +28,8 @@
 -- column periode: Période : « 2025-03 » pour un mois, « 2025 » pour une année, le code d'une
 --   période déclarée pour un accueil de mineurs.
 -- column annee: Année de la période.
+-- column mois: Pour un export mensuel (les présences d'un EAJE), le mois de la période, par son
+--   premier jour ; vide pour une période annuelle ou d'accueil de mineurs.
 -- column statut: complet, partiel, manquant ou refuse.
 -- column fichiers: Fichiers chargés qui apportent des lignes de la période.
 -- column fichiers_refuses: Fichiers de la période (d'après leur nom) refusés en entier.
@@ -129,6 +131,7 @@ SELECT
     type_export,
     periode,
     CAST(annee AS INTEGER) AS annee,
+    CASE WHEN type_export = 'eaje_presences' THEN CAST(periode || '-01' AS DATE) END AS mois,
     CASE
         WHEN lignes_chargees = 0 AND fichiers = 0 AND fichiers_refuses > 0 THEN 'refuse'
         WHEN lignes_chargees = 0 AND fichiers = 0 THEN 'manquant'

@@ -2,7 +2,7 @@
 --   par année : places d'assistants maternels actifs au 31 décembre et places d'EAJE (les places
 --   d'un bus sont partagées entre les communes où il stationne), pour 100 enfants de moins de 3
 --   ans. Les effectifs d'enfants sont ceux de population_age ; une estimation est signalée.
--- depends: staging.communes, staging.annees, staging.am_annees, staging.eaje_creneaux, staging.structures, staging.population_age
+-- depends: staging.communes, staging.annees, marts.am_annees, staging.eaje_creneaux, staging.structures, staging.population_age
 -- key: commune_insee, annee
 -- column commune_insee: Code INSEE de la commune.
 -- column annee: Année.
@@ -25,7 +25,7 @@
 -- column estimation: Vrai quand l'effectif d'enfants est une estimation et non un chiffre de l'INSEE.
 WITH am AS (
     SELECT commune_insee, annee, count(*) AS am, sum(places_agreees) AS places
-    FROM staging.am_annees WHERE actif_31_decembre GROUP BY ALL
+    FROM marts.am_annees WHERE actif_31_decembre GROUP BY ALL
 ), sites AS ( -- each EAJE's sites in each year: a slot counts the years it is valid
     SELECT c.code_structure, y.annee, coalesce(c.commune_insee, s.commune_insee) AS commune_insee, max(c.places) AS places
     FROM staging.eaje_creneaux AS c

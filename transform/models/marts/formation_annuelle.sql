@@ -3,7 +3,7 @@
 --   session réalisée dans l'année ; elle est rattachée à l'antenne de sa situation de l'année
 --   (marts.am_annees : celle en cours au 31 décembre, qui vaut depuis le 1er janvier pour une AM
 --   agréée avant l'année).
--- depends: staging.am_annees, staging.annees, staging.antennes, staging.formation_sessions, staging.formation_inscriptions
+-- depends: marts.am_annees, staging.annees, staging.antennes, staging.formation_sessions, staging.formation_inscriptions
 -- key: antenne, annee
 -- column antenne: Code de l'antenne, ou « territoire » pour l'ensemble.
 -- column niveau: « territoire » pour la ligne de tout le territoire, « antenne » pour les autres : additionner les lignes d'un seul niveau, jamais les deux.
@@ -39,7 +39,7 @@ WITH suivis AS (
            count(f.identifiant_am) > 0 AS formee,
            coalesce(sum(f.heures_suivies), 0) AS heures,
            coalesce(sum(f.heures_suivies) FILTER (WHERE f.modalite = 'distanciel'), 0) AS heures_distance
-    FROM staging.am_annees AS a
+    FROM marts.am_annees AS a
     LEFT JOIN suivis AS f USING (identifiant_am, annee)
     GROUP BY ALL
 ), am AS (

@@ -1,6 +1,6 @@
 -- description: L'activité du Relais Petite Enfance par antenne et par année : ateliers d'éveil,
 --   assistants maternels venus, contacts, et assistants maternels par ETP d'animation.
--- depends: staging.antennes, staging.annees, staging.rpe_ateliers, staging.rpe_participations, staging.rpe_contacts, staging.am_annees
+-- depends: staging.antennes, staging.annees, staging.rpe_ateliers, staging.rpe_participations, staging.rpe_contacts, marts.am_annees
 -- key: antenne, annee
 -- column antenne: Code de l'antenne.
 -- column annee: Année.
@@ -39,7 +39,7 @@ WITH ateliers AS (
     FROM staging.rpe_contacts GROUP BY ALL
 ), actives AS (
     SELECT antenne, annee, count(*) FILTER (WHERE actif_1er_janvier) AS am
-    FROM staging.am_annees GROUP BY ALL
+    FROM marts.am_annees GROUP BY ALL
 )
 SELECT
     n.code_antenne AS antenne,
