@@ -3,11 +3,15 @@ package transform
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"enfance/internal/warehouse"
 )
 
 // withPublics builds the given marts (file name → model) and their public copies with a
@@ -42,24 +46,18 @@ func publicRows(t *testing.T, table string, marts map[string]string) []string {
 		t.Fatal(err)
 	}
 	defer rows.Close()
-	cols, _ := rows.Columns()
+	_, lines, err := warehouse.TextRows(rows, func(v any) string {
+		if v == nil {
+			return ""
+		}
+		return fmt.Sprint(v)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var out []string
-	for rows.Next() {
-		cells := make([]sql.NullString, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range cells {
-			ptrs[i] = &cells[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			t.Fatal(err)
-		}
-		var kept []string
-		for _, c := range cells {
-			if c.Valid {
-				kept = append(kept, c.String)
-			}
-		}
-		out = append(out, strings.Join(kept, " | "))
+	for _, l := range lines {
+		out = append(out, strings.Join(slices.DeleteFunc(l, func(c string) bool { return c == "" }), " | "))
 	}
 	return out
 }
