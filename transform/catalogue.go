@@ -36,15 +36,15 @@ func (p *Project) Catalogue(ctx context.Context, db *sql.DB, readBy map[string][
 	for i, c := range catalogueColumns {
 		cols[i] = warehouse.Ident(c) + " VARCHAR NOT NULL"
 	}
-	stmts := []string{"CREATE OR REPLACE TABLE " + table + " (" + strings.Join(cols, ", ") + ", PRIMARY KEY (modele))",
-		"COMMENT ON TABLE " + table + " IS " + warehouse.Literal(catalogueDoc[""])}
-	for _, c := range catalogueColumns {
-		stmts = append(stmts, "COMMENT ON COLUMN "+table+"."+warehouse.Ident(c)+" IS "+warehouse.Literal(catalogueDoc[c]))
+	if _, err := db.ExecContext(ctx, "CREATE OR REPLACE TABLE "+table+" ("+strings.Join(cols, ", ")+", PRIMARY KEY (modele))"); err != nil {
+		return fmt.Errorf("transformations : catalogue : %w", err)
 	}
-	for _, s := range stmts {
-		if _, err := db.ExecContext(ctx, s); err != nil {
-			return fmt.Errorf("transformations : catalogue : %w", err)
-		}
+	docs := make([]Column, len(catalogueColumns))
+	for i, c := range catalogueColumns {
+		docs[i] = Column{Name: c, Description: catalogueDoc[c]}
+	}
+	if err := comment(ctx, db, "TABLE", table, catalogueDoc[""], docs); err != nil {
+		return fmt.Errorf("transformations : catalogue : %w", err)
 	}
 	var rows [][]driver.Value
 	for _, m := range p.Models {

@@ -53,19 +53,13 @@ func (p *Project) Publics(ctx context.Context, db *sql.DB, threshold int) error 
 
 func buildPublic(ctx context.Context, db *sql.DB, m *Model, threshold int) error {
 	target := warehouse.Qualified("publics", m.Table)
-	stmts := []string{
-		"CREATE OR REPLACE TABLE " + target + " AS\n" + publicSQL(m, threshold),
-		"COMMENT ON TABLE " + target + " IS " + warehouse.Literal(m.Description+" "+publicNote(threshold)),
-		"COMMENT ON COLUMN " + target + "." + MaskedColumn + " IS " + warehouse.Literal(
-			"Colonnes de la ligne masquées par le secret statistique, séparées par des virgules ; vide quand aucune."),
+	if _, err := db.ExecContext(ctx, "CREATE OR REPLACE TABLE "+target+" AS\n"+publicSQL(m, threshold)); err != nil {
+		return m.errorf(0, "publics: %w", err)
 	}
-	for _, c := range m.Columns {
-		stmts = append(stmts, "COMMENT ON COLUMN "+target+"."+warehouse.Ident(c.Name)+" IS "+warehouse.Literal(c.Description))
-	}
-	for _, s := range stmts {
-		if _, err := db.ExecContext(ctx, s); err != nil {
-			return m.errorf(0, "publics: %w", err)
-		}
+	cols := append(slices.Clone(m.Columns), Column{Name: MaskedColumn,
+		Description: "Colonnes de la ligne masquées par le secret statistique, séparées par des virgules ; vide quand aucune."})
+	if err := comment(ctx, db, "TABLE", target, m.Description+" "+publicNote(threshold), cols); err != nil {
+		return m.errorf(0, "publics: %w", err)
 	}
 	return nil
 }

@@ -133,14 +133,8 @@ func build(ctx context.Context, db *sql.DB, m *Model) error {
 			return err
 		}
 	}
-	stmts := []string{"COMMENT ON " + kind + " " + target + " IS " + warehouse.Literal(m.Description)}
-	for _, c := range m.Columns {
-		stmts = append(stmts, "COMMENT ON COLUMN "+target+"."+warehouse.Ident(c.Name)+" IS "+warehouse.Literal(c.Description))
-	}
-	for _, s := range stmts {
-		if _, err := db.ExecContext(ctx, s); err != nil {
-			return m.errorf(0, "comment: %w", err)
-		}
+	if err := comment(ctx, db, kind, target, m.Description, m.Columns); err != nil {
+		return m.errorf(0, "comment: %w", err)
 	}
 	return nil
 }
