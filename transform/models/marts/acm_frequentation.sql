@@ -25,17 +25,18 @@
 --   [parts : presences_moins_6_ans, presences_enfants_jours]
 -- column donnees: État des présences de la période dans marts.completude : complet, partiel, manquant
 --   ou refuse (sans présences, la période n'a ni enfants-jours ni taux).
-WITH jours AS (
-    SELECT code_structure, periode, date, enfant, min(age) AS age, sum(heures_realisees) AS heures
+WITH presences AS MATERIALIZED ( -- the view is read once, not once per use
+    SELECT code_structure, periode, date, enfant, age, heures_realisees,
+           CASE WHEN plage IN ('journee', 'demi_journee') THEN 'jour' ELSE plage END AS creneau
     FROM staging.acm_presences
     WHERE periode IS NOT NULL
+), jours AS (
+    SELECT code_structure, periode, date, enfant, min(age) AS age, sum(heures_realisees) AS heures
+    FROM presences
     GROUP BY ALL
 ), creneaux AS (
-    SELECT code_structure, periode, date,
-           CASE WHEN plage IN ('journee', 'demi_journee') THEN 'jour' ELSE plage END AS creneau,
-           count(DISTINCT enfant) AS presents
-    FROM staging.acm_presences
-    WHERE periode IS NOT NULL
+    SELECT code_structure, periode, date, creneau, count(DISTINCT enfant) AS presents
+    FROM presences
     GROUP BY ALL
 ), remplissage AS (
     SELECT code_structure, periode, sum(presents) AS presents, count(*) AS creneaux

@@ -3,6 +3,13 @@
 --   des mercredis), avec l'âge de l'enfant ce jour-là en années révolues. La date de naissance est
 --   gardée au mois : l'enfant a son âge dès le premier jour de son mois de naissance.
 -- depends: raw.acm_presences, raw.acm_periodes
+WITH jours AS ( -- each day an accueil has presences, with its most precise declared period
+    SELECT j.code_structure, j.date, arg_min(d.periode, (d.date_fin - d.date_debut, d.periode)) AS periode
+    FROM (SELECT DISTINCT code_structure, date FROM raw.acm_presences) AS j
+    JOIN raw.acm_periodes AS d
+      ON d.code_structure = j.code_structure AND j.date BETWEEN d.date_debut AND d.date_fin
+    GROUP BY j.code_structure, j.date
+)
 SELECT
     p.code_structure,
     d.periode,
@@ -19,6 +26,4 @@ SELECT
     p._ligne,
     p._chargement
 FROM raw.acm_presences AS p
-LEFT JOIN raw.acm_periodes AS d
-  ON d.code_structure = p.code_structure AND p.date BETWEEN d.date_debut AND d.date_fin
-QUALIFY row_number() OVER (PARTITION BY p._chargement, p._ligne ORDER BY d.date_fin - d.date_debut, d.periode) = 1
+LEFT JOIN jours AS d USING (code_structure, date)
