@@ -121,7 +121,7 @@ func (a *app) ingestCommand() *cobra.Command {
 func (a *app) transformCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "transform",
-		Short: "Recalculer les couches staging et marts de l'entrepôt publié, puis le republier",
+		Short: "Recalculer les couches staging, marts et publics de l'entrepôt publié, puis le republier",
 		Args:  exactArgs(0),
 		RunE: a.locked(func(cmd *cobra.Command) error {
 			b, err := warehouse.Rebuild(cmd.Context(), a.warehousePath())
