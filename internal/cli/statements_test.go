@@ -182,3 +182,24 @@ func checkMonth(t *testing.T, db *sql.DB, status string, statement bool, lines i
 		t.Errorf("March of the crèche owed %d times (%v), want once", owed, err)
 	}
 }
+
+// TestMissingEAJEYear: a year none of whose months of presences was received has no figure of
+// children (never 0 children), like its hours and rates.
+func TestMissingEAJEYear(t *testing.T) {
+	data := fixtureCopy(t)
+	if err := os.Remove(filepath.Join(data, "eaje_presences_CRECHE_2025-03.csv")); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if r := enfance(t, "run", "--data", data, "--out", out, "-q"); r.code != exitIncomplete {
+		t.Fatalf("run without the crèche's presences: exit %d, want %d\n%s%s", r.code, exitIncomplete, r.stdout, r.stderr)
+	}
+	var enfants, parPlace, heures sql.NullFloat64
+	var donnees string
+	err := openWarehouse(t, out).QueryRow(`SELECT enfants_distincts, enfants_par_place, heures_realisees, donnees
+		FROM marts.eaje_occupation_annuelle WHERE code_structure = 'CRECHE' AND annee = 2025`).Scan(&enfants, &parPlace, &heures, &donnees)
+	if err != nil || enfants.Valid || parPlace.Valid || heures.Valid || donnees != "manquant" {
+		t.Errorf("crèche 2025 without presences: enfants %v, par place %v, heures %v, données %q (%v); want all empty and manquant",
+			enfants, parPlace, heures, donnees, err)
+	}
+}

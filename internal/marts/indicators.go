@@ -44,7 +44,8 @@ type EAJEOccupationAnnuelle struct {
 	Zone            string          `col:"zone_facturation"`
 	Enfants         int             `col:"enfants_distincts"`
 	Jours           int             `col:"jours_ouverture"`
-	// Capacite, HeuresRealisees and HeuresFacturees are of the months received.
+	// Enfants, Capacite, HeuresRealisees and HeuresFacturees are of the months received: 0 for a
+	// year none was (Donnees manquant), where the mart leaves them empty.
 	Capacite        float64 `col:"capacite_theorique_heures"`
 	HeuresRealisees float64 `col:"heures_realisees"`
 	HeuresFacturees float64 `col:"heures_facturees"`
