@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"enfance/internal/warehouse"
 )
 
 // The rows below mirror the marts the dashboards and reports read; each comes from one embedded
@@ -262,9 +264,9 @@ func (l *NameList) Scan(src any) error {
 	case nil:
 		*l = nil
 	case string:
-		*l = splitNames(v)
+		*l = warehouse.SplitNames(v)
 	case []byte:
-		*l = splitNames(string(v))
+		*l = warehouse.SplitNames(string(v))
 	default:
 		return fmt.Errorf("liste de noms : type %T inattendu", src)
 	}
