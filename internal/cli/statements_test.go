@@ -203,3 +203,30 @@ func TestMissingEAJEYear(t *testing.T) {
 			enfants, parPlace, heures, donnees, err)
 	}
 }
+
+// TestMissingACMPresences: an accueil whose presences were never received has, for each declared
+// period, no enfants-jours, hours or actes (never 0), and its year is manquant.
+func TestMissingACMPresences(t *testing.T) {
+	data := fixtureCopy(t)
+	if err := os.Remove(filepath.Join(data, "acm_presences_ALSH_2025.csv")); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if r := enfance(t, "run", "--data", data, "--out", out, "-q"); r.code != exitIncomplete {
+		t.Fatalf("run without the accueil's presences: exit %d, want %d\n%s%s", r.code, exitIncomplete, r.stdout, r.stderr)
+	}
+	db := openWarehouse(t, out)
+	var periods, filled int
+	err := db.QueryRow(`SELECT count(*), count(*) FILTER (WHERE presences_enfants_jours IS NOT NULL OR heures_realisees IS NOT NULL
+		OR enfants_distincts IS NOT NULL OR capacite_places_jours IS NOT NULL OR donnees IN ('complet', 'partiel'))
+		FROM marts.acm_frequentation WHERE code_structure = 'ALSH'`).Scan(&periods, &filled)
+	if err != nil || periods == 0 || filled != 0 {
+		t.Errorf("acm_frequentation: %d of %d periods with figures or received (%v), want none of some", filled, periods, err)
+	}
+	var actes sql.NullFloat64
+	var donnees string
+	err = db.QueryRow(`SELECT actes_heures, donnees FROM marts.acm_actes WHERE code_structure = 'ALSH' AND annee = 2025 AND periode = 'annee'`).Scan(&actes, &donnees)
+	if err != nil || actes.Valid || donnees != "manquant" {
+		t.Errorf("acm_actes 2025: actes %v, données %q (%v), want empty and manquant", actes, donnees, err)
+	}
+}
