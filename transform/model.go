@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"enfance/internal/warehouse"
 )
 
 // Model is one SQL file of models/: a SELECT and the header that documents it.
@@ -125,12 +127,12 @@ func (m *Model) setDirective(line int, key, value string) (*string, error) {
 		m.Description = value
 		return &m.Description, nil
 	case key == "depends":
-		for _, d := range splitList(value) {
+		for _, d := range warehouse.SplitNames(value) {
 			m.Depends = append(m.Depends, Dep{Name: d, Line: line})
 		}
 		return nil, nil
 	case key == "key":
-		m.Key = splitList(value)
+		m.Key = warehouse.SplitNames(value)
 		return nil, nil
 	case key == "private":
 		m.Private = value
@@ -144,10 +146,6 @@ func (m *Model) setDirective(line int, key, value string) (*string, error) {
 		return &m.Columns[len(m.Columns)-1].Description, nil
 	}
 	return nil, m.errorf(line, "%w: unknown key %q (want description, depends, key, private or column <name>)", ErrHeader, key)
-}
-
-func splitList(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' })
 }
 
 var (

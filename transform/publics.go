@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,11 +28,10 @@ import (
 //
 // Each row says which of its counts were masked in the column colonnes_masquees.
 
-var (
-	personsTag = regexp.MustCompile(`\[personnes\]`)
-	byUnitTag  = regexp.MustCompile(`\[personnes si unite\]`)
-	revealsTag = regexp.MustCompile(`\[révèle : ([a-z0-9_, ]+)\]`)
-)
+// byUnitTag is the declaration only publics reads (the documents mask key indicators by their
+// unit, internal/marts.protectIndicators); the others are read by warehouse.CountsPersons and
+// warehouse.Reveals.
+const byUnitTag = "[personnes si unite]"
 
 // MaskedColumn is the column of each table of publics that lists the counts masked in the row.
 const MaskedColumn = "colonnes_masquees"
@@ -84,13 +82,13 @@ func secrecyOf(m *Model) secrecy {
 	for _, c := range m.Columns {
 		names = append(names, c.Name)
 		switch {
-		case personsTag.MatchString(c.Description):
+		case warehouse.CountsPersons(c.Description):
 			s.persons = append(s.persons, c.Name)
-		case byUnitTag.MatchString(c.Description):
+		case strings.Contains(c.Description, byUnitTag):
 			s.byUnit = append(s.byUnit, c.Name)
 		}
-		if r := revealsTag.FindStringSubmatch(c.Description); r != nil {
-			s.reveals[c.Name] = splitList(r[1])
+		if r := warehouse.Reveals(c.Description); r != nil {
+			s.reveals[c.Name] = r
 		}
 	}
 	if slices.Contains(names, "annee") {

@@ -182,3 +182,51 @@ func checkMonth(t *testing.T, db *sql.DB, status string, statement bool, lines i
 		t.Errorf("March of the crèche owed %d times (%v), want once", owed, err)
 	}
 }
+
+// TestMissingEAJEYear: a year none of whose months of presences was received has no figure of
+// children (never 0 children), like its hours and rates.
+func TestMissingEAJEYear(t *testing.T) {
+	data := fixtureCopy(t)
+	if err := os.Remove(filepath.Join(data, "eaje_presences_CRECHE_2025-03.csv")); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if r := enfance(t, "run", "--data", data, "--out", out, "-q"); r.code != exitIncomplete {
+		t.Fatalf("run without the crèche's presences: exit %d, want %d\n%s%s", r.code, exitIncomplete, r.stdout, r.stderr)
+	}
+	var enfants, parPlace, heures sql.NullFloat64
+	var donnees string
+	err := openWarehouse(t, out).QueryRow(`SELECT enfants_distincts, enfants_par_place, heures_realisees, donnees
+		FROM marts.eaje_occupation_annuelle WHERE code_structure = 'CRECHE' AND annee = 2025`).Scan(&enfants, &parPlace, &heures, &donnees)
+	if err != nil || enfants.Valid || parPlace.Valid || heures.Valid || donnees != "manquant" {
+		t.Errorf("crèche 2025 without presences: enfants %v, par place %v, heures %v, données %q (%v); want all empty and manquant",
+			enfants, parPlace, heures, donnees, err)
+	}
+}
+
+// TestMissingACMPresences: an accueil whose presences were never received has, for each declared
+// period, no enfants-jours, hours or actes (never 0), and its year is manquant.
+func TestMissingACMPresences(t *testing.T) {
+	data := fixtureCopy(t)
+	if err := os.Remove(filepath.Join(data, "acm_presences_ALSH_2025.csv")); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if r := enfance(t, "run", "--data", data, "--out", out, "-q"); r.code != exitIncomplete {
+		t.Fatalf("run without the accueil's presences: exit %d, want %d\n%s%s", r.code, exitIncomplete, r.stdout, r.stderr)
+	}
+	db := openWarehouse(t, out)
+	var periods, filled int
+	err := db.QueryRow(`SELECT count(*), count(*) FILTER (WHERE presences_enfants_jours IS NOT NULL OR heures_realisees IS NOT NULL
+		OR enfants_distincts IS NOT NULL OR capacite_places_jours IS NOT NULL OR donnees IN ('complet', 'partiel'))
+		FROM marts.acm_frequentation WHERE code_structure = 'ALSH'`).Scan(&periods, &filled)
+	if err != nil || periods == 0 || filled != 0 {
+		t.Errorf("acm_frequentation: %d of %d periods with figures or received (%v), want none of some", filled, periods, err)
+	}
+	var actes sql.NullFloat64
+	var donnees string
+	err = db.QueryRow(`SELECT actes_heures, donnees FROM marts.acm_actes WHERE code_structure = 'ALSH' AND annee = 2025 AND periode = 'annee'`).Scan(&actes, &donnees)
+	if err != nil || actes.Valid || donnees != "manquant" {
+		t.Errorf("acm_actes 2025: actes %v, données %q (%v), want empty and manquant", actes, donnees, err)
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"enfance/internal/warehouse"
 )
 
 // The rows below mirror the marts the dashboards and reports read; each comes from one embedded
@@ -44,7 +46,8 @@ type EAJEOccupationAnnuelle struct {
 	Zone            string          `col:"zone_facturation"`
 	Enfants         int             `col:"enfants_distincts"`
 	Jours           int             `col:"jours_ouverture"`
-	// Capacite, HeuresRealisees and HeuresFacturees are of the months received.
+	// Enfants, Capacite, HeuresRealisees and HeuresFacturees are of the months received: 0 for a
+	// year none was (Donnees manquant), where the mart leaves them empty.
 	Capacite        float64 `col:"capacite_theorique_heures"`
 	HeuresRealisees float64 `col:"heures_realisees"`
 	HeuresFacturees float64 `col:"heures_facturees"`
@@ -261,9 +264,9 @@ func (l *NameList) Scan(src any) error {
 	case nil:
 		*l = nil
 	case string:
-		*l = splitNames(v)
+		*l = warehouse.SplitNames(v)
 	case []byte:
-		*l = splitNames(string(v))
+		*l = warehouse.SplitNames(string(v))
 	default:
 		return fmt.Errorf("liste de noms : type %T inattendu", src)
 	}

@@ -4,10 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"reflect"
-	"regexp"
-	"strings"
 
 	"enfance/internal/frfmt"
+	"enfance/internal/warehouse"
 )
 
 // Statistical secrecy is declared by the marts themselves, in their column descriptions (the
@@ -29,11 +28,6 @@ const (
 	MaskedOther = frfmt.MaskedOther
 )
 
-var (
-	personsMark = regexp.MustCompile(`\[personnes\]`)
-	revealsMark = regexp.MustCompile(`\[révèle : ([a-z0-9_, ]+)\]`)
-)
-
 // secrecy is what a mart declares: its columns that count persons, and for each column what it
 // reveals.
 type secrecy struct {
@@ -47,20 +41,16 @@ func secrecies(tables []Table) map[string]secrecy {
 	for _, t := range tables {
 		s := secrecy{persons: map[string]bool{}, reveals: map[string][]string{}}
 		for _, c := range t.Columns {
-			if personsMark.MatchString(c.Description) {
+			if warehouse.CountsPersons(c.Description) {
 				s.persons[c.Name] = true
 			}
-			if m := revealsMark.FindStringSubmatch(c.Description); m != nil {
-				s.reveals[c.Name] = splitNames(m[1])
+			if r := warehouse.Reveals(c.Description); r != nil {
+				s.reveals[c.Name] = r
 			}
 		}
 		out[t.Name] = s
 	}
 	return out
-}
-
-func splitNames(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' })
 }
 
 // protect applies the statistical secrecy to every mart of the bundle.

@@ -24,7 +24,9 @@
 -- column plafond_mercredi_journee: Plafond appliqué à un mercredi avec repas (heures ; vide : aucun).
 -- column plafond_mercredi_demi_journee: Plafond appliqué à un mercredi sans repas (heures ; vide : aucun).
 -- column donnees: État des présences (marts.acm_frequentation) : complet, partiel, manquant ou
---   refuse ; pour l'année, partiel dès qu'une période n'est pas complète.
+--   refuse ; pour l'année, partiel dès qu'une période n'est pas complète, manquant quand aucune n'a
+--   été reçue. Une période dont les présences manquent ou ont été refusées n'a ni heures ni actes
+--   (vides, jamais 0) ; l'année additionne les périodes reçues.
 WITH jours AS (
     SELECT code_structure, periode, date, enfant, sum(heures_realisees) AS heures,
            sum(heures_facturees) AS facturees, bool_or(plage IN ('journee', 'midi')) AS repas
@@ -63,17 +65,26 @@ WITH jours AS (
     FROM periodes AS d
     LEFT JOIN plafonnes AS j USING (code_structure, periode)
     GROUP BY ALL
-), lignes AS (
+), etats AS (
     SELECT d.*, coalesce(f.donnees, 'complet') AS donnees
     FROM par_periode AS d
     LEFT JOIN marts.acm_frequentation AS f ON f.code_structure = d.code_structure AND f.periode = d.periode
+), recues AS ( -- a period whose presences were never received has no figure
+    SELECT * REPLACE (CASE WHEN donnees IN ('complet', 'partiel') THEN heures_realisees END AS heures_realisees,
+                      CASE WHEN donnees IN ('complet', 'partiel') THEN heures_facturees END AS heures_facturees,
+                      CASE WHEN donnees IN ('complet', 'partiel') THEN mercredis_plafonnes END AS mercredis_plafonnes,
+                      CASE WHEN donnees IN ('complet', 'partiel') THEN heures_ecretees END AS heures_ecretees)
+    FROM etats
+), lignes AS (
+    SELECT * FROM recues
     UNION ALL
-    SELECT d.code_structure, d.annee, 'annee', NULL, NULL, sum(d.heures_realisees), sum(d.heures_facturees),
-           sum(d.mercredis_plafonnes), sum(d.heures_ecretees),
-           CASE WHEN bool_and(coalesce(f.donnees, 'complet') = 'complet') THEN 'complet' ELSE 'partiel' END
-    FROM par_periode AS d
-    LEFT JOIN marts.acm_frequentation AS f ON f.code_structure = d.code_structure AND f.periode = d.periode
-    GROUP BY d.code_structure, d.annee
+    SELECT code_structure, annee, 'annee', NULL, NULL, sum(heures_realisees), sum(heures_facturees),
+           sum(mercredis_plafonnes), sum(heures_ecretees),
+           CASE WHEN bool_and(donnees = 'complet') THEN 'complet'
+                WHEN bool_or(donnees IN ('complet', 'partiel')) THEN 'partiel'
+                ELSE 'manquant' END
+    FROM recues
+    GROUP BY code_structure, annee
 )
 SELECT
     l.code_structure, l.annee, l.periode, l.date_debut, l.date_fin, l.heures_realisees, l.heures_facturees,

@@ -24,7 +24,8 @@
 -- column part_moins_6_ans: Part des enfants-jours d'enfants de moins de 6 ans.
 --   [parts : presences_moins_6_ans, presences_enfants_jours]
 -- column donnees: État des présences de la période dans marts.completude : complet, partiel, manquant
---   ou refuse (sans présences, la période n'a ni enfants-jours ni taux).
+--   ou refuse (sans présences, la période n'a ni jours, ni enfants-jours, ni heures, ni taux : vides,
+--   jamais 0).
 WITH presences AS MATERIALIZED ( -- the view is read once, not once per use
     SELECT code_structure, periode, date, enfant, age, heures_realisees,
            CASE WHEN plage IN ('journee', 'demi_journee') THEN 'jour' ELSE plage END AS creneau
@@ -46,27 +47,38 @@ WITH presences AS MATERIALIZED ( -- the view is read once, not once per use
            max(capacite_moins_6 + capacite_6_plus) AS places
     FROM staging.acm_periodes
     GROUP BY ALL
+), lues AS (
+    SELECT
+        p.code_structure,
+        p.periode,
+        year(p.date_debut) AS annee,
+        p.date_debut,
+        p.date_fin,
+        count(DISTINCT j.date) AS jours,
+        p.places * count(DISTINCT j.date) AS capacite_places_jours,
+        count(j.enfant) AS presences_enfants_jours,
+        coalesce(sum(j.heures), 0) AS heures_realisees,
+        coalesce(any_value(r.presents), 0) AS presences_creneaux,
+        p.places * coalesce(any_value(r.creneaux), 0) AS capacite_creneaux,
+        any_value(r.presents) / nullif(p.places * any_value(r.creneaux), 0) AS taux_remplissage,
+        count(DISTINCT j.enfant) AS enfants_distincts,
+        count(j.enfant) FILTER (WHERE j.age < 6) AS presences_moins_6_ans,
+        count(j.enfant) FILTER (WHERE j.age < 6) / nullif(count(j.enfant), 0) AS part_moins_6_ans,
+        coalesce(any_value(c.statut), 'complet') AS donnees
+    FROM periodes AS p
+    LEFT JOIN jours AS j USING (code_structure, periode)
+    LEFT JOIN remplissage AS r USING (code_structure, periode)
+    LEFT JOIN marts.completude AS c ON c.type_export = 'acm_presences' AND c.code_structure = p.code_structure AND c.periode = p.periode
+    GROUP BY p.code_structure, p.periode, p.date_debut, p.date_fin, p.places
 )
-SELECT
-    p.code_structure,
-    p.periode,
-    year(p.date_debut) AS annee,
-    p.date_debut,
-    p.date_fin,
-    count(DISTINCT j.date) AS jours,
-    p.places * count(DISTINCT j.date) AS capacite_places_jours,
-    count(j.enfant) AS presences_enfants_jours,
-    coalesce(sum(j.heures), 0) AS heures_realisees,
-    coalesce(any_value(r.presents), 0) AS presences_creneaux,
-    p.places * coalesce(any_value(r.creneaux), 0) AS capacite_creneaux,
-    any_value(r.presents) / nullif(p.places * any_value(r.creneaux), 0) AS taux_remplissage,
-    count(DISTINCT j.enfant) AS enfants_distincts,
-    count(j.enfant) FILTER (WHERE j.age < 6) AS presences_moins_6_ans,
-    count(j.enfant) FILTER (WHERE j.age < 6) / nullif(count(j.enfant), 0) AS part_moins_6_ans,
-    coalesce(any_value(c.statut), 'complet') AS donnees
-FROM periodes AS p
-LEFT JOIN jours AS j USING (code_structure, periode)
-LEFT JOIN remplissage AS r USING (code_structure, periode)
-LEFT JOIN marts.completude AS c ON c.type_export = 'acm_presences' AND c.code_structure = p.code_structure AND c.periode = p.periode
-GROUP BY p.code_structure, p.periode, p.date_debut, p.date_fin, p.places
-ORDER BY p.code_structure, p.date_debut, p.periode
+SELECT * EXCLUDE (recu) REPLACE ( -- no figure from presences never received
+    CASE WHEN recu THEN jours END AS jours,
+    CASE WHEN recu THEN capacite_places_jours END AS capacite_places_jours,
+    CASE WHEN recu THEN presences_enfants_jours END AS presences_enfants_jours,
+    CASE WHEN recu THEN heures_realisees END AS heures_realisees,
+    CASE WHEN recu THEN presences_creneaux END AS presences_creneaux,
+    CASE WHEN recu THEN capacite_creneaux END AS capacite_creneaux,
+    CASE WHEN recu THEN enfants_distincts END AS enfants_distincts,
+    CASE WHEN recu THEN presences_moins_6_ans END AS presences_moins_6_ans)
+FROM (SELECT *, donnees IN ('complet', 'partiel') AS recu FROM lues)
+ORDER BY code_structure, date_debut, periode

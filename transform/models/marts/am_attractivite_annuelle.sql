@@ -1,6 +1,6 @@
 -- description: L'attractivité du métier d'assistant maternel par année, pour le territoire
 --   (antenne « territoire ») et chaque antenne : entrées, sorties, renouvellement, âge.
--- depends: marts.am_annees, staging.am_statuts
+-- depends: marts.am_annees
 -- key: annee, antenne
 -- column annee: Année.
 -- column antenne: Code de l'antenne, ou « territoire ». Une AM compte dans l'antenne de sa situation
@@ -41,8 +41,7 @@ SELECT
     count(*) FILTER (WHERE cessation) / nullif(count(*) FILTER (WHERE actif_1er_janvier), 0) AS taux_sortie,
     count(*) FILTER (WHERE nouvel_agrement) - count(*) FILTER (WHERE cessation) AS solde,
     count(*) FILTER (WHERE actif_31_decembre) AS am_actives_31_decembre,
-    CASE WHEN annee IN (SELECT annee FROM staging.am_statuts)
-         THEN count(*) FILTER (WHERE actif_31_decembre AND coalesce(statut, 'active') = 'active') END AS am_en_activite,
+    CASE WHEN bool_and(en_activite IS NOT NULL) THEN count(*) FILTER (WHERE en_activite) END AS am_en_activite,
     coalesce(sum(places_agreees) FILTER (WHERE actif_31_decembre), 0) AS places_agreees,
     count(*) FILTER (WHERE actif_31_decembre AND mam) AS am_mam,
     avg(age) FILTER (WHERE actif_31_decembre) AS age_moyen,
@@ -51,6 +50,5 @@ SELECT
     count(*) FILTER (WHERE actif_31_decembre AND age >= 55) AS am_55_ans_plus,
     count(*) FILTER (WHERE actif_31_decembre AND age >= 55) / nullif(count(*) FILTER (WHERE actif_31_decembre), 0) AS part_55_ans_plus
 FROM marts.am_annees
-LEFT JOIN staging.am_statuts USING (identifiant_am, annee)
 GROUP BY GROUPING SETS ((annee, antenne), (annee))
 ORDER BY annee, antenne IS NOT NULL, antenne

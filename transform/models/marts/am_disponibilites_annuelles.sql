@@ -6,7 +6,7 @@
 --   l'année, c'est-à-dire de moins de six mois au 31 décembre : celle qui est due avant le
 --   1er décembre. Seules les années où l'export des disponibilités a au moins une déclaration ont
 --   une ligne (une année sans export n'est pas une année sans mise à jour).
--- depends: marts.am_annees, staging.am_statuts, staging.am_disponibilites
+-- depends: marts.am_annees, staging.am_disponibilites
 -- key: annee, antenne
 -- column annee: Année.
 -- column antenne: Code de l'antenne, ou « territoire ». Une AM compte dans l'antenne de sa situation
@@ -40,8 +40,7 @@ SELECT
     coalesce(sum(d.places), 0) AS places_disponibles
 FROM marts.am_annees AS a
 JOIN annees AS y ON y.annee = a.annee
-LEFT JOIN staging.am_statuts AS s ON s.identifiant_am = a.identifiant_am AND s.annee = a.annee
 LEFT JOIN declarations AS d ON d.identifiant_am = a.identifiant_am AND d.annee = a.annee
-WHERE a.actif_31_decembre AND coalesce(s.statut, 'active') = 'active'
+WHERE coalesce(a.en_activite, a.actif_31_decembre) -- a year without a register: every AM active at 31 December
 GROUP BY GROUPING SETS ((a.annee, a.antenne), (a.annee))
 ORDER BY a.annee, a.antenne IS NOT NULL, a.antenne

@@ -6,7 +6,7 @@
 --   AM est active au 31 décembre : les lignes s'additionnent sans double compte (sur les communes
 --   et les antennes, la somme d'une année de référence et d'un horizon redonne
 --   am_projection_departs ; les cumuls s'obtiennent en additionnant les horizons 1 à h).
--- depends: staging.am_annees, staging.am_departs_projetes
+-- depends: marts.am_annees, staging.am_departs_projetes
 -- key: commune_insee, antenne, annee_reference, horizon
 -- column commune_insee: Commune d'exercice (code INSEE) dans la situation de l'année de référence.
 -- column antenne: Code de l'antenne du RPE dans la situation de l'année de référence.
@@ -17,7 +17,7 @@
 -- column places_perdues_projetees: Places agréées de ces AM.
 WITH cadre AS ( -- each commune and antenne with AM active at 31 December, and five horizons
     SELECT DISTINCT a.commune_insee, a.antenne, a.annee AS annee_reference, CAST(h AS INTEGER) AS horizon
-    FROM staging.am_annees AS a, range(1, 6) AS t(h)
+    FROM marts.am_annees AS a, range(1, 6) AS t(h)
     WHERE a.actif_31_decembre
 ), departs AS (
     SELECT commune_insee, antenne, annee_reference, horizon, count(*) AS departs, sum(places_agreees) AS places

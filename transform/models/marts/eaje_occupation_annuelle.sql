@@ -19,7 +19,8 @@
 -- column taux_facturation: Heures facturées / heures réalisées.
 --   [parts : heures_facturees, heures_realisees]
 -- column zone_facturation: Zone du taux de facturation dans le barème CAF de l'année.
--- column enfants_distincts: Enfants différents accueillis dans l'année. [personnes]
+-- column enfants_distincts: Enfants différents accueillis dans l'année, vide (jamais 0) quand
+--   aucun mois n'a été reçu. [personnes]
 -- column places_autorisees: Places autorisées de l'EAJE (marts.dim_structure).
 -- column enfants_par_place: Enfants différents accueillis dans l'année par place autorisée.
 --   [révèle : enfants_distincts] [parts : enfants_distincts, places_autorisees]
@@ -66,9 +67,9 @@ SELECT
         WHEN t.taux_facturation < 1.20 THEN 'de 107 % à 120 % (plafond dégressif)'
         ELSE '120 % et plus'
     END AS zone_facturation,
-    coalesce(e.enfants_distincts, 0) AS enfants_distincts,
+    CASE WHEN t.heures_realisees IS NOT NULL THEN coalesce(e.enfants_distincts, 0) END AS enfants_distincts,
     s.places_autorisees,
-    coalesce(e.enfants_distincts, 0) / nullif(s.places_autorisees, 0) AS enfants_par_place,
+    CASE WHEN t.heures_realisees IS NOT NULL THEN coalesce(e.enfants_distincts, 0) END / nullif(s.places_autorisees, 0) AS enfants_par_place,
     CAST(t.mois_sans_donnees AS INTEGER) AS mois_sans_donnees,
     t.donnees
 FROM taux AS t

@@ -3,18 +3,12 @@
 --   pour un accueil de mineurs, une année sinon), les lignes chargées et les fichiers qui les apportent. Les exports tenus par
 --   le service (séjours, relais, formation, registre des assistants maternels) sont rattachés à la
 --   structure de séjours ou au relais, « service » quand il n'y en a pas ou qu'il y en a plusieurs.
--- depends: raw.eaje_presences, raw.eaje_heures_mensuelles, raw.eaje_fermetures, raw.acm_periodes, raw.acm_presences, raw.sejours, raw.sejours_inscriptions, raw.am_registre, raw.rpe_ateliers, raw.rpe_contacts, raw.rpe_participations, raw.formation_sessions, raw.formation_inscriptions, staging.structures, staging.fichiers_exports
+-- depends: raw.eaje_presences, raw.eaje_heures_mensuelles, raw.eaje_fermetures, raw.acm_periodes, raw.acm_presences, raw.sejours, raw.sejours_inscriptions, raw.am_registre, raw.rpe_ateliers, raw.rpe_contacts, raw.rpe_participations, raw.formation_sessions, raw.formation_inscriptions, staging.structures, staging.am_registres
 -- key: code_structure, type_export, periode
 WITH jeunesse AS (
     SELECT CASE WHEN count(*) = 1 THEN min(code_structure) END AS code FROM staging.structures WHERE type = 'jeunesse_sejours'
 ), relais AS (
     SELECT CASE WHEN count(*) = 1 THEN min(code_structure) END AS code FROM staging.structures WHERE type = 'rpe'
-), registres AS ( -- a register's year: the one its name announces, else its latest date
-    SELECT r._fichier, coalesce(CAST(left(f.periode, 4) AS INTEGER),
-                                max(year(greatest(r.date_premier_agrement, coalesce(r.date_cessation, r.date_premier_agrement))))) AS annee
-    FROM raw.am_registre AS r
-    LEFT JOIN staging.fichiers_exports AS f ON f.fichier = r._fichier
-    GROUP BY r._fichier, f.periode
 ), lignes(code_structure, type_export, periode, _fichier) AS (
     SELECT code_structure, 'eaje_presences', strftime(date, '%Y-%m'), _fichier FROM raw.eaje_presences
     UNION ALL SELECT code_structure, 'eaje_heures_mensuelles', strftime(mois, '%Y-%m'), _fichier FROM raw.eaje_heures_mensuelles
@@ -27,7 +21,7 @@ WITH jeunesse AS (
     UNION ALL SELECT coalesce((SELECT code FROM jeunesse), 'service'), 'sejours_inscriptions', CAST(year(s.date_debut) AS VARCHAR), i._fichier
         FROM raw.sejours_inscriptions AS i JOIN raw.sejours AS s USING (code_sejour)
     UNION ALL SELECT coalesce((SELECT code FROM relais), 'service'), 'am_registre', CAST(g.annee AS VARCHAR), r._fichier
-        FROM raw.am_registre AS r JOIN registres AS g USING (_fichier)
+        FROM raw.am_registre AS r JOIN staging.am_registres AS g ON g.fichier = r._fichier
     UNION ALL SELECT coalesce((SELECT code FROM relais), 'service'), 'rpe_ateliers', CAST(year(date) AS VARCHAR), _fichier FROM raw.rpe_ateliers
     UNION ALL SELECT coalesce((SELECT code FROM relais), 'service'), 'rpe_contacts', CAST(year(date) AS VARCHAR), _fichier FROM raw.rpe_contacts
     UNION ALL SELECT coalesce((SELECT code FROM relais), 'service'), 'rpe_participations', CAST(year(a.date) AS VARCHAR), p._fichier
