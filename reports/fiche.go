@@ -191,8 +191,15 @@ func addCommuneCare(m core.Maroto, s *scope, register bool) {
 	if i, ok := s.value("couverture_totale", year); ok {
 		tc[4] = frfmt.Decimal(i.Valeur.Float64, 1)
 	}
-	if i, ok := s.value("am_actives", year); ok && territoire.amMasked {
-		tc[0] = formatValue(i.Valeur, i.Unite, i.Unite == marts.UnitPersons, t)
+	// A masked commune makes the sum of the communes' AM « – »; the relais counts the same AM
+	// (agrément running on 31 December) for the whole territory. The key indicator am_actives
+	// would not do: it counts only those the register says en activité.
+	if territoire.amMasked {
+		for _, a := range s.b.AMAttractiviteAnnuelle {
+			if a.Annee == year {
+				tc[0] = frfmt.Persons(a.Actives31Decembre, t)
+			}
+		}
 	}
 	cols = append(cols, tc)
 	tab := table{widths: widths, header: header}

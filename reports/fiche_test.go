@@ -159,3 +159,21 @@ func TestBriefReferences(t *testing.T) {
 		}
 	}
 }
+
+// TestFicheTerritoryAMAgrees: with a commune's AM masked, the territory's AM of a commune page
+// are the relais' AM agréés on 31 December (the row's definition), not the key indicator's AM
+// en activité, which leaves out those without children or suspended.
+func TestFicheTerritoryAMAgrees(t *testing.T) {
+	b := ficheBundle()
+	b.AMAttractiviteAnnuelle = []marts.AMAttractiviteAnnuelle{{Annee: 2025, Actives31Decembre: 61, EnActivite: sql.NullInt64{Int64: 55, Valid: true}}}
+	b.IndicateursCles = append(b.IndicateursCles, marts.IndicateursCles{Annee: 2025, Code: "am_actives", Libelle: "Assistants maternels en activité au 31 décembre",
+		Unite: marts.UnitPersons, Valeur: sql.NullFloat64{Float64: 55, Valid: true}, Donnees: "complet"})
+	m, err := Fiche(Meta{Infos: infos, Sources: FicheSources}, b, b.DimCommune[1], 2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := flat(pdfText(t, m))
+	if want := "Assistants maternels agréés au 31 décembre 30 – 61"; !strings.Contains(text, want) {
+		t.Errorf("Bergues' page lacks %q:\n%s", want, text)
+	}
+}
