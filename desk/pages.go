@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"enfance/internal/frfmt"
 	"enfance/internal/marts"
 )
 
@@ -80,7 +81,7 @@ func periodOf(name string) string {
 func periodWords(p string) string {
 	if len(p) == 7 && p[4] == '-' {
 		if m, err := strconv.Atoi(p[5:]); err == nil && m >= 1 && m <= 12 {
-			return months[m-1] + " " + p[:4]
+			return frfmt.Month(time.Month(m)) + " " + p[:4]
 		}
 	}
 	return p
