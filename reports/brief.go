@@ -36,9 +36,10 @@ func Brief(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 		year, frfmt.Int(len(b.DimCommune)), year-1)))
 	addCompleteness(m, b, year, year)
 	shown := yearsUpTo(firstYear(b, year), year)
-	facts := newScope(inBrief, b, year, shown).facts()
+	s := newScope(inBrief, b, year, shown)
+	facts := s.facts()
 	addRetenir(m, facts)
-	addTrendSeries(m, b, facts, shown)
+	addTrendSeries(m, s, facts)
 	indicatorTable(b.IndicateursCles, year, meta.Infos.SecretStatistique).addTo(m)
 	if p := billingByEAJE(b.EAJEOccupationAnnuelle, year); p != "" {
 		m.AddAutoRow(text.NewCol(12, p, props.Text{Size: 8, Top: 2}))
