@@ -122,13 +122,13 @@ func TestDataEnd(t *testing.T) {
 		ACMFrequentation: []marts.ACMFrequentation{{Annee: 2025, Donnees: "complet", Fin: time.Date(2025, 10, 31, 0, 0, 0, 0, time.UTC)},
 			{Annee: 2025, Donnees: "manquant", Fin: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)}},
 	}
-	if got := dataEnd(b, 2025); got == nil || !got.Equal(time.Date(2025, 11, 30, 0, 0, 0, 0, time.UTC)) {
+	if got := b.DataEnd(2025); got == nil || !got.Equal(time.Date(2025, 11, 30, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("dataEnd = %v, want 30 November 2025", got)
 	}
-	if got := dataEnd(b, 2024); got != nil {
+	if got := b.DataEnd(2024); got != nil {
 		t.Errorf("dataEnd of a year without data = %v, want none", got)
 	}
-	meta := Meta{Infos: infos, Arretees: dataEnd(b, 2025)}
+	meta := Meta{Infos: infos, Arretees: b.DataEnd(2025)}
 	if got := meta.dates(); got != "Données arrêtées au 30 novembre 2025 · édité le 29 novembre 2026 par enfance" {
 		t.Errorf("dates = %q", got)
 	}
