@@ -134,7 +134,7 @@ func billingByEAJE(rows []marts.EAJEOccupationAnnuelle, year int) string {
 	var parts []string
 	for _, r := range rows {
 		if r.Annee == year && r.TauxFacturation.Valid {
-			parts = append(parts, marked(shortName(r.Nom)+" "+frfmt.Percent(r.TauxFacturation.Float64, 1)+", zone "+r.Zone, partialOnly(r.Donnees)))
+			parts = append(parts, shortName(r.Nom)+" "+marked(frfmt.Percent(r.TauxFacturation.Float64, 1), partialOnly(r.Donnees))+", zone "+r.Zone)
 		}
 	}
 	if len(parts) == 0 {
