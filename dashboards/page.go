@@ -138,10 +138,11 @@ func Render(d *marts.Bundle, year int) ([]byte, error) {
 		return nil, err
 	}
 	years := years(d)
+	shown := defaultYear(years, cmp.Or(year, d.InfosEntrepot.AnneeReference))
 	v := view{
 		Title:      "Tableau de bord Enfance-Jeunesse — " + d.InfosEntrepot.Territoire,
 		Territory:  d.InfosEntrepot.Territoire,
-		Dates:      dates(d.InfosEntrepot),
+		Dates:      dates(d, shown),
 		Built:      frfmt.Date(d.InfosEntrepot.ConstruitLe),
 		Demo:       d.InfosEntrepot.Demo,
 		Incomplete: incomplete(d, years),
@@ -150,7 +151,7 @@ func Render(d *marts.Bundle, year int) ([]byte, error) {
 		Main:       template.CSS(palette.Series[0]), Text: template.CSS(palette.Text), Muted: template.CSS(palette.Muted),
 		Sections:  sections,
 		Years:     years,
-		Year:      defaultYear(years, cmp.Or(year, d.InfosEntrepot.AnneeReference)),
+		Year:      shown,
 		Threshold: d.InfosEntrepot.SecretStatistique,
 		CSP:       policy(js, script),
 		ECharts:   template.JS(js), Script: template.JS(script), Data: template.JS(data),
@@ -162,11 +163,14 @@ func Render(d *marts.Bundle, year int) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-func dates(i marts.InfosEntrepot) string {
-	if i.DonneesLe != nil {
-		return "données au " + frfmt.Date(*i.DonneesLe)
+// dates dates the page as the documents do: the last day the year's activity data reach (see
+// [marts.Bundle.DataEnd]), and the edition.
+func dates(d *marts.Bundle, year int) string {
+	edited := "édité le " + frfmt.Date(d.InfosEntrepot.ConstruitLe)
+	if end := d.DataEnd(year); end != nil {
+		return "données arrêtées au " + frfmt.Date(*end) + " · " + edited
 	}
-	return "édité le " + frfmt.Date(i.ConstruitLe)
+	return edited
 }
 
 // years are the years some chart shows, newest first.

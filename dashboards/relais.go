@@ -1,20 +1,12 @@
 package dashboards
 
 import (
-	"cmp"
 	"slices"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"enfance/internal/marts"
-)
-
-// Words of the relais' contacts (marts.rpe_contacts_motifs), as the registry's codes stand for.
-var (
-	motifNames = map[string]string{"recherche_mode_accueil": "Recherche d'un mode d'accueil", "contrat_employeur": "Contrat, employeur",
-		"agrement": "Agrément", "formation": "Formation", "autre": "Autre", "": "Non renseigné"}
-	canalNames = map[string]string{"accueil": "Accueil", "telephone": "Téléphone", "mail": "Courriel", "rdv": "Rendez-vous", "": "Non renseigné"}
 )
 
 func rpeContacts(d *marts.Bundle, all []scope) *chart {
@@ -31,7 +23,7 @@ func contactBars(all []marts.RPEContactsMotifs) map[string]renderable {
 		var motifs, canaux []string
 		count := map[[2]string]int{}
 		for _, r := range rows {
-			m, k := cmp.Or(motifNames[r.Motif], r.Motif), cmp.Or(canalNames[r.Canal], r.Canal)
+			m, k := marts.WordsOf(marts.ContactReasons, r.Motif), marts.WordsOf(marts.ContactChannels, r.Canal)
 			if !slices.Contains(motifs, m) {
 				motifs = append(motifs, m)
 			}

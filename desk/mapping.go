@@ -19,6 +19,7 @@ import (
 	"enfance/ingest"
 	"enfance/internal/config"
 	"enfance/internal/exports"
+	"enfance/internal/outfile"
 )
 
 type mappingData struct {
@@ -299,7 +300,7 @@ func mergeColumns(path, kind string, pairs map[string]string, initial []byte) er
 	if _, err := config.Load(bytes.NewReader(out), path); err != nil {
 		return err
 	}
-	return writeFileAtomic(path, out, mode)
+	return outfile.WriteMode(path, out, mode)
 }
 
 func readsAs(text []byte, want map[string]any) bool {
@@ -319,32 +320,4 @@ func cloneMap(m map[string]any) map[string]any {
 		out[k] = v
 	}
 	return out
-}
-
-// writeFileAtomic replaces path with data through a temporary file of the same folder.
-func writeFileAtomic(path string, data []byte, mode fs.FileMode) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			_ = os.Remove(tmp.Name())
-		}
-	}()
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), mode)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	return err
 }

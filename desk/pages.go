@@ -15,6 +15,8 @@ import (
 	"strings"
 	"time"
 
+	"enfance/ingest"
+	"enfance/internal/frfmt"
 	"enfance/internal/marts"
 )
 
@@ -62,25 +64,11 @@ func (s *Server) readPublished(ctx context.Context, rejects bool) (*published, e
 	return &p, nil
 }
 
-var periodPattern = regexp.MustCompile(`(?:^|[_\-. ])((?:19|20)\d{2})(?:-(0[1-9]|1[0-2]))?(?:[_\-. ]|$)`)
-
-// periodOf is the period a file's name announces: « 2025-03 », « 2025 », or "".
-func periodOf(name string) string {
-	m := periodPattern.FindStringSubmatch(filepath.Base(name))
-	switch {
-	case m == nil:
-		return ""
-	case m[2] != "":
-		return m[1] + "-" + m[2]
-	}
-	return m[1]
-}
-
 // periodWords writes a period in French: « mars 2025 ».
 func periodWords(p string) string {
 	if len(p) == 7 && p[4] == '-' {
 		if m, err := strconv.Atoi(p[5:]); err == nil && m >= 1 && m <= 12 {
-			return months[m-1] + " " + p[:4]
+			return frfmt.Month(time.Month(m)) + " " + p[:4]
 		}
 	}
 	return p
@@ -135,7 +123,7 @@ func (s *Server) exportsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	groups := map[string][]exportFile{}
 	for _, f := range files {
-		e := exportFile{Name: f.rel, Modified: f.mod, Size: size(f.size), Period: periodWords(periodOf(f.rel))}
+		e := exportFile{Name: f.rel, Modified: f.mod, Size: size(f.size), Period: periodWords(ingest.PeriodOfName(f.rel))}
 		q, ok := lookupQuality(quality, f.rel)
 		switch {
 		case pub == nil || !ok:
@@ -345,14 +333,14 @@ func (s *Server) problemsPage(w http.ResponseWriter, r *http.Request) {
 		if f.Statut != "refuse" {
 			continue
 		}
-		p := periodOf(f.Fichier)
+		p := ingest.PeriodOfName(f.Fichier)
 		structures[f.Code], monthSet[p], reasons["fichier_refuse"] = true, true, true
 		if keep(f.Code, p, "fichier_refuse") {
 			d.Refused = append(d.Refused, f)
 		}
 	}
 	for _, l := range pub.Rejets {
-		p := periodOf(l.Fichier)
+		p := ingest.PeriodOfName(l.Fichier)
 		structures[l.Code], monthSet[p], reasons[l.CodeMotif] = true, true, true
 		if keep(l.Code, p, l.CodeMotif) {
 			d.Total++

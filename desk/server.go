@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"enfance/ingest"
+	"enfance/internal/frfmt"
 )
 
 //go:embed templates/*.tmpl
@@ -320,9 +321,7 @@ var funcs = template.FuncMap{
 	"date": frenchDate,
 }
 
-var months = []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
-
-// frenchDate writes « 1 décembre 2026 à 15 h 04 ».
+// frenchDate writes « 1er décembre 2026 à 15 h 04 », the date as the documents write it.
 func frenchDate(t time.Time) string {
-	return strconv.Itoa(t.Day()) + " " + months[t.Month()-1] + " " + strconv.Itoa(t.Year()) + " à " + t.Format("15 h 04")
+	return frfmt.Date(t) + " à " + t.Format("15 h 04")
 }

@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
+	"strconv"
 
 	"enfance/internal/exports"
 )
@@ -84,3 +86,16 @@ func months(raw string, t exports.Type, xlsx bool) (first, last int, ok bool) {
 }
 
 func monthText(m int) string { return fmt.Sprintf("%04d-%02d", m/12, m%12+1) }
+
+// PeriodOfName is the period a file's name announces, read as the load reads it (the first year
+// or month token; a full date is an export stamp): « 2025-03 », « 2025 », or "" without one.
+func PeriodOfName(name string) string {
+	p, ok := periodFromName(filepath.Base(name))
+	switch {
+	case !ok:
+		return ""
+	case p.month == 0:
+		return strconv.Itoa(p.year)
+	}
+	return fmt.Sprintf("%d-%02d", p.year, int(p.month))
+}

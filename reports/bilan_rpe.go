@@ -12,18 +12,6 @@ import (
 	"enfance/internal/marts"
 )
 
-// contactReasons and contactChannels name the reasons and channels of the relais' contacts, in the
-// order the tables give them.
-var (
-	contactReasons = []struct{ code, label string }{
-		{"recherche_mode_accueil", "Recherche d'un mode d'accueil"}, {"contrat_employeur", "Contrat, rôle d'employeur"},
-		{"agrement", "Agrément"}, {"formation", "Formation"}, {"autre", "Autre"}, {"non_renseigne", "Non renseigné"},
-	}
-	contactChannels = []struct{ code, label string }{
-		{"accueil", "Accueil"}, {"telephone", "Téléphone"}, {"mail", "Courriel"}, {"rdv", "Rendez-vous"}, {"non_renseigne", "Non renseigné"},
-	}
-)
-
 // addRPEDetail gives the relais' contacts by reason and channel, the monenfant.fr availability of
 // the AM and the temps forts of a year.
 func addRPEDetail(m core.Maroto, b *marts.Bundle, year, t int) {
@@ -43,23 +31,23 @@ func addRPEDetail(m core.Maroto, b *marts.Bundle, year, t int) {
 		header := []string{"Motif"}
 		widths := []int{3}
 		var channels []string
-		for _, ch := range contactChannels {
-			if count("", ch.code) > 0 {
-				header, widths, channels = append(header, ch.label), append(widths, 1), append(channels, ch.code)
+		for _, ch := range marts.ContactChannels {
+			if count("", ch.Code) > 0 {
+				header, widths, channels = append(header, ch.Label), append(widths, 1), append(channels, ch.Code)
 			}
 		}
 		header, widths = append(header, "Total"), append(widths, 1)
 		widths[0] = 12 - (len(widths) - 1)
 		tab := table{widths: widths, header: header, total: nil}
-		for _, r := range contactReasons {
-			if count(r.code, "") == 0 {
+		for _, r := range marts.ContactReasons {
+			if count(r.Code, "") == 0 {
 				continue
 			}
-			row := []string{r.label}
+			row := []string{r.Label}
 			for _, ch := range channels {
-				row = append(row, frfmt.Int(count(r.code, ch)))
+				row = append(row, frfmt.Int(count(r.Code, ch)))
 			}
-			tab.add(append(row, marked(frfmt.Int(count(r.code, "")), state))...)
+			tab.add(append(row, marked(frfmt.Int(count(r.Code, "")), state))...)
 		}
 		total := []string{"Total"}
 		for _, ch := range channels {

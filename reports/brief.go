@@ -36,9 +36,10 @@ func Brief(meta Meta, b *marts.Bundle, year int) (core.Maroto, error) {
 		year, frfmt.Int(len(b.DimCommune)), year-1)))
 	addCompleteness(m, b, year, year)
 	shown := yearsUpTo(firstYear(b, year), year)
-	facts := newScope(inBrief, b, year, shown).facts()
+	s := newScope(inBrief, b, year, shown)
+	facts := s.facts()
 	addRetenir(m, facts)
-	addTrendSeries(m, b, facts, shown)
+	addTrendSeries(m, s, facts)
 	indicatorTable(b.IndicateursCles, year, meta.Infos.SecretStatistique).addTo(m)
 	if p := billingByEAJE(b.EAJEOccupationAnnuelle, year); p != "" {
 		m.AddAutoRow(text.NewCol(12, p, props.Text{Size: 8, Top: 2}))
@@ -133,7 +134,7 @@ func billingByEAJE(rows []marts.EAJEOccupationAnnuelle, year int) string {
 	var parts []string
 	for _, r := range rows {
 		if r.Annee == year && r.TauxFacturation.Valid {
-			parts = append(parts, marked(shortName(r.Nom)+" "+frfmt.Percent(r.TauxFacturation.Float64, 1)+", zone "+r.Zone, partialOnly(r.Donnees)))
+			parts = append(parts, shortName(r.Nom)+" "+marked(frfmt.Percent(r.TauxFacturation.Float64, 1), partialOnly(r.Donnees))+", zone "+r.Zone)
 		}
 	}
 	if len(parts) == 0 {

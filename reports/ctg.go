@@ -38,20 +38,13 @@ func CTG(meta Meta, b *marts.Bundle, first, last int) (core.Maroto, error) {
 	m.AddRows(paragraph("Année de référence " + strconv.Itoa(first) + ", dernière année " + strconv.Itoa(last) +
 		" : la valeur de chaque année et l'écart entre les deux."))
 	addCompleteness(m, b, first, last)
-	addRetenir(m, newScope(inCTG, b, last, years).facts())
+	s := newScope(inCTG, b, last, years)
+	addRetenir(m, s.facts())
 	widths := []int{12 - len(years) - 2}
 	for range years {
 		widths = append(widths, 1)
 	}
 	widths = append(widths, 2)
-	type key struct {
-		code string
-		year int
-	}
-	at := map[key]marts.IndicateursCles{}
-	for _, i := range b.IndicateursCles {
-		at[key{i.Code, i.Annee}] = i
-	}
 	for _, th := range ctgThemes {
 		var rows [][]string
 		var codes []string
@@ -64,15 +57,15 @@ func CTG(meta Meta, b *marts.Bundle, first, last int) (core.Maroto, error) {
 			row := []string{""}
 			for _, y := range years {
 				cell := "–"
-				if i, ok := at[key{code, y}]; ok {
+				if i, ok := s.at[indicatorKey{code, y}]; ok {
 					row[0] = i.Libelle
 					cell = marked(formatValue(i.Valeur, i.Unite, i.Unite == marts.UnitPersons, t), i.Donnees)
 				}
 				row = append(row, cell)
 			}
 			// The gap is from the reference year, even when the table shows only the last seven.
-			end := at[key{code, last}]
-			end.ValeurN1, end.DonneesN1 = at[key{code, first}].Valeur, at[key{code, first}].Donnees
+			end, start := s.at[indicatorKey{code, last}], s.at[indicatorKey{code, first}]
+			end.ValeurN1, end.DonneesN1 = start.Valeur, start.Donnees
 			rows = append(rows, append(row, trend(end)))
 		}
 		if len(rows) == 0 {
@@ -88,7 +81,7 @@ func CTG(meta Meta, b *marts.Bundle, first, last int) (core.Maroto, error) {
 	addCTGTargets(m, b, t)
 	addCommuneTable(m, b, first, last)
 	addCommuneUse(m, b, first, last, t)
-	addCNAFCoverage(m, b, last)
+	addCNAFCoverage(m, s)
 	return m, nil
 }
 

@@ -175,17 +175,15 @@ func addCommuneUse(m core.Maroto, b *marts.Bundle, first, last int, t int) {
 }
 
 // addCNAFCoverage puts the CNAF's published taux de couverture global of the EPCI and its
-// neighbours beside this tool's places for 100 children, each named for what it counts.
-func addCNAFCoverage(m core.Maroto, b *marts.Bundle, last int) {
+// neighbours beside this tool's places for 100 children, each named for what it counts; s is the
+// evaluation's, its year the last.
+func addCNAFCoverage(m core.Maroto, s *scope) {
+	b, last := s.b, s.year
 	if len(b.CouvertureCNAFEPCI) == 0 {
 		return
 	}
 	heading(m, "Couverture : le chiffre de cet outil et celui publié par la CNAF")
 	tab := table{widths: []int{4, 1, 1, 1, 1, 4}, header: []string{"Territoire", "Année", "Pour 100 enfants", "dont EAJE", "dont AM", "Source"}}
-	at := map[string]marts.IndicateursCles{}
-	for _, i := range b.IndicateursCles {
-		at[i.Code+strconv.Itoa(i.Annee)] = i
-	}
 	var ours []int
 	for _, c := range b.CouvertureCNAFEPCI {
 		if !slices.Contains(ours, c.Annee) {
@@ -196,7 +194,7 @@ func addCNAFCoverage(m core.Maroto, b *marts.Bundle, last int) {
 		ours = append(ours, last)
 	}
 	for _, y := range ours {
-		total, am := at["couverture_totale"+strconv.Itoa(y)], at["couverture_am"+strconv.Itoa(y)]
+		total, am := s.at[indicatorKey{"couverture_totale", y}], s.at[indicatorKey{"couverture_am", y}]
 		if !total.Valeur.Valid && total.Donnees == "" {
 			continue
 		}

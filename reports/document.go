@@ -30,7 +30,7 @@ const family = "dejavu"
 type Meta struct {
 	Infos   marts.InfosEntrepot
 	Sources string // one line naming the public sources of the figures
-	// Arretees is the last day the document's activity data reach (see [dataEnd]); nil for a
+	// Arretees is the last day the document's activity data reach (see [marts.Bundle.DataEnd]); nil for a
 	// document without activity data (the communes' list).
 	Arretees *time.Time
 }
@@ -42,42 +42,6 @@ func (m Meta) dates() string {
 		return "Document " + edited
 	}
 	return "Données arrêtées au " + frfmt.Date(*m.Arretees) + " · " + edited
-}
-
-// dataEnd is the last day of the year that the received activity data reach: the end of the
-// last month of EAJE presences or monthly statements received (complete or partial), or the last
-// day of the last ACM period with presences received, whichever is later. The yearly exports
-// (register, ateliers, sessions) carry no day and do not count. nil when no such data came in.
-func dataEnd(b *marts.Bundle, year int) *time.Time {
-	var end time.Time
-	later := func(t time.Time) {
-		if t.After(end) {
-			end = t
-		}
-	}
-	received := func(state string) bool { return state == "complet" || state == "partiel" }
-	for _, c := range b.Completude {
-		if c.Annee != year || !received(c.Statut) || len(c.Periode) != 7 || c.Periode[4] != '-' {
-			continue
-		}
-		if t, err := time.Parse("2006-01", c.Periode); err == nil {
-			later(t.AddDate(0, 1, -1))
-		}
-	}
-	for _, e := range b.EAJEOccupationMensuelle {
-		if e.Annee == year && received(e.Donnees) && e.Mois >= 1 && e.Mois <= 12 {
-			later(time.Date(year, time.Month(e.Mois)+1, 0, 0, 0, 0, 0, time.UTC))
-		}
-	}
-	for _, p := range b.ACMFrequentation {
-		if p.Annee == year && received(p.Donnees) && p.Fin.Year() == year {
-			later(p.Fin)
-		}
-	}
-	if end.IsZero() {
-		return nil
-	}
-	return &end
 }
 
 // newDocument sets up an A4 document with embedded fonts, the header and the footer.

@@ -87,15 +87,13 @@ func addWhere(m core.Maroto, b *marts.Bundle, c marts.DimCommune, history []mart
 	return nil
 }
 
-// area is the sum of the coverage of some communes in a year: a commune, its antenne or the
-// territory. A count of persons that a commune's secrecy masks makes the sum « – »: it could not
-// be computed from the published figures, and printing it would reveal the masked count.
+// area is the sum of the coverage of some communes in a year: an antenne or the territory. A
+// count of persons that a commune's secrecy masks makes the sum « – »: it could not be computed
+// from the published figures, and printing it would reveal the masked count.
 type area struct {
-	name                    string
 	communes                int
 	am, enfants             int
 	amMasked, enfantsMasked bool
-	enfantsRaw              int // a single commune's count as the mart gives it, masked or not
 	placesAM                int
 	placesEAJE              float64
 	estimation              bool
@@ -111,9 +109,6 @@ func (a *area) add(c marts.CouvertureCommune) {
 	a.am += c.AM
 	a.placesAM += c.PlacesAM
 	a.placesEAJE += c.PlacesEAJE
-	if c.Enfants.Valid {
-		a.enfantsRaw += int(c.Enfants.Int64)
-	}
 	if !c.Enfants.Valid || c.Enfants.Int64 < 0 {
 		a.enfantsMasked = true
 	} else {
@@ -122,31 +117,42 @@ func (a *area) add(c marts.CouvertureCommune) {
 	a.estimation = a.estimation || c.Estimation
 }
 
+// noFigures are the rows of [addCommuneCare] without a figure.
+func noFigures() []string { return []string{"–", "–", "–", "–", "–"} }
+
 // cells are the area's figures, in the rows of [addCommuneCare].
-func (a area) cells(t int, single bool) []string {
+func (a area) cells(t int) []string {
 	if !a.known {
-		return []string{"–", "–", "–", "–", "–"}
+		return noFigures()
 	}
 	am, enfants, taux := "–", "–", "–"
-	if !a.amMasked || single {
+	if !a.amMasked {
 		am = frfmt.Persons(a.am, t)
 	}
-	if !a.enfantsMasked || single {
-		if a.enfantsMasked && a.enfantsRaw == 0 { // no count of children for the commune
-			enfants = "–"
-		} else if a.enfantsMasked {
-			enfants = frfmt.Persons(a.enfantsRaw, t)
-		} else {
-			enfants = frfmt.Persons(a.enfants, t)
-			if a.enfants > 0 {
-				taux = frfmt.Decimal(100*(float64(a.placesAM)+a.placesEAJE)/float64(a.enfants), 1)
-			}
+	if !a.enfantsMasked {
+		enfants = frfmt.Persons(a.enfants, t)
+		if a.enfants > 0 {
+			taux = frfmt.Decimal(100*(float64(a.placesAM)+a.placesEAJE)/float64(a.enfants), 1)
 		}
 		if a.estimation {
 			enfants += " (estimation)"
 		}
 	}
 	return []string{am, frfmt.Int(a.placesAM), frfmt.Decimal(a.placesEAJE, 1), enfants, taux}
+}
+
+// communeCells are the commune's own row of the year, in the rows of [addCommuneCare]: its counts
+// as the mart gives them (a masked one « < 5 » or « secret »), its coverage the mart's, the figure
+// its block quotes.
+func communeCells(cv marts.CouvertureCommune, t int) []string {
+	enfants := "–"
+	if cv.Enfants.Valid {
+		enfants = frfmt.Persons(int(cv.Enfants.Int64), t)
+	}
+	if cv.Estimation {
+		enfants += " (estimation)"
+	}
+	return []string{frfmt.Persons(cv.AM, t), frfmt.Int(cv.PlacesAM), frfmt.Decimal(cv.PlacesEAJE, 1), enfants, rateCell(cv)}
 }
 
 // careRows are the rows of the table of [addCommuneCare].
@@ -159,7 +165,8 @@ var careRows = []string{"Assistants maternels agréés au 31 décembre", "Places
 func addCommuneCare(m core.Maroto, s *scope, register bool) {
 	year, t, c := s.year, s.secret, s.commune
 	heading(m, "L'accueil des jeunes enfants en "+strconv.Itoa(year)+" : la commune, son antenne et le territoire")
-	commune, antenne, territoire := area{name: c.Nom}, area{name: c.NomAntenne}, area{name: "Territoire"}
+	own := noFigures()
+	var antenne, territoire area
 	antennes := map[string]string{}
 	for _, o := range s.b.DimCommune {
 		antennes[o.Insee] = o.Antenne
@@ -169,7 +176,7 @@ func addCommuneCare(m core.Maroto, s *scope, register bool) {
 			continue
 		}
 		if cv.Insee == c.Insee {
-			commune.add(cv)
+			own = communeCells(cv, t)
 		}
 		if c.Antenne != "" && antennes[cv.Insee] == c.Antenne {
 			antenne.add(cv)
@@ -178,34 +185,39 @@ func addCommuneCare(m core.Maroto, s *scope, register bool) {
 	}
 	header := []string{"", c.Nom}
 	widths := []int{6, 2, 2, 2}
-	cols := [][]string{commune.cells(t, true)}
+	cols := [][]string{own}
 	if c.Antenne != "" {
 		header = append(header, shortAntenne(c.NomAntenne))
-		cols = append(cols, antenne.cells(t, false))
+		cols = append(cols, antenne.cells(t))
 	} else {
 		widths = []int{6, 3, 3}
 	}
 	header = append(header, "Territoire")
-	tc := territoire.cells(t, false)
+	tc := territoire.cells(t)
 	// The territory's coverage is the key indicator the brief and the block print.
 	if i, ok := s.value("couverture_totale", year); ok {
 		tc[4] = frfmt.Decimal(i.Valeur.Float64, 1)
 	}
-	if i, ok := s.value("am_actives", year); ok && territoire.amMasked {
-		tc[0] = formatValue(i.Valeur, i.Unite, i.Unite == marts.UnitPersons, t)
+	// A masked commune makes the sum of the communes' AM « – »; the relais counts the same AM
+	// (agrément running on 31 December) for the whole territory. The key indicator am_actives
+	// would not do: it counts only those the register says en activité.
+	if territoire.amMasked {
+		for _, a := range s.b.AMAttractiviteAnnuelle {
+			if a.Annee == year {
+				tc[0] = frfmt.Persons(a.Actives31Decembre, t)
+			}
+		}
 	}
 	cols = append(cols, tc)
 	tab := table{widths: widths, header: header}
 	for k, label := range careRows {
 		cells := []string{label}
-		for j, cs := range cols {
-			v := cs[k]
+		for _, cs := range cols {
 			if !register {
-				v = "manquant"
-			} else if j == 0 && k == 4 && !commune.enfantsMasked {
-				v = rateOf(s, c.Insee, year, v)
+				cells = append(cells, "manquant")
+			} else {
+				cells = append(cells, cs[k])
 			}
-			cells = append(cells, v)
 		}
 		tab.add(cells...)
 	}
@@ -225,19 +237,6 @@ func addCommuneCare(m core.Maroto, s *scope, register bool) {
 	}
 	m.AddAutoRow(text.NewCol(12, note, props.Text{Size: 7.5, Top: 1.5}))
 	addRPEReference(m, s, c)
-}
-
-// rateOf is the commune's coverage as the mart gives it, the figure its block quotes.
-func rateOf(s *scope, insee string, year int, fallback string) string {
-	for _, cv := range s.b.CouvertureCommune {
-		if cv.Insee == insee && cv.Annee == year {
-			if !cv.Taux.Valid {
-				return "–"
-			}
-			return frfmt.Decimal(cv.Taux.Float64, 1)
-		}
-	}
-	return fallback
 }
 
 // shortAntenne is an antenne's name for a narrow column header.

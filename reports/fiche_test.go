@@ -122,13 +122,13 @@ func TestDataEnd(t *testing.T) {
 		ACMFrequentation: []marts.ACMFrequentation{{Annee: 2025, Donnees: "complet", Fin: time.Date(2025, 10, 31, 0, 0, 0, 0, time.UTC)},
 			{Annee: 2025, Donnees: "manquant", Fin: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)}},
 	}
-	if got := dataEnd(b, 2025); got == nil || !got.Equal(time.Date(2025, 11, 30, 0, 0, 0, 0, time.UTC)) {
+	if got := b.DataEnd(2025); got == nil || !got.Equal(time.Date(2025, 11, 30, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("dataEnd = %v, want 30 November 2025", got)
 	}
-	if got := dataEnd(b, 2024); got != nil {
+	if got := b.DataEnd(2024); got != nil {
 		t.Errorf("dataEnd of a year without data = %v, want none", got)
 	}
-	meta := Meta{Infos: infos, Arretees: dataEnd(b, 2025)}
+	meta := Meta{Infos: infos, Arretees: b.DataEnd(2025)}
 	if got := meta.dates(); got != "Données arrêtées au 30 novembre 2025 · édité le 29 novembre 2026 par enfance" {
 		t.Errorf("dates = %q", got)
 	}
@@ -157,5 +157,23 @@ func TestBriefReferences(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the note lacks %q:\n%s", want, text)
 		}
+	}
+}
+
+// TestFicheTerritoryAMAgrees: with a commune's AM masked, the territory's AM of a commune page
+// are the relais' AM agréés on 31 December (the row's definition), not the key indicator's AM
+// en activité, which leaves out those without children or suspended.
+func TestFicheTerritoryAMAgrees(t *testing.T) {
+	b := ficheBundle()
+	b.AMAttractiviteAnnuelle = []marts.AMAttractiviteAnnuelle{{Annee: 2025, Actives31Decembre: 61, EnActivite: sql.NullInt64{Int64: 55, Valid: true}}}
+	b.IndicateursCles = append(b.IndicateursCles, marts.IndicateursCles{Annee: 2025, Code: "am_actives", Libelle: "Assistants maternels en activité au 31 décembre",
+		Unite: marts.UnitPersons, Valeur: sql.NullFloat64{Float64: 55, Valid: true}, Donnees: "complet"})
+	m, err := Fiche(Meta{Infos: infos, Sources: FicheSources}, b, b.DimCommune[1], 2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := flat(pdfText(t, m))
+	if want := "Assistants maternels agréés au 31 décembre 30 – 61"; !strings.Contains(text, want) {
+		t.Errorf("Bergues' page lacks %q:\n%s", want, text)
 	}
 }

@@ -33,7 +33,7 @@ type maker struct {
 // reference year.
 func Generate(b *marts.Bundle, year int) ([]Document, error) {
 	year = b.ReportYear(year)
-	end := dataEnd(b, year)
+	end := b.DataEnd(year)
 	meta := func(sources string) Meta { return Meta{Infos: b.InfosEntrepot, Sources: sources, Arretees: end} }
 	y := strconv.Itoa(year)
 	makers := []maker{

@@ -124,8 +124,8 @@ func (s *scope) facts() []fact {
 		args := r.fire(r, s)
 		for _, a := range args[:min(len(args), max(r.most, 1))] {
 			f := fact{rule: r.id, sentence: fmt.Sprintf(r.template, a...)}
-			if r.id == "tendance" {
-				f.code = s.trendCode(a[0].(string))
+			if l, ok := a[0].(indicatorLabel); ok {
+				f.code = l.code
 			}
 			out = append(out, f)
 		}
@@ -133,15 +133,10 @@ func (s *scope) facts() []fact {
 	return out[:min(len(out), mostFacts)]
 }
 
-// trendCode finds back the code of an indicator from its label.
-func (s *scope) trendCode(label string) string {
-	for _, code := range trendCodes {
-		if i, ok := s.at[indicatorKey{code, s.year}]; ok && i.Libelle == label {
-			return code
-		}
-	}
-	return ""
-}
+// indicatorLabel is a key indicator's label in a sentence, which keeps its code for the facts.
+type indicatorLabel struct{ code, label string }
+
+func (l indicatorLabel) String() string { return l.label }
 
 // value is a key indicator of a year the document prints, when it is complete and published.
 func (s *scope) value(code string, year int) (marts.IndicateursCles, bool) {
@@ -187,7 +182,7 @@ func steady(points []point) []point {
 
 // trendArgs are the arguments of the trend template for a series, when its steady stretch is
 // long and large enough.
-func trendArgs(r rule, label, unit string, points []point, format func(float64) string) []any {
+func trendArgs(r rule, label any, unit string, points []point, format func(float64) string) []any {
 	run := steady(points)
 	if len(run) < r.years || run[0].value <= 0 {
 		return nil
@@ -239,7 +234,7 @@ func fireTrends(r rule, s *scope) [][]any {
 			points = append([]point{{y, i.Valeur.Float64}}, points...)
 		}
 		format := func(x float64) string { return s.format(ind, x) }
-		if a := trendArgs(r, ind.Libelle, ind.Unite, points, format); a != nil {
+		if a := trendArgs(r, indicatorLabel{code, ind.Libelle}, ind.Unite, points, format); a != nil {
 			out = append(out, a)
 		}
 	}
@@ -356,8 +351,8 @@ func yearsUpTo(first, year int) []int {
 
 // addTrendSeries prints, under the brief's block, every year of the indicators its trends cite:
 // the brief's table shows only the year and the one before.
-func addTrendSeries(m core.Maroto, b *marts.Bundle, facts []fact, shown []int) {
-	s := newScope(inBrief, b, shown[len(shown)-1], shown)
+func addTrendSeries(m core.Maroto, s *scope, facts []fact) {
+	shown := s.shown
 	t := &table{widths: []int{12 - len(shown)}, header: []string{"Indicateur"}}
 	for _, y := range shown {
 		t.widths = append(t.widths, 1)

@@ -115,7 +115,7 @@ func writeSheet(f *excelize.File, s sheet, st styles) error {
 	for r, row := range s.rows {
 		cells := make([]any, len(row))
 		for i, v := range row {
-			cells[i] = cell(v, s.column(i), st)
+			cells[i] = cell(v, s.formats[i], st)
 		}
 		addr, _ := excelize.CoordinatesToCellName(1, r+2)
 		if err := sw.SetRow(addr, cells); err != nil {
@@ -123,15 +123,6 @@ func writeSheet(f *excelize.File, s sheet, st styles) error {
 		}
 	}
 	return sw.Flush()
-}
-
-// column is the format of a column's cells: a whole number under a header of years
-// (« Année », « Année de base ») is a year.
-func (s sheet) column(i int) cellFormat {
-	if s.formats[i] == asInt && strings.HasPrefix(s.headers[i], "Année") {
-		return asYear
-	}
-	return s.formats[i]
 }
 
 // columnWidth fits a column to its header and its texts, within 12 and 60 characters.
@@ -223,7 +214,7 @@ func neutralised(s string) string {
 
 func workbookSheets(b *marts.Bundle, year int) []sheet {
 	key := sheet{name: "Indicateurs clés", headers: []string{"Année", "Indicateur", "Valeur", "Unité", "Données", "Valeur N-1", "Données N-1"},
-		formats: []cellFormat{asInt, asText, asDecimal, asText, asText, asDecimal, asText}}
+		formats: []cellFormat{asYear, asText, asDecimal, asText, asText, asDecimal, asText}}
 	for _, i := range b.IndicateursCles {
 		if i.Annee == year {
 			f := unitFormat(i.Unite)
@@ -236,7 +227,7 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 	}
 	eaje := sheet{name: "EAJE", headers: []string{"Code", "Structure", "Année", "Mois", "Heures réalisées", "Capacité théorique (heures)",
 		"Taux d'occupation réel", "Taux d'occupation financier", "Données"},
-		formats: []cellFormat{asText, asText, asInt, asInt, asDecimal, asDecimal, asPercent, asPercent, asText}}
+		formats: []cellFormat{asText, asText, asYear, asInt, asDecimal, asDecimal, asPercent, asPercent, asText}}
 	for _, m := range b.EAJEOccupationMensuelle {
 		if m.Annee == year {
 			eaje.rows = append(eaje.rows, []any{m.Code, m.Nom, m.Annee, m.Mois, m.HeuresRealisees, m.Capacite, m.TauxReel, m.TauxFinancier, m.Donnees})
@@ -245,7 +236,7 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 	eajeYear := sheet{name: "EAJE année", headers: []string{"Code", "Structure", "Année", "Jours d'ouverture",
 		"Capacité théorique (heures)", "Heures réalisées", "Heures facturées", "Taux d'occupation réel",
 		"Taux d'occupation financier", "Taux de facturation", "Zone de facturation", "Enfants accueillis"},
-		formats: []cellFormat{asText, asText, asInt, asInt, asDecimal, asDecimal, asDecimal, asPercent, asPercent, asPercent, asText, asPersons}}
+		formats: []cellFormat{asText, asText, asYear, asInt, asDecimal, asDecimal, asDecimal, asPercent, asPercent, asPercent, asText, asPersons}}
 	for _, y := range b.EAJEOccupationAnnuelle {
 		if y.Annee == year {
 			eajeYear.rows = append(eajeYear.rows, []any{y.Code, y.Nom, y.Annee, y.Jours, y.Capacite, y.HeuresRealisees, y.HeuresFacturees,
@@ -278,7 +269,7 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 	}
 	am := sheet{name: "Assistants maternels", headers: []string{"Année", "Agréés au 1er janvier", "Nouveaux agréments", "Cessations",
 		"dont retraites", "Ratio de renouvellement", "Agréés au 31 décembre", "dont en activité (registre)", "Places agréées", "Âge moyen"},
-		formats: []cellFormat{asInt, asPersons, asPersons, asPersons, asPersons, asDecimal, asPersons, asPersons, asInt, asDecimal}}
+		formats: []cellFormat{asYear, asPersons, asPersons, asPersons, asPersons, asDecimal, asPersons, asPersons, asInt, asDecimal}}
 	for _, y := range b.AMAttractiviteAnnuelle {
 		am.rows = append(am.rows, []any{y.Annee, y.Actives1erJanvier, y.Nouveaux, y.Cessations, y.Retraites, y.Ratio, y.Actives31Decembre,
 			y.EnActivite, y.Places, y.AgeMoyen})
@@ -295,7 +286,7 @@ func workbookSheets(b *marts.Bundle, year int) []sheet {
 		}
 	}
 	regimes := sheet{name: "EAJE régimes", headers: []string{"Code", "Année", "Régime", "Heures réalisées", "Heures facturées", "Part des heures facturées"},
-		formats: []cellFormat{asText, asInt, asText, asDecimal, asDecimal, asPercent}}
+		formats: []cellFormat{asText, asYear, asText, asDecimal, asDecimal, asPercent}}
 	for _, r := range b.EAJEHeuresRegime {
 		if r.Annee == year {
 			regimes.rows = append(regimes.rows, []any{r.Code, r.Annee, r.Regime, r.HeuresRealisees, r.HeuresFacturees, r.Part})

@@ -8,7 +8,7 @@ import "enfance/internal/marts"
 func ctgSheet(b *marts.Bundle) sheet {
 	s := sheet{name: "CTG suivi", headers: []string{"Indicateur", "Libellé", "Unité", "Année", "Année de base", "Valeur de base",
 		"Données de base", "Cible", "Année de la cible", "Valeur", "Données", "Valeur attendue", "Appréciation"},
-		formats: []cellFormat{asText, asText, asText, asInt, asInt, asDecimal, asText, asDecimal, asInt, asDecimal, asText, asDecimal, asText}}
+		formats: []cellFormat{asText, asText, asText, asYear, asYear, asDecimal, asText, asDecimal, asYear, asDecimal, asText, asDecimal, asText}}
 	for _, c := range b.CTGSuivi {
 		f := unitFormat(c.Unite)
 		base, value := any(styled{c.ValeurBase, f}), any(styled{c.Valeur, f})

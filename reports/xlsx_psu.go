@@ -11,7 +11,7 @@ func psuSheet(b *marts.Bundle, year int) sheet {
 		"Heures réalisées", "Réalisées régime général", "Réalisées MSA", "Réalisées autres régimes", "Réalisées régime non renseigné",
 		"Heures facturées", "Facturées régime général", "Facturées MSA", "Facturées autres régimes", "Facturées régime non renseigné",
 		"Part du régime général (heures facturées)", "Taux d'occupation réel", "Taux d'occupation financier", "Taux de facturation", "Données"},
-		formats: []cellFormat{asText, asText, asInt, asText, asInt, asInt, asInt, asInt, asInt, asInt, asDecimal,
+		formats: []cellFormat{asText, asText, asYear, asText, asYear, asInt, asInt, asInt, asInt, asInt, asDecimal,
 			asDecimal, asDecimal, asDecimal, asDecimal, asDecimal, asDecimal, asDecimal, asDecimal, asDecimal, asDecimal,
 			asPercent, asPercent, asPercent, asPercent, asText}}
 	for _, d := range b.EAJEDeclarationsPSU {

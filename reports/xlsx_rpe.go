@@ -6,7 +6,7 @@ import "enfance/internal/marts"
 // of the AM and the temps forts of a year.
 func rpeSheets(b *marts.Bundle, year int) []sheet {
 	contacts := sheet{name: "RPE contacts", headers: []string{"Antenne", "Année", "Public", "Motif", "Canal", "Contacts"},
-		formats: []cellFormat{asText, asInt, asText, asText, asText, asInt}}
+		formats: []cellFormat{asText, asYear, asText, asText, asText, asInt}}
 	for _, c := range b.RPEContactsMotifs {
 		if c.Annee == year {
 			contacts.rows = append(contacts.rows, []any{c.Antenne, c.Annee, c.Public, c.Motif, c.Canal, c.Contacts})
@@ -14,7 +14,7 @@ func rpeSheets(b *marts.Bundle, year int) []sheet {
 	}
 	dispos := sheet{name: "RPE monenfant.fr", headers: []string{"Antenne", "Année", "AM en activité au 31 décembre",
 		"AM à jour (déclaration du 1er juillet au 31 décembre)", "Part à jour", "Places disponibles déclarées"},
-		formats: []cellFormat{asText, asInt, asPersons, asPersons, asPercent, asInt}}
+		formats: []cellFormat{asText, asYear, asPersons, asPersons, asPercent, asInt}}
 	for _, a := range b.AMDisponibilitesAnnuelles {
 		if a.Annee == year {
 			dispos.rows = append(dispos.rows, []any{a.NomAntenne, a.Annee, a.AMEnActivite, a.AMAJour, a.Part, a.PlacesDisponibles})
@@ -22,7 +22,7 @@ func rpeSheets(b *marts.Bundle, year int) []sheet {
 	}
 	highlights := sheet{name: "RPE temps forts", headers: []string{"Organisés par", "Année", "Temps forts", "Présences de parents",
 		"Présences d'AM", "Présences d'enfants", "Temps forts sans effectifs"},
-		formats: []cellFormat{asText, asInt, asInt, asInt, asInt, asInt, asInt}}
+		formats: []cellFormat{asText, asYear, asInt, asInt, asInt, asInt, asInt}}
 	for _, h := range b.RPETempsFortsAnnuels {
 		if h.Annee == year {
 			highlights.rows = append(highlights.rows, []any{h.NomAntenne, h.Annee, h.TempsForts, h.Parents, h.AM, h.Enfants, h.SansEffectifs})

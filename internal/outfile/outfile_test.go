@@ -29,3 +29,15 @@ func TestWrite(t *testing.T) {
 		t.Error("writing under a file succeeded")
 	}
 }
+
+// TestWriteMode: a file written again keeps the permissions it is given (the desk keeps the
+// territory file's own).
+func TestWriteMode(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "territoire.toml")
+	if err := WriteMode(path, []byte("a = 1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := os.Stat(path); info.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", info.Mode().Perm())
+	}
+}
