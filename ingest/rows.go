@@ -402,8 +402,10 @@ func (c *converter) value(rec record, i int, col *exports.Column, raw string) (d
 		return c.list(rec, i, col, raw)
 	case exports.Bool:
 		v, err := parseBool(raw)
-		if custom, ok := c.custom(col, raw); err != nil && ok {
-			v, err = parseBool(custom)
+		if err != nil { // the territory's writing is looked up only for a value oui/non does not read
+			if custom, ok := c.custom(col, raw); ok {
+				v, err = parseBool(custom)
+			}
 		}
 		if err != nil {
 			return fail(codeEnum, err)
