@@ -33,7 +33,8 @@ type Options struct {
 	Today time.Time
 	// Progress, when set, is told each time a file is done.
 	Progress func(done, total int)
-	// only, when set, keeps the files of the kinds it accepts (Inspect loads the references).
+	// only, when set, keeps the files of the kinds it accepts (Inspect loads the references):
+	// a file another kind's name announces is not even read.
 	only func(kind string) bool
 }
 
@@ -161,6 +162,9 @@ func discover(o Options) ([]*source, error) {
 		}
 		if d.IsDir() || skipped(d.Name()) || (demo != nil && demo.metadata[d.Name()]) {
 			return nil
+		}
+		if k, ok := exports.ForFile(d.Name()); ok && o.only != nil && !o.only(k.Name) {
+			return nil // a kind the caller does not want, by its name: not read
 		}
 		rel, _ := filepath.Rel(o.Dir, p)
 		s := &source{path: visible(filepath.ToSlash(rel)), order: len(sources)}
