@@ -96,6 +96,9 @@ func (a *app) printInspection(in ingest.Inspection) {
 		}
 		a.printf("\n")
 	}
+	for _, w := range in.Warnings {
+		a.printf("  avertissement : %s\n", w)
+	}
 	if len(in.Headers) > 0 {
 		a.printf("  colonnes :\n")
 	}
