@@ -159,45 +159,61 @@ func (l *Loader) findDuplicates(ctx context.Context, k exports.Kind, marked []in
 	return dups, rows.Err()
 }
 
-// removeDuplicates moves the duplicates from the raw table to raw.rejets and corrects their
-// files' counts, in raw.chargements and in the summary.
+// removeDuplicates moves the duplicates from the raw table to raw.rejets (moveToRejects).
 func (l *Loader) removeDuplicates(ctx context.Context, k exports.Kind, dups []duplicate, sources []*source) error {
-	if len(dups) == 0 {
+	rows := make([]moved, len(dups))
+	for i, d := range dups {
+		rows[i] = moved{id: d.id, line: d.line, reason: duplicateReason(k, d), code: codeDuplicate}
+	}
+	return l.moveToRejects(ctx, k.Name, rows, sources)
+}
+
+// moved is a loaded row that leaves its raw table for raw.rejets: a duplicate across files, or
+// a monthly statement the daily presences also give (sources.go).
+type moved struct {
+	id, line      int
+	column, value driver.Value
+	reason, code  string
+}
+
+// moveToRejects deletes rows from a raw table, writes them to raw.rejets and corrects their
+// files' counts, in raw.chargements and in the summary.
+func (l *Loader) moveToRejects(ctx context.Context, kind string, rows []moved, sources []*source) error {
+	if len(rows) == 0 {
 		return nil
 	}
-	ids := make([]int64, len(dups))
-	rejects := make([][]driver.Value, len(dups))
-	perFile := map[int][]duplicate{}
-	for i, d := range dups {
-		s := sources[d.id-l.firstExport]
-		ids[i] = rowID(d.id, int32(d.line))
-		rejects[i] = []driver.Value{int32(d.id), s.path, sheetOf(s), int32(d.line), nil, nil, duplicateReason(k, d), codeDuplicate}
-		perFile[d.id] = append(perFile[d.id], d)
+	ids := make([]int64, len(rows))
+	rejects := make([][]driver.Value, len(rows))
+	perFile := map[int][]moved{}
+	for i, m := range rows {
+		s := sources[m.id-l.firstExport]
+		ids[i] = rowID(m.id, int32(m.line))
+		rejects[i] = []driver.Value{int32(m.id), s.path, sheetOf(s), int32(m.line), m.column, m.value, m.reason, m.code}
+		perFile[m.id] = append(perFile[m.id], m)
 	}
-	del := "DELETE FROM " + warehouse.Qualified("raw", k.Name) + " WHERE " + rowsIn
+	del := "DELETE FROM " + warehouse.Qualified("raw", kind) + " WHERE " + rowsIn
 	if _, err := l.db.ExecContext(ctx, del, joinInts(ids)); err != nil {
 		return err
 	}
 	if err := warehouse.Append(ctx, l.db, "raw", "rejets", rejects); err != nil {
 		return err
 	}
-	for id, ds := range perFile {
-		if err := l.recount(ctx, k, sources[id-l.firstExport], ds); err != nil {
+	for id, ms := range perFile {
+		if err := l.recount(ctx, sources[id-l.firstExport], ms); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// recount moves a file's duplicates from its loaded lines to its rejected ones; the first of
-// them gives the first reason when no line before it was rejected.
-func (l *Loader) recount(ctx context.Context, k exports.Kind, s *source, ds []duplicate) error {
-	n := len(ds)
-	s.sum.Loaded -= n
-	s.sum.Rejected += n
-	if first := ds[0]; s.firstRejected == 0 || first.line < s.firstRejected {
+// recount moves a file's rows from its loaded lines to its rejected ones; the first of them
+// gives the first reason when no line before it was rejected.
+func (l *Loader) recount(ctx context.Context, s *source, ms []moved) error {
+	s.sum.Loaded -= len(ms)
+	s.sum.Rejected += len(ms)
+	if first := ms[0]; s.firstRejected == 0 || first.line < s.firstRejected {
 		s.firstRejected = first.line
-		s.sum.FirstReason = fmt.Sprintf("ligne %d : %s", first.line, duplicateReason(k, first))
+		s.sum.FirstReason = fmt.Sprintf("ligne %d : %s", first.line, first.reason)
 	}
 	_, err := l.db.ExecContext(ctx, `UPDATE raw.chargements SET lignes_chargees = ?, lignes_rejetees = ? WHERE chargement = ?`,
 		s.sum.Loaded, s.sum.Rejected, l.idOf(s))

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -183,18 +184,22 @@ func separator(data []byte) rune {
 	return best
 }
 
-// dropBlankAndTotal skips rows of empty cells and a last row of totals, each with a warning:
-// neither is a row of data.
+// dropBlankAndTotal skips rows of empty cells and a last row of totals, with a warning: neither
+// is a row of data.
 func (g *grid) dropBlankAndTotal() {
 	kept := g.records[:0]
+	var blank []int
 	for _, r := range g.records {
 		if r.err == nil && strings.TrimSpace(strings.Join(r.fields, "")) == "" {
-			g.warnings = append(g.warnings, fmt.Sprintf("ligne %d vide ignorée", r.line))
+			blank = append(blank, r.line)
 			continue
 		}
 		kept = append(kept, r)
 	}
 	g.records = kept
+	if w := blankWarning(blank); w != "" {
+		g.warnings = append(g.warnings, w)
+	}
 	if n := len(g.records); n > 0 && g.records[n-1].err == nil && isTotal(g.records[n-1].fields) {
 		g.warnings = append(g.warnings, fmt.Sprintf("ligne %d de total ignorée", g.records[n-1].line))
 		g.records = g.records[:n-1]
@@ -257,4 +262,23 @@ func readSheet(f *excelize.File, sheet string, isHeader func([]string) bool) (*g
 	}
 	g.dropBlankAndTotal()
 	return g, rows.Error()
+}
+
+// blankWarning is one warning for the blank lines of a file, however many (a sheet formatted far
+// below its data has hundreds): its first lines and its last.
+func blankWarning(lines []int) string {
+	switch len(lines) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf("ligne %d vide ignorée", lines[0])
+	}
+	shown := make([]string, 0, 6)
+	for _, l := range lines[:min(len(lines), 5)] {
+		shown = append(shown, strconv.Itoa(l))
+	}
+	if len(lines) > 5 {
+		shown = append(shown, "… "+strconv.Itoa(lines[len(lines)-1]))
+	}
+	return fmt.Sprintf("%d lignes vides ignorées (lignes %s)", len(lines), strings.Join(shown, ", "))
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql/driver"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io/fs"
 	"path/filepath"
@@ -33,7 +32,8 @@ type Options struct {
 	Today time.Time
 	// Progress, when set, is told each time a file is done.
 	Progress func(done, total int)
-	// only, when set, keeps the files of the kinds it accepts (Inspect loads the references).
+	// only, when set, keeps the files of the kinds it accepts (Inspect loads the references):
+	// a file another kind's name announces is not even read.
 	only func(kind string) bool
 }
 
@@ -89,7 +89,10 @@ type source struct {
 	order         int
 	firstRejected int  // line of its first reject, 0 when none
 	recorded      bool // its row of raw.chargements is written
-	toConvert     bool // refused for its format: the message says how to convert it (formatError)
+	// inspectHelps marks a refusal enfance inspect explains further (a kind or a header it does
+	// not know, for which it proposes a mapping); an empty, unreadable or unconvertible file it
+	// would only refuse again.
+	inspectHelps bool
 }
 
 // Exports loads every export of the folder into the raw layer: duplicates by content count
@@ -134,7 +137,7 @@ func (l *Loader) Exports(ctx context.Context, o Options) (*Summary, error) {
 		return nil, err
 	}
 	for _, s := range sources { // duplicates, replaced and refused files are recorded too
-		if s.sum.Status == StatusRefused && !s.toConvert {
+		if s.sum.Status == StatusRefused && s.inspectHelps {
 			s.sum.Detail += " (enfance inspect " + filepath.ToSlash(filepath.Join(o.Dir, s.path)) + " dit ce que le chargement en comprend)"
 		}
 		if s.sum.Status != StatusLoaded && !s.recorded {
@@ -161,6 +164,9 @@ func discover(o Options) ([]*source, error) {
 		}
 		if d.IsDir() || skipped(d.Name()) || (demo != nil && demo.metadata[d.Name()]) {
 			return nil
+		}
+		if k, ok := exports.ForFile(d.Name()); ok && o.only != nil && !o.only(k.Name) {
+			return nil // a kind the caller does not want, by its name: not read
 		}
 		rel, _ := filepath.Rel(o.Dir, p)
 		s := &source{path: visible(filepath.ToSlash(rel)), order: len(sources)}
@@ -196,7 +202,6 @@ func (s *source) findKind(data []byte, custom map[string]map[string]string) erro
 		return nil
 	}
 	if err := sniff(data).refusal(); err != nil {
-		s.toConvert = true
 		return s.refuse("%s", err)
 	}
 	if g, err := decodeFile(data, anyKindHeader(custom)); err == nil {
@@ -205,6 +210,7 @@ func (s *source) findKind(data []byte, custom map[string]map[string]string) erro
 			return nil
 		}
 	}
+	s.inspectHelps = true
 	return s.refuse("type d'export inconnu : le nom ne commence par aucun préfixe connu (structures, eaje_presences, …, voir docs/exports.md) et l'en-tête ne correspond à aucun type")
 }
 
@@ -420,6 +426,7 @@ type parsed struct {
 	rejects  []rejection // by line: every failing column of a rejected line
 	rejected int         // lines rejected
 	err      error       // the file is refused whole
+	header   bool        // for its header (matchHeader)
 	took     time.Duration
 }
 
@@ -444,7 +451,7 @@ func (l *Loader) parse(o Options, s *source) *parsed {
 	}
 	cols, unknown, err := matchHeader(s.kind, g.header, o.Columns[s.kind.Name])
 	if err != nil {
-		p.err = err
+		p.err, p.header = err, true
 		return p
 	}
 	s.sum.Warnings = append(g.warnings, unknownHeaders(unknown)...)
@@ -559,7 +566,7 @@ feed:
 func (l *Loader) loadSource(ctx context.Context, s *source, p *parsed) error {
 	if p.err != nil {
 		s.sum.Status, s.sum.Detail = StatusRefused, p.err.Error()
-		s.toConvert = errors.As(p.err, new(formatError))
+		s.inspectHelps = p.header
 		return nil
 	}
 	s.sum.Read = len(p.rows) + p.rejected

@@ -249,3 +249,20 @@ func TestFormatsInFolder(t *testing.T) {
 		}
 	}
 }
+
+// TestBlankLinesOneWarning: the blank lines of a file, however many, make one warning that names
+// the first and the last; a file of one blank line keeps its plain warning.
+func TestBlankLinesOneWarning(t *testing.T) {
+	text := "code_antenne;nom;commune_insee\nA;Antenne;59663\n" + strings.Repeat(";;\n", 300)
+	g, err := decodeCSV([]byte(text), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"300 lignes vides ignorées (lignes 3, 4, 5, 6, 7, … 302)"}
+	if len(g.records) != 1 || !cmp.Equal(g.warnings, want) {
+		t.Errorf("records %d, warnings %q, want 1 and %q", len(g.records), g.warnings, want)
+	}
+	if got := blankWarning([]int{7}); got != "ligne 7 vide ignorée" {
+		t.Errorf("one blank line: %q", got)
+	}
+}

@@ -20,11 +20,14 @@ type Inspection struct {
 	KindBy  string // how the kind was found: « le début du nom », « l'en-tête »
 	Format  string // encoding or workbook, and sheet
 	Refused string // why the file cannot be read at all, even with a mapping
-	Headers []HeaderUse
-	Missing []string // required columns no header names, even with the proposals
-	Read    int
-	Loaded  int // rows that would load with the proposals
-	Faults  []Fault
+	// Warnings are what the reading leaves out, as a run warns of it: title lines above the
+	// header, blank lines, a line of totals.
+	Warnings []string
+	Headers  []HeaderUse
+	Missing  []string // required columns no header names, even with the proposals
+	Read     int
+	Loaded   int // rows that would load with the proposals
+	Faults   []Fault
 	// Unmapped counts the rejected values no value of their column is close to: they need a
 	// mapping written by hand.
 	Unmapped int
@@ -99,7 +102,7 @@ func (l *Loader) inspect(o Options, path string) Inspection {
 			return in
 		}
 	}
-	in.Format = g.encoding
+	in.Format, in.Warnings = g.encoding, g.warnings
 	if g.sheet != "" {
 		in.Format += ", feuille « " + clip(visible(g.sheet), 40) + " »"
 	}

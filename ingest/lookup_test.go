@@ -52,3 +52,33 @@ func TestValuesAsWritten(t *testing.T) {
 		t.Errorf("rejects (-want +got):\n%s", diff)
 	}
 }
+
+// TestBoolAsWritten: a yes/no column reads oui and non as they are, and another writing through
+// the territory's mapping only; a writing it does not declare is a reject.
+func TestBoolAsWritten(t *testing.T) {
+	dir := t.TempDir()
+	all := maps.Clone(service)
+	all["enquete_freins_leviers_2025.csv"] = "reponse;date;a_suivi_formation\n" +
+		"R1;03/03/2025;Oui\nR2;04/03/2025;Formée\nR3;05/03/2025;peut-être\n"
+	for name, content := range all {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l, db := newLoader(t)
+	ctx := context.Background()
+	if err := l.Reference(ctx, data.Reference(), "data/reference", "200040954"); err != nil {
+		t.Fatal(err)
+	}
+	values := map[string]map[string]map[string]string{"enquete_freins_leviers": {"a_suivi_formation": {"Formée": "oui"}}}
+	if _, err := l.Exports(ctx, Options{Dir: dir, Values: values, Secret: testSecret, Workers: 1, Today: testToday}); err != nil {
+		t.Fatal(err)
+	}
+	_, got := queryLines(t, db, `SELECT reponse || ' ' || a_suivi_formation FROM raw.enquete_freins_leviers ORDER BY reponse`)
+	if diff := cmp.Diff([]string{"R1 true", "R2 true"}, got); diff != "" {
+		t.Errorf("rows (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"4 a_suivi_formation valeur_hors_liste"}, rejectsOf(t, db, "enquete_freins_leviers_2025.csv")); diff != "" {
+		t.Errorf("rejects (-want +got):\n%s", diff)
+	}
+}

@@ -67,20 +67,19 @@ func dataPeriod(s *source, custom map[string]string) string {
 	return monthText(first) + ".." + monthText(last)
 }
 
-// months reads a date, or a year, as the first and last months it covers, counted from year 0.
+// months reads a date, or a year, as the first and last months it covers, counted from year 0,
+// as the converter reads the column (a full date for a year, a month without its day).
 func months(raw string, t exports.Type, xlsx bool) (first, last int, ok bool) {
+	c := &converter{xlsx: xlsx}
 	if t == exports.Year {
-		y, err := parseInt(raw)
-		return int(y) * 12, int(y)*12 + 11, err == nil && y > 0
+		y, err := c.parseYear(raw)
+		return y * 12, y*12 + 11, err == nil && y > 0
 	}
-	parse := parseDate
-	if xlsx {
-		parse = parseExcelDate
+	parse := c.parseDate
+	if t == exports.Month {
+		parse = c.parseMonth
 	}
 	d, err := parse(raw)
-	if m, ok := monthOnly(raw); err != nil && t == exports.Month && ok {
-		d, err = m, nil
-	}
 	m := d.Year()*12 + int(d.Month()) - 1
 	return m, m, err == nil
 }

@@ -320,6 +320,17 @@ func (c *converter) parseDate(raw string) (time.Time, error) {
 	return parseDate(raw)
 }
 
+// parseYear reads a year, or the year of a full date written where a year is expected.
+func (c *converter) parseYear(raw string) (int, error) {
+	n, err := parseInt(raw)
+	if err != nil {
+		if d, derr := c.parseDate(raw); derr == nil {
+			return d.Year(), nil
+		}
+	}
+	return int(n), err
+}
+
 // parseMonth reads a date of a column kept to the month, which may also be written without
 // its day (« 03/2025 », « mars 2025 »).
 func (c *converter) parseMonth(raw string) (time.Time, error) {
@@ -355,16 +366,11 @@ func (c *converter) value(rec record, i int, col *exports.Column, raw string) (d
 	case exports.Insee:
 		return c.commune(rec, i, col, raw)
 	case exports.Year:
-		n, err := parseInt(raw)
-		if err != nil { // a full date where a year is expected
-			if d, derr := c.parseDate(raw); derr == nil {
-				n, err = int64(d.Year()), nil
-			}
-		}
+		n, err := c.parseYear(raw)
 		if err != nil {
 			return fail(codeBadNumber, bad("n'est pas une année"))
 		}
-		return c.year(rec, col, raw, int(n))
+		return c.year(rec, col, raw, n)
 	case exports.Int:
 		n, err := parseInt(raw)
 		if err != nil {
@@ -402,8 +408,10 @@ func (c *converter) value(rec record, i int, col *exports.Column, raw string) (d
 		return c.list(rec, i, col, raw)
 	case exports.Bool:
 		v, err := parseBool(raw)
-		if custom, ok := c.custom(col, raw); err != nil && ok {
-			v, err = parseBool(custom)
+		if err != nil { // the territory's writing is looked up only for a value oui/non does not read
+			if custom, ok := c.custom(col, raw); ok {
+				v, err = parseBool(custom)
+			}
 		}
 		if err != nil {
 			return fail(codeEnum, err)

@@ -2,11 +2,8 @@ package ingest
 
 import (
 	"context"
-	"database/sql/driver"
 	_ "embed"
 	"fmt"
-
-	"enfance/internal/warehouse"
 )
 
 // An EAJE sends a month either as daily presences (eaje_presences) or as a monthly statement per
@@ -23,13 +20,6 @@ var statementsQuery string
 const codeTwoSources = "mois_deux_sources"
 
 const statementKind = "eaje_heures_mensuelles"
-
-// moved is a loaded row that leaves its raw table for raw.rejets.
-type moved struct {
-	id, line      int
-	column, value driver.Value
-	reason, code  string
-}
 
 // rejectTwoSources settles the monthly statements against the daily presences, after the
 // duplicates across files.
@@ -89,48 +79,4 @@ func (l *Loader) statementRejects(ctx context.Context) ([]moved, error) {
 func twoSourcesReason(month, structure, presences string) string {
 	return fmt.Sprintf("le mois %s/%s de %s est aussi donné en présences journalières (fichier %s) : "+
 		"un seul des deux par mois ; retirez l'un des fichiers", month[5:], month[:4], structure, presences)
-}
-
-// moveToRejects deletes rows from a raw table, writes them to raw.rejets and corrects their
-// files' counts, in raw.chargements and in the summary.
-func (l *Loader) moveToRejects(ctx context.Context, kind string, rows []moved, sources []*source) error {
-	if len(rows) == 0 {
-		return nil
-	}
-	ids := make([]int64, len(rows))
-	rejects := make([][]driver.Value, len(rows))
-	perFile := map[int][]moved{}
-	for i, m := range rows {
-		s := sources[m.id-l.firstExport]
-		ids[i] = rowID(m.id, int32(m.line))
-		rejects[i] = []driver.Value{int32(m.id), s.path, sheetOf(s), int32(m.line), m.column, m.value, m.reason, m.code}
-		perFile[m.id] = append(perFile[m.id], m)
-	}
-	del := "DELETE FROM " + warehouse.Qualified("raw", kind) + " WHERE " + rowsIn
-	if _, err := l.db.ExecContext(ctx, del, joinInts(ids)); err != nil {
-		return err
-	}
-	if err := warehouse.Append(ctx, l.db, "raw", "rejets", rejects); err != nil {
-		return err
-	}
-	for id, ms := range perFile {
-		if err := l.recountMoved(ctx, sources[id-l.firstExport], ms); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// recountMoved moves a file's rows from its loaded lines to its rejected ones; the first of them
-// gives the first reason when no line before it was rejected.
-func (l *Loader) recountMoved(ctx context.Context, s *source, ms []moved) error {
-	s.sum.Loaded -= len(ms)
-	s.sum.Rejected += len(ms)
-	if first := ms[0]; s.firstRejected == 0 || first.line < s.firstRejected {
-		s.firstRejected = first.line
-		s.sum.FirstReason = fmt.Sprintf("ligne %d : %s", first.line, first.reason)
-	}
-	_, err := l.db.ExecContext(ctx, `UPDATE raw.chargements SET lignes_chargees = ?, lignes_rejetees = ? WHERE chargement = ?`,
-		s.sum.Loaded, s.sum.Rejected, l.idOf(s))
-	return err
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"enfance/internal/exports"
 )
 
 // TestParseDuration: hours as people and software write them, each to its exact number of hours.
@@ -124,4 +126,33 @@ func FuzzPlainDecimal(f *testing.F) {
 			t.Fatalf("plainDecimal(%q) = %v, ParseFloat %v (%v)", s, got, want, err)
 		}
 	})
+}
+
+// TestMonthsAsConverted: the months a file's rows cover are read as the converter reads the
+// column, so that a file's period and its loaded rows agree: a year written as a full date, a
+// month without its day, an Excel serial date.
+func TestMonthsAsConverted(t *testing.T) {
+	tests := []struct {
+		raw         string
+		typ         exports.Type
+		xlsx        bool
+		first, last string
+		ok          bool
+	}{
+		{"2024", exports.Year, false, "2024-01", "2024-12", true},
+		{"31/12/2024", exports.Year, false, "2024-01", "2024-12", true},
+		{"03/2025", exports.Month, false, "2025-03", "2025-03", true},
+		{"mars 2025", exports.Month, false, "2025-03", "2025-03", true},
+		{"03/2025", exports.Date, false, "", "", false},
+		{"14/03/2025", exports.Date, false, "2025-03", "2025-03", true},
+		{"45730", exports.Date, true, "2025-03", "2025-03", true},
+		{"bientôt", exports.Year, false, "", "", false},
+	}
+	for _, tt := range tests {
+		first, last, ok := months(tt.raw, tt.typ, tt.xlsx)
+		if ok != tt.ok || (ok && (monthText(first) != tt.first || monthText(last) != tt.last)) {
+			t.Errorf("months(%q, %s, %v) = %s..%s %v, want %s..%s %v", tt.raw, tt.typ, tt.xlsx,
+				monthText(first), monthText(last), ok, tt.first, tt.last, tt.ok)
+		}
+	}
 }

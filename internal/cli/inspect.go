@@ -96,6 +96,9 @@ func (a *app) printInspection(in ingest.Inspection) {
 		}
 		a.printf("\n")
 	}
+	for _, w := range in.Warnings {
+		a.printf("  avertissement : %s\n", w)
+	}
 	if len(in.Headers) > 0 {
 		a.printf("  colonnes :\n")
 	}
@@ -156,6 +159,9 @@ func mappingTOML(ins []ingest.Inspection) string {
 	}
 	var b strings.Builder
 	if len(columns) == 0 && len(values) == 0 {
+		if n := incomplete(ins); n > 0 {
+			return fmt.Sprintf("# aucune correspondance à proposer, mais %d fichier(s) ne se chargeraient pas en entier : voyez leurs refus et leurs rejets\n", n)
+		}
 		return "# rien à ajouter : les fichiers se chargent tels quels\n"
 	}
 	b.WriteString("# Proposé par enfance inspect : vérifiez chaque ligne avant de l'ajouter.\n")
@@ -170,6 +176,17 @@ func mappingTOML(ins []ingest.Inspection) string {
 		}
 	}
 	return b.String()
+}
+
+// incomplete counts the files that would be refused, or would lose rows, even with the block.
+func incomplete(ins []ingest.Inspection) int {
+	n := 0
+	for _, in := range ins {
+		if in.Refused != "" || in.Loaded < in.Read {
+			n++
+		}
+	}
+	return n
 }
 
 func setDefault(m map[string]map[string]string, outer, key, value string) {

@@ -99,3 +99,31 @@ func TestInspectSamples(t *testing.T) {
 		}
 	}
 }
+
+// TestInspectWarns: what the reading leaves out (a title block above the header) is said, as a
+// run warns of it.
+func TestInspectWarns(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "eaje_presences_MA-LOUPS_2025-03.csv")
+	if err := os.WriteFile(file, []byte("Export du logiciel\nMars 2025\nCode structure;Date;Enfant;Date de naissance;Commune;Heures réalisées;Heures facturées\n"+
+		"MA-LOUPS;03/03/2025;Rose RICHARD;24/02/2024;59663;7,5;8\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := enfance(t, "inspect", "-q", file)
+	for _, want := range []string{"avertissement : 2 ligne(s) de titre au-dessus de l'en-tête ignorée(s)", "1 lues, 1 se chargeraient"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("inspect lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
+
+// TestInspectRefusedIsNotFine: a file refused with nothing to propose is not said to load as it is.
+func TestInspectRefusedIsNotFine(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "eaje_presences_MA-LOUPS_2025-03.csv")
+	if err := os.WriteFile(file, []byte("MA-LOUPS;03/03/2025;Rose RICHARD;24/02/2024;59663;7,5;8\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := enfance(t, "inspect", "-q", "--toml", file)
+	if strings.Contains(r.stdout, "tels quels") || !strings.Contains(r.stdout, "1 fichier(s) ne se chargeraient pas en entier") {
+		t.Errorf("inspect --toml of a refused file:\n%s", r.stdout)
+	}
+}

@@ -187,3 +187,26 @@ func TestRules(t *testing.T) {
 		}
 	}
 }
+
+// TestStemsNameOneCode: Column.Code tries the labels in map order up to a final e or s, so no two
+// of a column's values and labels may stem alike and stand for two codes.
+func TestStemsNameOneCode(t *testing.T) {
+	for _, k := range Kinds {
+		for _, c := range k.Columns {
+			seen := map[string]string{}
+			add := func(w, code string) {
+				s := stem(w)
+				if other, ok := seen[s]; ok && other != code {
+					t.Errorf("%s.%s: %q stems to %q, which stands for %s and %s", k.Name, c.Name, w, s, other, code)
+				}
+				seen[s] = code
+			}
+			for _, v := range c.Values {
+				add(Words(v), v)
+			}
+			for l, v := range c.Labels {
+				add(l, v)
+			}
+		}
+	}
+}
