@@ -207,7 +207,7 @@ func (c *converter) row(rec record) ([]driver.Value, []rejection) {
 func (c *converter) cell(rec record, i int, col *exports.Column, raw string) (driver.Value, *rejection) {
 	switch {
 	case raw == "" && col.Required:
-		return nil, c.reject(rec, col, raw, codeMissing, "valeur obligatoire manquante")
+		return nil, c.reject(rec, col, raw, codeMissing, "manque (colonne obligatoire)")
 	case raw == "":
 		return nil, nil
 	}
