@@ -332,7 +332,11 @@ func retirements(d *marts.Bundle, threshold int) *chart {
 			py := yearKey(p.Annee)
 			years, counts = append(years, py), append(counts, p.Departs)
 			departures = append(departures, opts.BarData{Value: masked(p.Departs, threshold), Name: py})
-			places = append(places, opts.BarData{Value: p.Places, Name: py})
+			var lost any = p.Places // the places of masked departures would reveal them: none drawn
+			if frfmt.Hidden(p.Departs, threshold) {
+				lost = nil
+			}
+			places = append(places, opts.BarData{Value: lost, Name: py})
 		}
 		bar := charts.NewBar()
 		bar.SetGlobalOptions(slices.Concat(common("Départs en retraite projetés après "+yearKey(y), "", personTooltip), valuesUp(numAxis))...)

@@ -24,7 +24,9 @@ import (
 //   - « [révèle : a, b] »: a value computed from a or b (a rate, a difference), NULL when one of
 //     them is;
 //   - a column revele (indicateurs_cles) lists the indicators a value is computed from: the value
-//     of the year, and of the year before, is NULL when one of them is masked that year.
+//     of the year, and of the year before, is NULL when one of them is masked that year;
+//   - « [non publié : raison] »: a column left out of publics, such as a running total, whose
+//     differences from one row to the next would give a masked count back.
 //
 // Each row says which of its counts were masked in the column colonnes_masquees.
 
@@ -32,6 +34,14 @@ import (
 // unit, internal/marts.protectIndicators); the others are read by warehouse.CountsPersons and
 // warehouse.Reveals.
 const byUnitTag = "[personnes si unite]"
+
+// unpublishedTag marks a column that publics leaves out.
+const unpublishedTag = "[non publié"
+
+// published are the columns of a mart that publics copies.
+func published(m *Model) []Column {
+	return slices.DeleteFunc(slices.Clone(m.Columns), func(c Column) bool { return strings.Contains(c.Description, unpublishedTag) })
+}
 
 // MaskedColumn is the column of each table of publics that lists the counts masked in the row.
 const MaskedColumn = "colonnes_masquees"
@@ -54,7 +64,7 @@ func buildPublic(ctx context.Context, db *sql.DB, m *Model, threshold int) error
 	if _, err := db.ExecContext(ctx, "CREATE OR REPLACE TABLE "+target+" AS\n"+publicSQL(m, threshold)); err != nil {
 		return m.errorf(0, "publics: %w", err)
 	}
-	cols := append(slices.Clone(m.Columns), Column{Name: MaskedColumn,
+	cols := append(published(m), Column{Name: MaskedColumn,
 		Description: "Colonnes de la ligne masquées par le secret statistique, séparées par des virgules ; vide quand aucune."})
 	if err := comment(ctx, db, "TABLE", target, m.Description+" "+publicNote(threshold), cols); err != nil {
 		return m.errorf(0, "publics: %w", err)
@@ -151,7 +161,7 @@ func crossStep(s secrecy) string {
 func outputs(m *Model, s secrecy) []string {
 	counts := slices.Concat(s.persons, s.byUnit)
 	var out, names []string
-	for _, c := range m.Columns {
+	for _, c := range published(m) {
 		var flags []string
 		if slices.Contains(counts, c.Name) {
 			flags = append(flags, flag(c.Name))

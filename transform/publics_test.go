@@ -139,3 +139,23 @@ func TestPublicsMaskIndicators(t *testing.T) {
 		t.Errorf("publics.indicateurs (-want +got):\n%s", diff)
 	}
 }
+
+// A running total would give a masked count back by difference: publics leaves it out.
+func TestPublicsLeaveUnpublishedColumns(t *testing.T) {
+	mart := strings.NewReplacer(
+		"-- column part: Enfants / places.", "-- column cumul: Enfants des zones jusqu'à celle-ci. [personnes] [non publié : cumul]\n-- column part: Enfants / places.",
+		"SELECT annee, zone, enfants, places_ouvertes,", "SELECT annee, zone, enfants, places_ouvertes, sum(enfants) OVER (PARTITION BY annee ORDER BY zone) AS cumul,",
+	).Replace(martZones)
+	got := publicRows(t, "zones", map[string]string{"zones": mart})
+	want := []string{
+		"2025 | a | 10 | enfants",
+		"2025 | b | 20 | enfants",
+		"2025 | c | 20 | 40 | 0.5",
+		"2026 | a | 6 | 10 | 0.6",
+		"2026 | b | 0 | 20 | 0",
+		"2026 | c | 7 | 40 | 0.175",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("publics.zones (-want +got):\n%s", diff)
+	}
+}

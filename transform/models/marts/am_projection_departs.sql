@@ -8,9 +8,12 @@
 -- column annee: Année du départ projeté (annee_reference + horizon).
 -- column age_retraite: Âge de départ retenu (paramètre du territoire).
 -- column departs_retraite_projetes: Départs projetés cette année-là. [personnes]
--- column places_perdues_projetees: Places agréées de ces AM.
--- column departs_cumules: Départs projetés de la première année à celle-ci.
+-- column places_perdues_projetees: Places agréées de ces AM. [révèle : departs_retraite_projetes]
+-- column departs_cumules: Départs projetés de la première année à celle-ci. [personnes]
+--   [non publié : la différence de deux cumuls rendrait un effectif masqué ; le recalculer à partir
+--   de departs_retraite_projetes]
 -- column places_perdues_cumulees: Places agréées perdues de la première année à celle-ci.
+--   [non publié : la différence de deux cumuls rendrait des places masquées]
 WITH departs AS ( -- the communes' rows add up to the territory (marts.am_projection_departs_communes)
     SELECT annee_reference, horizon, annee, sum(departs_retraite_projetes) AS departs, sum(places_perdues_projetees) AS places
     FROM marts.am_projection_departs_communes

@@ -14,7 +14,7 @@
 -- column horizon: Nombre d'années après l'année de référence (1 à 5).
 -- column annee: Année du départ projeté (annee_reference + horizon).
 -- column departs_retraite_projetes: Départs projetés cette année-là. [personnes]
--- column places_perdues_projetees: Places agréées de ces AM.
+-- column places_perdues_projetees: Places agréées de ces AM. [révèle : departs_retraite_projetes]
 WITH cadre AS ( -- each commune and antenne with AM active at 31 December, and five horizons
     SELECT DISTINCT a.commune_insee, a.antenne, a.annee AS annee_reference, CAST(h AS INTEGER) AS horizon
     FROM marts.am_annees AS a, range(1, 6) AS t(h)
