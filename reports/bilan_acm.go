@@ -28,8 +28,8 @@ func addACMActs(m core.Maroto, b *marts.Bundle, year int) {
 		} else if a.Debut.Valid && a.Fin.Valid {
 			period = frfmt.Span(a.Debut.Time, a.Fin.Time)
 		}
-		tab.add(a.Nom, period, marked(frfmt.Decimal(a.HeuresRealisees, 1), a.Donnees), frfmt.Decimal(a.HeuresEcretees, 1),
-			marked(frfmt.Decimal(a.Actes, 1), a.Donnees))
+		tab.add(a.Nom, period, marked(frfmt.Decimal(a.HeuresRealisees.Float64, 1), a.Donnees),
+			marked(frfmt.Decimal(a.HeuresEcretees.Float64, 1), a.Donnees), marked(frfmt.Decimal(a.Actes.Float64, 1), a.Donnees))
 		day, half = a, a
 	}
 	tab.addTo(m)

@@ -65,3 +65,27 @@ func TestWorkbook(t *testing.T) {
 		t.Errorf("a text became the formula %q", formula)
 	}
 }
+
+// A declared period whose presences are missing has no hours, no capped Wednesdays and no actes in
+// the workbook: empty cells beside « manquant », never 0.
+func TestActsSheetLeavesMissingPeriodsEmpty(t *testing.T) {
+	b := &marts.Bundle{ACMActes: []marts.ACMActes{{Code: "ALSH", Nom: "Accueil", Annee: 2025, Periode: "hiver-2025", Donnees: "manquant"}}}
+	rows := actsSheet(b, 2025).rows
+	if len(rows) != 1 {
+		t.Fatalf("%d rows, want 1", len(rows))
+	}
+	for i, cell := range rows[0][5:10] {
+		switch v := cell.(type) {
+		case sql.NullFloat64:
+			if v.Valid {
+				t.Errorf("cell %d = %v, want empty", i+5, v.Float64)
+			}
+		case sql.NullInt64:
+			if v.Valid {
+				t.Errorf("cell %d = %v, want empty", i+5, v.Int64)
+			}
+		default:
+			t.Errorf("cell %d is a %T, which cannot be empty", i+5, cell)
+		}
+	}
+}

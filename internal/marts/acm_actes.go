@@ -15,11 +15,11 @@ type ACMActes struct {
 	Periode            string          `col:"periode"`
 	Debut              sql.NullTime    `col:"date_debut"`
 	Fin                sql.NullTime    `col:"date_fin"`
-	HeuresRealisees    float64         `col:"heures_realisees"`
+	HeuresRealisees    sql.NullFloat64 `col:"heures_realisees"` // empty for a period whose presences are missing
 	HeuresFacturees    sql.NullFloat64 `col:"heures_facturees"`
-	MercredisPlafonnes int             `col:"mercredis_plafonnes"`
-	HeuresEcretees     float64         `col:"heures_ecretees"`
-	Actes              float64         `col:"actes_heures"`
+	MercredisPlafonnes sql.NullInt64   `col:"mercredis_plafonnes"`
+	HeuresEcretees     sql.NullFloat64 `col:"heures_ecretees"`
+	Actes              sql.NullFloat64 `col:"actes_heures"`
 	PlafondJournee     sql.NullFloat64 `col:"plafond_mercredi_journee"`
 	PlafondDemiJourn   sql.NullFloat64 `col:"plafond_mercredi_demi_journee"`
 	Donnees            string          `col:"donnees"`

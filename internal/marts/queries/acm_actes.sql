@@ -1,6 +1,5 @@
-SELECT a.code_structure, coalesce(s.nom_structure, a.code_structure) AS nom, a.annee, a.periode, a.date_debut, a.date_fin, coalesce(a.heures_realisees, 0) AS heures_realisees,
-       a.heures_facturees, coalesce(a.mercredis_plafonnes, 0) AS mercredis_plafonnes, coalesce(a.heures_ecretees, 0) AS heures_ecretees,
-       coalesce(a.actes_heures, 0) AS actes_heures, a.plafond_mercredi_journee,
+SELECT a.code_structure, coalesce(s.nom_structure, a.code_structure) AS nom, a.annee, a.periode, a.date_debut, a.date_fin, a.heures_realisees,
+       a.heures_facturees, a.mercredis_plafonnes, a.heures_ecretees, a.actes_heures, a.plafond_mercredi_journee,
        a.plafond_mercredi_demi_journee, a.donnees
 FROM marts.acm_actes AS a
 LEFT JOIN marts.dim_structure AS s USING (code_structure)
