@@ -255,7 +255,9 @@ func demoHashes(dir string) *demoMarks {
 }
 
 // dropDuplicates keeps one of files with the same content: the first whose name is plain (no
-// copy marker or export stamp), else the first by path.
+// copy marker or export stamp) and announces its period, else the first plain one, else the first
+// by path, so that the file kept is the one that says which export it is (« copie_avril.csv »
+// beside « eaje_presences_MA-LOUPS_2025-04.csv » keeps the latter).
 func dropDuplicates(sources []*source) {
 	groups := map[string][]*source{}
 	var hashes []string
@@ -270,10 +272,7 @@ func dropDuplicates(sources []*source) {
 	}
 	for _, h := range hashes {
 		group := groups[h]
-		keep := group[0]
-		if i := slices.IndexFunc(group, plainName); i >= 0 {
-			keep = group[i]
-		}
+		keep := slices.MinFunc(group, func(a, b *source) int { return nameRank(a) - nameRank(b) })
 		for _, s := range group {
 			if s != keep {
 				s.sum.Status, s.sum.Detail = StatusDuplicate, "même contenu que "+keep.path+" : compté une fois"
@@ -283,6 +282,18 @@ func dropDuplicates(sources []*source) {
 }
 
 // plainName tells a file whose name carries no copy marker and no export stamp.
+// nameRank orders the names of identical files: plain and dated by its name first (0), then
+// plain (1), then the others (2).
+func nameRank(s *source) int {
+	switch {
+	case !plainName(s):
+		return 2
+	case PeriodOfName(s.path) == "":
+		return 1
+	}
+	return 0
+}
+
 func plainName(s *source) bool {
 	base := strings.TrimSuffix(baseName(s.path), filepath.Ext(s.path))
 	return strings.HasSuffix(coverage(s), "\x00"+strings.ToLower(base))

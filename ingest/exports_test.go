@@ -296,3 +296,23 @@ func TestIngestIsDeterministic(t *testing.T) {
 		t.Error("two loads of the same folder differ")
 	}
 }
+
+// Of two identical files, the one kept is the one whose name says which export it is, whatever
+// their order by path: « copie_mars.csv » sorts first, yet the month's own file is kept.
+func TestDuplicateKeepsTheNameThatSaysItsPeriod(t *testing.T) {
+	dir := copyTree(t, demoDir(t, false))
+	orig := filepath.Join(dir, "eaje", "MA-LOUPS", "eaje_presences_MA-LOUPS_2025-03.csv")
+	b, err := os.ReadFile(orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "copie_mars.csv"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, sum := ingestDir(t, dir, nil)
+	i := slices.IndexFunc(sum.Files, func(f FileSummary) bool { return f.Status == StatusDuplicate })
+	if i < 0 || sum.Files[i].Path != "copie_mars.csv" ||
+		sum.Files[i].Detail != "même contenu que eaje/MA-LOUPS/eaje_presences_MA-LOUPS_2025-03.csv : compté une fois" {
+		t.Errorf("the copy is not the duplicate: %+v", sum.Files[max(i, 0)])
+	}
+}
